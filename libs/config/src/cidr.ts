@@ -1,0 +1,72 @@
+import { IPv4CidrRange, Validator } from 'ip-num';
+import type { NetworkConfig, SubnetTierName } from './schema/network';
+
+/** The subnet tiers, in the order their subnets are laid out. */
+export const SUBNET_TIERS: readonly SubnetTierName[] = ['public', 'private', 'intra'];
+
+/** One computed subnet. */
+export interface PlannedSubnet {
+  /** The tier the subnet belongs to. */
+  readonly tier: SubnetTierName;
+  /** The availability zone the subnet is in. */
+  readonly availabilityZone: string;
+  /** The subnet's IPv4 range. */
+  readonly cidr: string;
+}
+
+/** Whether `cidr` is an IPv4 range written from its first address, e.g. 10.0.0.0/16. */
+export function isCanonicalCidr(cidr: string): boolean {
+  return Validator.isValidIPv4CidrRange(cidr)[0];
+}
+
+/** Whether two IPv4 ranges share any address. */
+export function cidrsOverlap(a: string, b: string): boolean {
+  return IPv4CidrRange.fromCidr(a).isOverlapping(IPv4CidrRange.fromCidr(b));
+}
+
+/**
+ * Lays out one subnet per tier and availability zone inside the VPC range.
+ *
+ * Larger subnets are placed first so every subnet starts on its own boundary; within a size
+ * the order is tier (public, private, intra) then zone. The layout is a pure function of the
+ * VPC range, the zone list and the tier sizes: changing any of them moves subnets, which
+ * terraform shows as replacements (and the plan guard flags).
+ *
+ * @returns the subnets, or the number of addresses missing when they do not fit.
+ */
+export function planSubnets(
+  network: Pick<NetworkConfig, 'vpcCidr' | 'subnets'>,
+  availabilityZones: readonly string[],
+): { readonly subnets: PlannedSubnet[] } | { readonly overflow: string } {
+  const vpc = IPv4CidrRange.fromCidr(network.vpcCidr);
+  const requests = SUBNET_TIERS.flatMap((tier) =>
+    availabilityZones.map((availabilityZone) => ({
+      tier,
+      availabilityZone,
+      prefixLength: network.subnets[tier].prefixLength,
+    })),
+  );
+  const order = [...requests].sort((a, b) => a.prefixLength - b.prefixLength);
+  const placed = new Map<(typeof requests)[number], string>();
+  const overflow = () => {
+    const needed = requests.reduce((sum, r) => sum + 2 ** (32 - r.prefixLength), 0);
+    return {
+      overflow: `the subnets need ${needed} addresses but ${network.vpcCidr} has ${vpc.getSize().toString()}`,
+    };
+  };
+  let next: ReturnType<typeof vpc.getFirst> | undefined = vpc.getFirst();
+  for (const request of order) {
+    if (next === undefined) return overflow();
+    const range = IPv4CidrRange.fromCidr(`${next.toString()}/${request.prefixLength}`);
+    if (!range.inside(vpc)) return overflow();
+    placed.set(request, range.toCidrString());
+    next = range.hasNextRange() ? range.getLast().nextIPNumber() : undefined;
+  }
+  return {
+    subnets: requests.map((request) => ({
+      tier: request.tier,
+      availabilityZone: request.availabilityZone,
+      cidr: placed.get(request) as string,
+    })),
+  };
+}

@@ -1,0 +1,172 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { type Document, isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
+import { z } from 'zod';
+import { cidrsOverlap, planSubnets, type PlannedSubnet } from './cidr';
+import { ConfigError, type ConfigProblem } from './errors';
+import { environmentSchema, type EnvironmentConfig } from './schema/environment';
+import { environmentsDir } from './workspace';
+
+/** A validated environment with the values derived from it at synth. */
+export interface Environment extends EnvironmentConfig {
+  /** The file the environment was read from, relative to the working directory. */
+  readonly file: string;
+  /** Every subnet of the VPC, computed from the tier sizes. */
+  readonly subnets: readonly PlannedSubnet[];
+}
+
+interface ParsedFile {
+  readonly file: string;
+  readonly doc: Document;
+  readonly lines: LineCounter;
+  readonly config?: EnvironmentConfig;
+}
+
+/**
+ * Reads and validates every `*.yaml` file of the environments folder.
+ *
+ * @throws ConfigError listing every problem of every file (file, line, field, what is allowed).
+ * @returns the environments in promotion order (dev → staging → prod).
+ */
+export function loadEnvironments(dir: string = environmentsDir()): Environment[] {
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith('.yaml'))
+    .sort()
+    .map((name) => join(dir, name));
+  if (files.length === 0) {
+    throw new ConfigError([{ file: displayPath(dir), field: '', message: 'no environment files (*.yaml) found' }]);
+  }
+  const problems: ConfigProblem[] = [];
+  const parsed = files.map((file) => parseEnvironmentFile(file, problems));
+  problems.push(...crossFileProblems(parsed));
+  if (problems.length > 0) throw new ConfigError(problems);
+  return parsed
+    .map(({ file, config }) => {
+      const plan = planSubnets(config!.network, config!.availabilityZones);
+      return { ...config!, file, subnets: 'subnets' in plan ? plan.subnets : [] };
+    })
+    .sort((a, b) => a.deployOrder - b.deployOrder);
+}
+
+function parseEnvironmentFile(path: string, problems: ConfigProblem[]): ParsedFile {
+  const file = displayPath(path);
+  const lines = new LineCounter();
+  const doc = parseDocument(readFileSync(path, 'utf8'), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      problems.push({ file, line: lines.linePos(error.pos[0]).line, field: '', message: `not valid YAML: ${error.message.split('\n')[0]}` });
+    }
+    return { file, doc, lines };
+  }
+  const result = environmentSchema.safeParse(doc.toJS(), { error: describeIssue });
+  if (!result.success) {
+    for (const issue of result.error.issues) problems.push(toProblem(file, doc, lines, issue));
+    return { file, doc, lines };
+  }
+  const expectedName = basename(path, '.yaml');
+  if (result.data.name !== expectedName) {
+    problems.push({ file, line: lineOf(doc, lines, ['name']), field: 'name', message: `must equal the file name "${expectedName}" (got "${result.data.name}")` });
+  }
+  return { file, doc, lines, config: result.data };
+}
+
+/** Rules that span files: one account, one VPC range, one bucket, one position per environment. */
+function crossFileProblems(files: readonly ParsedFile[]): ConfigProblem[] {
+  const valid = files.filter((f): f is ParsedFile & { config: EnvironmentConfig } => f.config !== undefined);
+  const problems: ConfigProblem[] = [];
+  const unique = (field: string[], value: (c: EnvironmentConfig) => string | number, what: string) => {
+    const seen = new Map<string | number, ParsedFile>();
+    for (const f of valid) {
+      const v = value(f.config);
+      const first = seen.get(v);
+      if (first) {
+        problems.push({ file: f.file, line: lineOf(f.doc, f.lines, field), field: field.join('.'), message: `${what} "${v}" is already used by ${first.file}; every environment needs its own` });
+      } else seen.set(v, f);
+    }
+  };
+  unique(['name'], (c) => c.name, 'name');
+  unique(['accountId'], (c) => c.accountId, 'account id');
+  unique(['state', 'bucket'], (c) => c.state.bucket, 'state bucket');
+  unique(['deployOrder'], (c) => c.deployOrder, 'deploy order');
+  valid.forEach((a, i) =>
+    valid.slice(i + 1).forEach((b) => {
+      if (cidrsOverlap(a.config.network.vpcCidr, b.config.network.vpcCidr)) {
+        problems.push({ file: b.file, line: lineOf(b.doc, b.lines, ['network', 'vpcCidr']), field: 'network.vpcCidr', message: `${b.config.network.vpcCidr} overlaps ${a.config.network.vpcCidr} of ${a.file}; VPC ranges must not overlap so environments can be connected later` });
+      }
+    }),
+  );
+  return problems;
+}
+
+/** Wording for the issues zod reports without a message of ours. */
+function describeIssue(issue: z.core.$ZodRawIssue): string | undefined {
+  if (issue.code === 'invalid_type' && issue.input === undefined) return `is required (${issue.expected})`;
+  if (issue.code === 'invalid_type') return `must be ${issue.expected} (got ${describeValue(issue.input)})`;
+  if (issue.code === 'invalid_value') {
+    return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')} (got ${describeValue(issue.input)})`;
+  }
+  return undefined;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return JSON.stringify(value);
+}
+
+function toProblem(file: string, doc: Document, lines: LineCounter, issue: z.core.$ZodIssue): ConfigProblem {
+  const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
+  if (issue.code === 'unrecognized_keys') {
+    const allowed = allowedKeys(environmentSchema, path);
+    const parent = doc.getIn(path, true) as Node | undefined;
+    const key = issue.keys[0];
+    let line = lineOf(doc, lines, path);
+    if (isMap(parent)) {
+      const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === key);
+      if (pair && isScalar(pair.key) && pair.key.range) line = lines.linePos(pair.key.range[0]).line;
+    }
+    return {
+      file,
+      line,
+      field: [...path, key].join('.'),
+      message: `unknown field${issue.keys.length > 1 ? `s ${issue.keys.map((k) => `"${k}"`).join(', ')}` : ''}; allowed here: ${allowed.join(', ')}`,
+    };
+  }
+  return { file, line: lineOf(doc, lines, path), field: path.join('.'), message: issue.message };
+}
+
+/** Line of the deepest node on `path` that exists in the document. */
+function lineOf(doc: Document, lines: LineCounter, path: readonly (string | number)[]): number | undefined {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = doc.getIn(path.slice(0, depth), true) as Node | undefined;
+    if (node && node.range) return lines.linePos(node.range[0]).line;
+  }
+  return undefined;
+}
+
+/** The field names the schema accepts at `path`. */
+function allowedKeys(schema: z.ZodType, path: readonly (string | number)[]): string[] {
+  let current: z.ZodType | undefined = schema;
+  for (const segment of path) {
+    current = unwrap(current);
+    if (current instanceof z.ZodObject) current = current.shape[segment as string] as z.ZodType | undefined;
+    else if (current instanceof z.ZodArray) current = current.element as z.ZodType;
+    else return [];
+  }
+  current = unwrap(current);
+  return current instanceof z.ZodObject ? Object.keys(current.shape) : [];
+}
+
+function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
+  let current = schema;
+  while (current instanceof z.ZodOptional || current instanceof z.ZodDefault || current instanceof z.ZodNullable) {
+    current = current.unwrap() as z.ZodType;
+  }
+  return current;
+}
+
+function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel.startsWith('..') ? path : rel;
+}

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { cidrsOverlap, isCanonicalCidr, planSubnets } from '../cidr';
+import { accountId, alertingSchema, githubSchema, stateSchema, tagsSchema } from './common';
+import { networkSchema } from './network';
+import { AWS_REGIONS } from './regions';
+
+/**
+ * One environment file (environments/<name>.yaml): one AWS account, one region.
+ * Every stack family reads its own section; unknown fields are rejected everywhere.
+ */
+export const environmentSchema = z
+  .strictObject({
+    /** Environment name; must equal the file name (dev.yaml → dev). Used in stack names. */
+    name: z
+      .string()
+      .regex(/^[a-z][a-z0-9]{1,11}$/, 'must be 2-12 lowercase letters or digits, starting with a letter'),
+    /** Position on the promotion path: 1 deploys first (dev), then 2 (staging), and so on. */
+    deployOrder: z.number().int().min(1, 'must be 1 or more: 1 deploys first'),
+    /** Whether this environment serves customers: enables the production-only rules and protections. */
+    production: z.boolean().default(false),
+    /** The environment's own AWS account; every environment has a different one. */
+    accountId,
+    /** The AWS region every stack of the environment deploys to. */
+    region: z.enum(AWS_REGIONS),
+    /** Availability zones used, by name (no lookup at plan time), e.g. [eu-west-1a, eu-west-1b]. */
+    availabilityZones: z.array(z.string()).min(1, 'name at least one availability zone').max(6),
+    /** VPC layout. */
+    network: networkSchema,
+    /** Where this environment's Terraform state lives. */
+    state: stateSchema,
+    /** The environment's alarm topic. */
+    alerting: alertingSchema,
+    /** The repository whose workflows plan and deploy this environment. */
+    github: githubSchema,
+    /** Ownership tags applied to every resource. */
+    tags: tagsSchema,
+  })
+  .superRefine((env, ctx) => {
+    const issue = (path: (string | number)[], message: string) =>
+      ctx.addIssue({ code: 'custom', path, message });
+
+    env.availabilityZones.forEach((zone, index) => {
+      if (!new RegExp(`^${env.region}[a-z]$`).test(zone)) {
+        issue(['availabilityZones', index], `"${zone}" is not a zone of ${env.region} (expected ${env.region}a, ${env.region}b, ...)`);
+      }
+      if (env.availabilityZones.indexOf(zone) !== index) {
+        issue(['availabilityZones', index], `"${zone}" is listed twice`);
+      }
+    });
+
+    if (env.production) {
+      if (env.availabilityZones.length < 2) {
+        issue(['availabilityZones'], `a production environment needs at least 2 availability zones (got ${env.availabilityZones.length})`);
+      }
+      if (env.network.natStrategy !== 'one-per-az') {
+        issue(['network', 'natStrategy'], `a production environment needs "one-per-az" so one zone's outage stays local (got "${env.network.natStrategy}")`);
+      }
+    }
+
+    if (!isCanonicalCidr(env.network.vpcCidr)) {
+      issue(['network', 'vpcCidr'], `"${env.network.vpcCidr}" is not an IPv4 range starting at its first address, e.g. 10.0.0.0/16`);
+      return;
+    }
+    const vpcPrefix = Number(env.network.vpcCidr.split('/')[1]);
+    if (vpcPrefix < 16 || vpcPrefix > 28) {
+      issue(['network', 'vpcCidr'], `a VPC range must be /16 to /28 (got /${vpcPrefix})`);
+      return;
+    }
+    for (const [tier, { prefixLength }] of Object.entries(env.network.subnets)) {
+      if (prefixLength <= vpcPrefix) {
+        issue(['network', 'subnets', tier, 'prefixLength'], `/${prefixLength} does not fit inside the VPC's /${vpcPrefix}: use a prefix longer than ${vpcPrefix}`);
+      }
+    }
+    const plan = planSubnets(env.network, env.availabilityZones);
+    if ('overflow' in plan) {
+      issue(['network', 'subnets'], `subnets do not fit in the VPC: ${plan.overflow}`);
+    } else {
+      // The layout cannot overlap by construction; this check keeps it honest.
+      plan.subnets.forEach((a, i) =>
+        plan.subnets.slice(i + 1).forEach((b) => {
+          if (cidrsOverlap(a.cidr, b.cidr)) {
+            issue(['network', 'subnets'], `subnets ${a.cidr} and ${b.cidr} overlap`);
+          }
+        }),
+      );
+    }
+  });
+
+/** An environment file as written (defaults not yet applied). */
+export type EnvironmentInput = z.input<typeof environmentSchema>;
+/** An environment file after validation, defaults applied. */
+export type EnvironmentConfig = z.output<typeof environmentSchema>;
