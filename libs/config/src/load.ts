@@ -41,9 +41,10 @@ export function loadEnvironments(dir: string = environmentsDir()): Environment[]
   problems.push(...crossFileProblems(parsed));
   if (problems.length > 0) throw new ConfigError(problems);
   return parsed
+    .flatMap(({ file, config }) => (config ? [{ file, config }] : []))
     .map(({ file, config }) => {
-      const plan = planSubnets(config!.network, config!.availabilityZones);
-      return { ...config!, file, subnets: 'subnets' in plan ? plan.subnets : [] };
+      const plan = planSubnets(config.network, config.availabilityZones);
+      return { ...config, file, subnets: 'subnets' in plan ? plan.subnets : [] };
     })
     .sort((a, b) => a.deployOrder - b.deployOrder);
 }
@@ -102,6 +103,9 @@ function crossFileProblems(files: readonly ParsedFile[]): ConfigProblem[] {
 function describeIssue(issue: z.core.$ZodRawIssue): string | undefined {
   if (issue.code === 'invalid_type' && issue.input === undefined) return `is required (${issue.expected})`;
   if (issue.code === 'invalid_type') return `must be ${issue.expected} (got ${describeValue(issue.input)})`;
+  if (issue.code === 'invalid_value' && issue.input === undefined) {
+    return `is required: one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  }
   if (issue.code === 'invalid_value') {
     return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')} (got ${describeValue(issue.input)})`;
   }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** Fields shared by several families: identity, state, ownership. */
 
 export const accountId = z
-  .string({ error: 'must be a 12-digit AWS account id in quotes, e.g. "123456789012"' })
+  .string()
   .regex(/^\d{12}$/, 'must be a 12-digit AWS account id in quotes, e.g. "123456789012"');
 
 export const stateSchema = z.strictObject({

@@ -1,0 +1,4 @@
+import { AlertingStack } from '@platform/aws-alerting';
+import { runApp } from '@platform/core';
+
+runApp('alerting', (app, environment) => new AlertingStack(app, environment));

@@ -1,0 +1,4 @@
+import { BootstrapStack } from '@platform/aws-bootstrap';
+import { runApp } from '@platform/core';
+
+runApp('bootstrap', (app, environment) => new BootstrapStack(app, environment));

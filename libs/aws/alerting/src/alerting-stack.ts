@@ -1,0 +1,79 @@
+import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
+import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
+import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
+import { EncryptionKey, policyDocument } from '@platform/aws-common';
+import { type Environment, resourceName } from '@platform/config';
+import { alertingContract, PlatformStack } from '@platform/core';
+import type { Construct } from 'constructs';
+
+/** The services allowed to publish alarms and events to the topic. */
+export const ALARM_PUBLISHERS = ['cloudwatch.amazonaws.com', 'events.amazonaws.com', 'codestar-notifications.amazonaws.com'] as const;
+
+/**
+ * `alerting-<env>`: the environment's alarm topic. Encrypted with its own key (which the
+ * publishing services may use), subscribed from config, and publishable only by CloudWatch,
+ * EventBridge and CodeStar Notifications of this account.
+ */
+export class AlertingStack extends PlatformStack {
+  /** The alarm topic. */
+  readonly topic: SnsTopic;
+
+  constructor(scope: Construct, environment: Environment) {
+    super(scope, { family: 'alerting', environment });
+    const env = environment;
+    const key = new EncryptionKey(this, 'key', {
+      accountId: env.accountId,
+      alias: `alias/${resourceName(env, 'alerts')}`,
+      description: `Encrypts the ${env.name} alarm topic`,
+      statements: [
+        {
+          sid: 'AlarmPublishers',
+          actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+          resources: ['*'],
+          principals: [{ type: 'Service', identifiers: [...ALARM_PUBLISHERS] }],
+          conditions: [{ test: 'StringEquals', variable: 'aws:SourceAccount', values: [env.accountId] }],
+        },
+      ],
+    });
+    this.topic = new SnsTopic(this, 'topic', {
+      name: resourceName(env, 'alerts'),
+      displayName: `${env.name} platform alerts`,
+      kmsMasterKeyId: key.arn,
+    });
+    new SnsTopicPolicy(this, 'topic-policy', {
+      arn: this.topic.arn,
+      policy: policyDocument(this, 'topic-policy-document', [
+        {
+          sid: 'AccountManagesTopic',
+          actions: ['sns:GetTopicAttributes', 'sns:SetTopicAttributes', 'sns:Subscribe', 'sns:ListSubscriptionsByTopic', 'sns:AddPermission', 'sns:RemovePermission', 'sns:DeleteTopic'],
+          resources: [this.topic.arn],
+          principals: [{ type: 'AWS', identifiers: [`arn:aws:iam::${env.accountId}:root`] }],
+        },
+        {
+          sid: 'AlarmPublishers',
+          actions: ['sns:Publish'],
+          resources: [this.topic.arn],
+          principals: [{ type: 'Service', identifiers: [...ALARM_PUBLISHERS] }],
+          conditions: [{ test: 'StringEquals', variable: 'aws:SourceAccount', values: [env.accountId] }],
+        },
+        {
+          sid: 'DenyInsecureTransport',
+          effect: 'Deny',
+          actions: ['sns:Publish'],
+          resources: [this.topic.arn],
+          principals: [{ type: '*', identifiers: ['*'] }],
+          conditions: [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }],
+        },
+      ]),
+    });
+    env.alerting.subscriptions.forEach((subscription, index) => {
+      new SnsTopicSubscription(this, `subscription-${index}`, {
+        topicArn: this.topic.arn,
+        protocol: subscription.protocol,
+        endpoint: subscription.endpoint,
+        endpointAutoConfirms: false,
+      });
+    });
+    alertingContract.publish(this, { topicArn: this.topic.arn, kmsKeyArn: key.arn });
+  }
+}

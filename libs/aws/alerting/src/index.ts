@@ -1,0 +1,1 @@
+export { AlertingStack, ALARM_PUBLISHERS } from './alerting-stack';

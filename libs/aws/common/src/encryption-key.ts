@@ -1,0 +1,85 @@
+import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
+import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import { Construct } from 'constructs';
+import { policyDocument, type Statement } from './policy-document';
+
+/** Props of {@link EncryptionKey}. */
+export interface EncryptionKeyProps {
+  /** The account that owns the key; its administrators manage it through IAM. */
+  readonly accountId: string;
+  /** Alias, e.g. alias/dev-network. */
+  readonly alias: string;
+  /** What the key protects. */
+  readonly description: string;
+  /**
+   * Extra key-policy statements, e.g. letting a service principal use the key.
+   * @default none: only IAM principals of the account that IAM allows
+   */
+  readonly statements?: readonly Statement[];
+  /**
+   * Days a deleted key waits before it is gone (7 to 30).
+   * @default 30: the longest window to notice and cancel a deletion
+   */
+  readonly deletionWindowDays?: number;
+  /**
+   * Add `prevent_destroy`: terraform refuses any plan that destroys the key.
+   * @default false
+   */
+  readonly protect?: boolean;
+}
+
+/**
+ * A customer-managed KMS key with yearly rotation, an explicit key policy (the account
+ * delegates to IAM; services get only what `statements` grants) and an alias.
+ */
+export class EncryptionKey extends Construct {
+  /** The key. */
+  readonly key: KmsKey;
+  /** ARN of the key. */
+  readonly arn: string;
+  /** The alias name. */
+  readonly aliasName: string;
+
+  constructor(scope: Construct, id: string, props: EncryptionKeyProps) {
+    super(scope, id);
+    const window = props.deletionWindowDays ?? 30;
+    if (window < 7 || window > 30) {
+      throw new Error(`${this.node.path}: deletionWindowDays must be 7 to 30 (got ${window})`);
+    }
+    if (!props.alias.startsWith('alias/') || props.alias.startsWith('alias/aws/')) {
+      throw new Error(`${this.node.path}: alias must start with "alias/" and not "alias/aws/" (got "${props.alias}")`);
+    }
+    const policy = policyDocument(this, 'policy', [
+      {
+        sid: 'AccountAdministration',
+        actions: ['kms:*'],
+        resources: ['*'],
+        principals: [{ type: 'AWS', identifiers: [`arn:aws:iam::${props.accountId}:root`] }],
+      },
+      ...(props.statements ?? []),
+    ]);
+    this.key = new KmsKey(this, 'key', {
+      description: props.description,
+      enableKeyRotation: true,
+      deletionWindowInDays: window,
+      policy,
+      lifecycle: props.protect ? { preventDestroy: true } : undefined,
+    });
+    new KmsAlias(this, 'alias', { name: props.alias, targetKeyId: this.key.keyId });
+    this.arn = this.key.arn;
+    this.aliasName = props.alias;
+  }
+}
+
+/** Key-policy statement letting CloudWatch Logs of a region encrypt the account's log groups. */
+export function logsKeyStatement(accountId: string, region: string): Statement {
+  return {
+    sid: 'CloudWatchLogs',
+    actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+    resources: ['*'],
+    principals: [{ type: 'Service', identifiers: [`logs.${region}.amazonaws.com`] }],
+    conditions: [
+      { test: 'ArnLike', variable: 'kms:EncryptionContext:aws:logs:arn', values: [`arn:aws:logs:${region}:${accountId}:log-group:*`] },
+    ],
+  };
+}

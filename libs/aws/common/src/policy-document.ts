@@ -1,0 +1,47 @@
+import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
+import { Construct } from 'constructs';
+
+/** One IAM policy statement, in the provider's shape. */
+export interface Statement {
+  /** Statement id, shown in policy findings. */
+  readonly sid?: string;
+  /** @default "Allow" */
+  readonly effect?: 'Allow' | 'Deny';
+  /** The actions allowed or denied: named, never `*`. */
+  readonly actions: readonly string[];
+  /** The resources the actions apply to. */
+  readonly resources: readonly string[];
+  /** Who the statement is about (resource and trust policies only). */
+  readonly principals?: readonly { readonly type: string; readonly identifiers: readonly string[] }[];
+  /** Conditions, e.g. { test: 'StringEquals', variable: 'aws:SourceAccount', values: ['123…'] }. */
+  readonly conditions?: readonly { readonly test: string; readonly variable: string; readonly values: readonly string[] }[];
+}
+
+/**
+ * A policy document computed locally by terraform (`aws_iam_policy_document`: no AWS call
+ * at plan time), readable by the policy pack. Returns the document's JSON.
+ */
+export function policyDocument(scope: Construct, id: string, statements: readonly Statement[]): string {
+  return new DataAwsIamPolicyDocument(scope, id, {
+    statement: statements.map((s) => ({
+      sid: s.sid,
+      effect: s.effect ?? 'Allow',
+      actions: [...s.actions],
+      resources: [...s.resources],
+      principals: s.principals?.map((p) => ({ type: p.type, identifiers: [...p.identifiers] })),
+      condition: s.conditions?.map((c) => ({ test: c.test, variable: c.variable, values: [...c.values] })),
+    })),
+  }).json;
+}
+
+/** The statement that denies every request to a bucket that does not use TLS. */
+export function denyInsecureTransport(bucketArn: string): Statement {
+  return {
+    sid: 'DenyInsecureTransport',
+    effect: 'Deny',
+    actions: ['s3:*'],
+    resources: [bucketArn, `${bucketArn}/*`],
+    principals: [{ type: '*', identifiers: ['*'] }],
+    conditions: [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }],
+  };
+}

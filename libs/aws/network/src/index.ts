@@ -1,0 +1,2 @@
+export { Network, INTERFACE_ENDPOINT_SERVICES, type NetworkProps } from './network';
+export { NetworkStack } from './network-stack';

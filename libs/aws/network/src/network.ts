@@ -1,0 +1,201 @@
+import { DefaultSecurityGroup } from '@cdktf/provider-aws/lib/default-security-group';
+import { Eip } from '@cdktf/provider-aws/lib/eip';
+import { FlowLog } from '@cdktf/provider-aws/lib/flow-log';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { InternetGateway } from '@cdktf/provider-aws/lib/internet-gateway';
+import { NatGateway } from '@cdktf/provider-aws/lib/nat-gateway';
+import { Route } from '@cdktf/provider-aws/lib/route';
+import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
+import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-association';
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { Subnet } from '@cdktf/provider-aws/lib/subnet';
+import { Vpc } from '@cdktf/provider-aws/lib/vpc';
+import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
+import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { EncryptedLogGroup, EncryptionKey, logsKeyStatement, policyDocument } from '@platform/aws-common';
+import type { Environment, SubnetTierName } from '@platform/config';
+import { resourceName } from '@platform/config';
+import type { NetworkRef } from '@platform/core';
+import { Construct } from 'constructs';
+
+/** Interface endpoints every environment gets, so workloads pull images and ship logs privately. */
+export const INTERFACE_ENDPOINT_SERVICES = ['ecr.api', 'ecr.dkr', 'logs', 'sts'] as const;
+
+/** Props of {@link Network}. */
+export interface NetworkProps {
+  /** The environment: VPC range, zones, subnet sizes, NAT strategy, flow-log retention. */
+  readonly environment: Environment;
+}
+
+/**
+ * An environment's VPC: public, private and intra subnets in every configured zone, an
+ * internet gateway, NAT per the strategy, flow logs to an encrypted log group, a default
+ * security group with no rules, an S3 gateway endpoint and private interface endpoints.
+ */
+export class Network extends Construct {
+  /** The VPC. */
+  readonly vpc: Vpc;
+  /** Subnets per tier, in zone order. */
+  readonly subnets: Readonly<Record<SubnetTierName, readonly Subnet[]>>;
+  /** NAT gateways: one, or one per zone. */
+  readonly natGateways: readonly NatGateway[];
+  /** Security group of the interface endpoints. */
+  readonly endpointSecurityGroup: SecurityGroup;
+
+  constructor(scope: Construct, id: string, props: NetworkProps) {
+    super(scope, id);
+    const env = props.environment;
+    const name = (...parts: string[]) => resourceName(env, ...parts);
+
+    this.vpc = new Vpc(this, 'vpc', {
+      cidrBlock: env.network.vpcCidr,
+      enableDnsHostnames: true,
+      enableDnsSupport: true,
+      tags: { Name: name('vpc') },
+    });
+    new DefaultSecurityGroup(this, 'default-security-group', {
+      vpcId: this.vpc.id,
+      ingress: [],
+      egress: [],
+      tags: { Name: name('default-do-not-use') },
+    });
+
+    const subnets: Record<SubnetTierName, Subnet[]> = { public: [], private: [], intra: [] };
+    for (const planned of env.subnets) {
+      subnets[planned.tier].push(
+        new Subnet(this, `${planned.tier}-${planned.availabilityZone}`, {
+          vpcId: this.vpc.id,
+          cidrBlock: planned.cidr,
+          availabilityZone: planned.availabilityZone,
+          mapPublicIpOnLaunch: false,
+          tags: { Name: name(planned.tier, planned.availabilityZone), Tier: planned.tier },
+        }),
+      );
+    }
+    this.subnets = subnets;
+
+    const igw = new InternetGateway(this, 'internet-gateway', { vpcId: this.vpc.id, tags: { Name: name('igw') } });
+    const publicRoutes = new RouteTable(this, 'public-routes', { vpcId: this.vpc.id, tags: { Name: name('public') } });
+    new Route(this, 'public-default-route', { routeTableId: publicRoutes.id, destinationCidrBlock: '0.0.0.0/0', gatewayId: igw.id });
+    subnets.public.forEach((subnet, i) =>
+      new RouteTableAssociation(this, `public-${env.availabilityZones[i]}-routes`, { subnetId: subnet.id, routeTableId: publicRoutes.id }),
+    );
+
+    const natZones = env.network.natStrategy === 'one-per-az' ? env.availabilityZones : env.availabilityZones.slice(0, 1);
+    this.natGateways = natZones.map((zone, i) => {
+      const eip = new Eip(this, `nat-${zone}-ip`, { domain: 'vpc', tags: { Name: name('nat', zone) } });
+      return new NatGateway(this, `nat-${zone}`, {
+        allocationId: eip.allocationId,
+        subnetId: (subnets.public[i] as Subnet).id,
+        tags: { Name: name('nat', zone) },
+        dependsOn: [igw],
+      });
+    });
+
+    const privateRouteTables = env.availabilityZones.map((zone, i) => {
+      const table = new RouteTable(this, `private-${zone}-routes`, { vpcId: this.vpc.id, tags: { Name: name('private', zone) } });
+      const nat = this.natGateways[Math.min(i, this.natGateways.length - 1)] as NatGateway;
+      new Route(this, `private-${zone}-default-route`, { routeTableId: table.id, destinationCidrBlock: '0.0.0.0/0', natGatewayId: nat.id });
+      new RouteTableAssociation(this, `private-${zone}-association`, { subnetId: (subnets.private[i] as Subnet).id, routeTableId: table.id });
+      return table;
+    });
+    const intraRoutes = new RouteTable(this, 'intra-routes', { vpcId: this.vpc.id, tags: { Name: name('intra') } });
+    subnets.intra.forEach((subnet, i) =>
+      new RouteTableAssociation(this, `intra-${env.availabilityZones[i]}-association`, { subnetId: subnet.id, routeTableId: intraRoutes.id }),
+    );
+
+    this.addFlowLogs(env);
+
+    new VpcEndpoint(this, 's3-endpoint', {
+      vpcId: this.vpc.id,
+      serviceName: `com.amazonaws.${env.region}.s3`,
+      vpcEndpointType: 'Gateway',
+      routeTableIds: [...privateRouteTables.map((t) => t.id), intraRoutes.id],
+      tags: { Name: name('s3') },
+    });
+    this.endpointSecurityGroup = new SecurityGroup(this, 'endpoint-security-group', {
+      name: name('vpc-endpoints'),
+      description: 'Interface VPC endpoints: HTTPS from inside the VPC only',
+      vpcId: this.vpc.id,
+      tags: { Name: name('vpc-endpoints') },
+    });
+    new VpcSecurityGroupIngressRule(this, 'endpoint-https-from-vpc', {
+      securityGroupId: this.endpointSecurityGroup.id,
+      description: 'HTTPS to the AWS APIs from workloads in this VPC',
+      ipProtocol: 'tcp',
+      fromPort: 443,
+      toPort: 443,
+      cidrIpv4: env.network.vpcCidr,
+    });
+    for (const service of INTERFACE_ENDPOINT_SERVICES) {
+      new VpcEndpoint(this, `${service.replace('.', '-')}-endpoint`, {
+        vpcId: this.vpc.id,
+        serviceName: `com.amazonaws.${env.region}.${service}`,
+        vpcEndpointType: 'Interface',
+        privateDnsEnabled: true,
+        subnetIds: subnets.private.map((s) => s.id),
+        securityGroupIds: [this.endpointSecurityGroup.id],
+        tags: { Name: name(service) },
+      });
+    }
+  }
+
+  /** A typed reference for the network contract. */
+  get ref(): NetworkRef {
+    return {
+      vpcId: this.vpc.id,
+      vpcCidr: this.vpc.cidrBlock,
+      publicSubnetIds: this.subnets.public.map((s) => s.id),
+      privateSubnetIds: this.subnets.private.map((s) => s.id),
+      intraSubnetIds: this.subnets.intra.map((s) => s.id),
+      endpointSecurityGroupId: this.endpointSecurityGroup.id,
+    };
+  }
+
+  private addFlowLogs(env: Environment): void {
+    const key = new EncryptionKey(this, 'flow-logs-key', {
+      accountId: env.accountId,
+      alias: `alias/${resourceName(env, 'flow-logs')}`,
+      description: `Encrypts the VPC flow logs of ${env.name}`,
+      statements: [logsKeyStatement(env.accountId, env.region)],
+    });
+    const logs = new EncryptedLogGroup(this, 'flow-logs', {
+      name: `/platform/${env.name}/vpc-flow-logs`,
+      retentionDays: env.network.flowLogRetentionDays,
+      kmsKeyArn: key.arn,
+    });
+    const role = new IamRole(this, 'flow-logs-role', {
+      name: resourceName(env, 'vpc-flow-logs'),
+      description: 'Lets VPC flow logs deliver to their log group',
+      assumeRolePolicy: policyDocument(this, 'flow-logs-trust', [
+        {
+          actions: ['sts:AssumeRole'],
+          resources: ['*'],
+          principals: [{ type: 'Service', identifiers: ['vpc-flow-logs.amazonaws.com'] }],
+          conditions: [{ test: 'StringEquals', variable: 'aws:SourceAccount', values: [env.accountId] }],
+        },
+      ]),
+    });
+    new IamRolePolicy(this, 'flow-logs-delivery', {
+      role: role.id,
+      name: 'deliver-to-log-group',
+      policy: policyDocument(this, 'flow-logs-permissions', [
+        {
+          sid: 'DeliverFlowLogs',
+          actions: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
+          resources: [logs.group.arn, `${logs.group.arn}:*`],
+        },
+      ]),
+    });
+    new FlowLog(this, 'flow-log', {
+      vpcId: this.vpc.id,
+      trafficType: 'ALL',
+      logDestinationType: 'cloud-watch-logs',
+      logDestination: logs.group.arn,
+      iamRoleArn: role.arn,
+      maxAggregationInterval: 60,
+      tags: { Name: resourceName(env, 'flow-log') },
+    });
+  }
+}

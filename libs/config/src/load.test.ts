@@ -1,0 +1,129 @@
+import { editedEnvironments, ENVIRONMENTS_DIR } from '@platform/testing';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigError, loadEnvironments } from './index';
+
+/** Loads a folder expecting failure; returns the problems as `field: message` lines. */
+function problems(dir: string): string[] {
+  try {
+    loadEnvironments(dir);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems.map((p) => `${p.file.split('/').pop()} ${p.field}: ${p.message}`);
+  }
+  throw new Error('expected the environments to be rejected');
+}
+
+describe('environment files', () => {
+  it('the example environments load in promotion order with computed subnets', () => {
+    const envs = loadEnvironments(ENVIRONMENTS_DIR);
+    expect(envs.map((e) => e.name)).toEqual(['dev', 'staging', 'prod']);
+    const prod = envs[2]!;
+    expect(prod.subnets.filter((s) => s.tier === 'private').map((s) => s.cidr)).toEqual([
+      '10.30.0.0/20',
+      '10.30.16.0/20',
+      '10.30.32.0/20',
+    ]);
+    expect(prod.subnets).toHaveLength(9);
+  });
+
+  it('rejects subnets that do not fit the VPC, naming the field', () => {
+    const dir = editedEnvironments((d) => d['dev']!.setIn(['network', 'vpcCidr'], '10.10.0.0/24'));
+    expect(problems(dir)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^dev\.yaml network\.subnets\.private\.prefixLength: \/20 does not fit inside the VPC's \/24/)]),
+    );
+  });
+
+  it('rejects a VPC range outside what AWS allows', () => {
+    const dir = editedEnvironments((d) => d['dev']!.setIn(['network', 'vpcCidr'], '10.0.0.0/8'));
+    expect(problems(dir)).toContain('dev.yaml network.vpcCidr: a VPC range must be /16 to /28 (got /8)');
+  });
+
+  it('rejects a range that does not start at its first address', () => {
+    const dir = editedEnvironments((d) => d['dev']!.setIn(['network', 'vpcCidr'], '10.10.3.0/16'));
+    expect(problems(dir)[0]).toMatch(/network\.vpcCidr: "10\.10\.3\.0\/16" is not an IPv4 range starting at its first address/);
+  });
+
+  it('rejects VPC ranges that overlap between environments', () => {
+    const dir = editedEnvironments((d) => d['staging']!.setIn(['network', 'vpcCidr'], '10.10.0.0/16'));
+    expect(problems(dir)).toEqual([expect.stringMatching(/^staging\.yaml network\.vpcCidr: 10\.10\.0\.0\/16 overlaps 10\.10\.0\.0\/16 of .*dev\.yaml/)]);
+  });
+
+  it('rejects an unknown region and lists the allowed ones', () => {
+    const dir = editedEnvironments((d) => d['dev']!.set('region', 'eu-middle-9'));
+    const [first] = problems(dir);
+    expect(first).toMatch(/^dev\.yaml region: must be one of .*"eu-west-1".* \(got "eu-middle-9"\)/);
+  });
+
+  it('rejects a production environment with one availability zone and a single NAT', () => {
+    const dir = editedEnvironments((d) => {
+      d['prod']!.set('availabilityZones', ['eu-west-1a']);
+      d['prod']!.setIn(['network', 'natStrategy'], 'single');
+    });
+    expect(problems(dir)).toEqual([
+      'prod.yaml availabilityZones: a production environment needs at least 2 availability zones (got 1)',
+      'prod.yaml network.natStrategy: a production environment needs "one-per-az" so one zone\'s outage stays local (got "single")',
+    ]);
+  });
+
+  it('rejects a zone of another region', () => {
+    const dir = editedEnvironments((d) => d['dev']!.set('availabilityZones', ['eu-west-1a', 'us-east-1b']));
+    expect(problems(dir)).toEqual(['dev.yaml availabilityZones.1: "us-east-1b" is not a zone of eu-west-1 (expected eu-west-1a, eu-west-1b, ...)']);
+  });
+
+  it("rejects a typo'd field with its line and the allowed names", () => {
+    const dir = editedEnvironments((d) => {
+      d['dev']!.deleteIn(['network', 'natStrategy']);
+      d['dev']!.setIn(['network', 'natStrategi'], 'single');
+    });
+    const error = (() => {
+      try {
+        loadEnvironments(dir);
+      } catch (e) {
+        return e as ConfigError;
+      }
+      throw new Error('expected failure');
+    })();
+    const typo = error.problems.find((p) => p.field === 'network.natStrategi');
+    expect(typo?.message).toBe('unknown field; allowed here: vpcCidr, subnets, natStrategy, flowLogRetentionDays');
+    expect(typo?.line).toBeGreaterThan(1);
+    expect(error.problems.find((p) => p.field === 'network.natStrategy')?.message).toMatch(/^is required/);
+  });
+
+  it('rejects a missing account id and a duplicated one', () => {
+    const missing = editedEnvironments((d) => d['dev']!.delete('accountId'));
+    expect(problems(missing)).toEqual(['dev.yaml accountId: is required (string)']);
+    const duplicated = editedEnvironments((d) => d['staging']!.set('accountId', '111111111111'));
+    expect(problems(duplicated)).toEqual([expect.stringMatching(/^staging\.yaml accountId: account id "111111111111" is already used by .*dev\.yaml/)]);
+  });
+
+  it('rejects an account id written as a number (YAML would drop leading zeros)', () => {
+    const dir = editedEnvironments((d) => d['dev']!.set('accountId', 11111111111));
+    expect(problems(dir)[0]).toMatch(/^dev\.yaml accountId: must be string \(got 11111111111\)/);
+  });
+
+  it('rejects a flow-log retention CloudWatch would refuse', () => {
+    const dir = editedEnvironments((d) => d['dev']!.setIn(['network', 'flowLogRetentionDays'], 10));
+    expect(problems(dir)[0]).toMatch(/^dev\.yaml network\.flowLogRetentionDays: must be a retention CloudWatch Logs accepts: one of 1, 3, 5/);
+  });
+
+  it('rejects a name that differs from the file name', () => {
+    const dir = editedEnvironments((d) => d['dev']!.set('name', 'develop'));
+    expect(problems(dir)).toEqual(['dev.yaml name: must equal the file name "dev" (got "develop")']);
+  });
+
+  it('reports YAML syntax errors with their line', () => {
+    const dir = editedEnvironments(() => undefined);
+    writeFileSync(join(dir, 'dev.yaml'), 'name: dev\nregion: [eu-west-1\n');
+    const error = (() => {
+      try {
+        loadEnvironments(dir);
+      } catch (e) {
+        return e as ConfigError;
+      }
+      throw new Error('expected failure');
+    })();
+    expect(error.problems[0]?.message).toMatch(/^not valid YAML/);
+    expect(error.message).toMatch(/dev\.yaml:\d+ \(file\): not valid YAML/);
+  });
+});

@@ -1,0 +1,82 @@
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { type Environment, stackName, stateKey, stateKmsAliasArn, type StackFamily } from '@platform/config';
+import { PLATFORM_RULES, PolicyAspect, type Rule } from '@platform/policy';
+import { Aspects, LocalBackend, S3Backend, TerraformStack } from 'cdktf';
+import type { Construct } from 'constructs';
+import { bootstrapLocalStatePath } from './paths';
+
+/** Props of every stack of the platform. */
+export interface PlatformStackProps {
+  /** The stack family (app), e.g. network. */
+  readonly family: StackFamily;
+  /** The environment the stack deploys to. */
+  readonly environment: Environment;
+  /**
+   * Keep state in a local file instead of the environment's bucket. Only the bootstrap stack
+   * does this, until the bucket it creates exists.
+   * @default false: state in the environment's S3 bucket
+   */
+  readonly localState?: boolean;
+  /**
+   * Extra policy rules on top of the platform pack.
+   * @default none: the platform pack alone
+   */
+  readonly extraRules?: readonly Rule[];
+}
+
+/**
+ * The base of every stack: one environment, one account, one state object.
+ *
+ * - The AWS provider is pinned to the environment's account (`allowed_account_ids`) and tags
+ *   every resource; it carries no role ARN: the caller brings credentials.
+ * - State lives in the environment's bucket under `stacks/<stack>/terraform.tfstate`,
+ *   encrypted with the state KMS key and locked with S3 conditional writes (`use_lockfile`).
+ * - The policy pack runs at synth; a violation fails synth.
+ */
+export class PlatformStack extends TerraformStack {
+  /** The environment this stack deploys to. */
+  readonly environment: Environment;
+  /** The stack family, e.g. network. */
+  readonly family: StackFamily;
+
+  constructor(scope: Construct, props: PlatformStackProps) {
+    const { environment: env, family } = props;
+    super(scope, stackName(family, env));
+    this.environment = env;
+    this.family = family;
+
+    new AwsProvider(this, 'aws', {
+      region: env.region,
+      allowedAccountIds: [env.accountId],
+      defaultTags: [
+        {
+          tags: {
+            Environment: env.name,
+            Stack: stackName(family, env),
+            Owner: env.tags.owner,
+            CostCenter: env.tags.costCenter,
+            ManagedBy: 'cdktf',
+            Repository: env.github.repository,
+          },
+        },
+      ],
+    });
+
+    if (props.localState) {
+      new LocalBackend(this, { path: bootstrapLocalStatePath(stackName(family, env)) });
+    } else {
+      new S3Backend(this, {
+        bucket: env.state.bucket,
+        key: stateKey(family, env),
+        region: env.region,
+        encrypt: true,
+        kmsKeyId: stateKmsAliasArn(env),
+        allowedAccountIds: [env.accountId],
+      });
+      // cdktf 0.21 has no typed field for S3-native locking (terraform >= 1.10).
+      this.addOverride('terraform.backend.s3.use_lockfile', true);
+    }
+
+    Aspects.of(this).add(new PolicyAspect([...PLATFORM_RULES, ...(props.extraRules ?? [])]));
+  }
+}

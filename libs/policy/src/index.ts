@@ -1,0 +1,8 @@
+export type { Finding, HonouredSuppression, PolicyDocument, PolicyStatement, ResourceView, Rule, RuleLevel, RuleResult, StackContext, Suppression } from './types';
+export { compliant, fromDetails, nonCompliant, notApplicable } from './results';
+export { StackView } from './stack-view';
+export { checkStack, formatFinding, type PolicyReport } from './engine';
+export { suppress, suppressionsOn } from './suppressions';
+export { PolicyAspect, policyReportOf } from './aspect';
+export { PLATFORM_RULES } from './rules';
+export { REQUIRED_TAGS } from './rules/provider/default-tags';

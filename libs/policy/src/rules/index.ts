@@ -1,0 +1,43 @@
+import type { Rule } from '../types';
+import { securityGroupDescriptions } from './ec2/security-group-descriptions';
+import { noOpenIngress } from './ec2/no-open-ingress';
+import { iamNoWildcardAction } from './iam/no-wildcard-action';
+import { iamRestrictedOidcTrust } from './iam/oidc-trust';
+import { kmsNoWildcardPrincipal } from './kms/no-wildcard-principal';
+import { kmsRotation } from './kms/rotation';
+import { logGroupKms } from './logs/kms';
+import { logGroupRetention } from './logs/retention';
+import { providerAccountPin } from './provider/account-pin';
+import { providerDefaultTags } from './provider/default-tags';
+import { s3KmsEncryption } from './s3/kms-encryption';
+import { s3OwnerEnforced } from './s3/owner-enforced';
+import { s3PublicAccessBlock } from './s3/public-access-block';
+import { s3TlsOnly } from './s3/tls-only';
+import { s3Versioning } from './s3/versioning';
+import { snsKms } from './sns/kms';
+import { subnetNoPublicIp } from './vpc/no-public-ip';
+import { vpcDefaultSecurityGroupClosed } from './vpc/default-security-group';
+import { vpcFlowLogs } from './vpc/flow-logs';
+
+/** The platform's rule pack: every rule, applied to every stack. */
+export const PLATFORM_RULES: readonly Rule[] = [
+  providerAccountPin,
+  providerDefaultTags,
+  s3Versioning,
+  s3KmsEncryption,
+  s3PublicAccessBlock,
+  s3TlsOnly,
+  s3OwnerEnforced,
+  kmsRotation,
+  kmsNoWildcardPrincipal,
+  vpcFlowLogs,
+  vpcDefaultSecurityGroupClosed,
+  subnetNoPublicIp,
+  securityGroupDescriptions,
+  noOpenIngress,
+  logGroupRetention,
+  logGroupKms,
+  iamNoWildcardAction,
+  iamRestrictedOidcTrust,
+  snsKms,
+];
