@@ -5,8 +5,11 @@ import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:f
 import { join, relative } from 'node:path';
 import { synthOutputDir } from './paths';
 
-/** Builds the stacks of one environment into the app. */
-export type StackFactory = (app: App, environment: Environment) => void;
+/**
+ * Builds the stacks of one environment into the app. `all` lists every environment in
+ * promotion order, for stacks that span accounts (e.g. image replication dev → prod).
+ */
+export type StackFactory = (app: App, environment: Environment, all: readonly Environment[]) => void;
 
 /** The outcome of a successful synth. */
 export interface SynthResult {
@@ -42,7 +45,7 @@ export function synthFamily(
   mkdirSync(scratch, { recursive: true });
   try {
     const app = new App({ outdir: scratch, stackTraces: false, skipValidation: false });
-    for (const environment of environments) factory(app, environment);
+    for (const environment of environments) factory(app, environment, environments);
     app.synth();
     const stacks = app.node.children.filter((c): c is TerraformStack => c instanceof TerraformStack);
     const suppressions = Object.fromEntries(

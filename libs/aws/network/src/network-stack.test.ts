@@ -1,0 +1,78 @@
+import { environment, resourcesOf, synthJson } from '@platform/testing';
+import { Subnet } from '@cdktf/provider-aws/lib/subnet';
+import { App, Testing } from 'cdktf';
+import { NetworkStack } from './network-stack';
+
+const synth = (name: string) => synthJson(new NetworkStack(new App(), environment(name)));
+
+describe('network stack', () => {
+  const dev = synth('dev');
+  const prod = synth('prod');
+
+  it('prod has one NAT gateway per availability zone, each in its own public subnet', () => {
+    const nats = resourcesOf(prod, 'aws_nat_gateway');
+    expect(nats).toHaveLength(3);
+    expect(new Set(nats.map((n) => n['subnet_id'])).size).toBe(3);
+  });
+
+  it('dev has a single NAT gateway shared by every private route table', () => {
+    expect(resourcesOf(dev, 'aws_nat_gateway')).toHaveLength(1);
+    const privateRoutes = resourcesOf(dev, 'aws_route').filter((r) => r['nat_gateway_id']);
+    expect(privateRoutes).toHaveLength(2);
+    expect(new Set(privateRoutes.map((r) => r['nat_gateway_id'])).size).toBe(1);
+  });
+
+  it('prod private subnets each route through the NAT gateway of their own zone', () => {
+    const routes = resourcesOf(prod, 'aws_route').filter((r) => r['nat_gateway_id']);
+    expect(new Set(routes.map((r) => r['nat_gateway_id'])).size).toBe(3);
+  });
+
+  it('no subnet maps public IPs on launch, private ones included', () => {
+    const subnets = resourcesOf(prod, 'aws_subnet');
+    expect(subnets).toHaveLength(9);
+    for (const subnet of subnets) expect(subnet['map_public_ip_on_launch']).toBe(false);
+  });
+
+  it('subnets carry the CIDRs computed from the environment file', () => {
+    expect(Testing.synth(new NetworkStack(new App(), environment('prod')))).toHaveResourceWithProperties(Subnet, {
+      cidr_block: '10.30.0.0/20',
+      availability_zone: 'eu-west-1a',
+      tags: { Name: 'prod-private-eu-west-1a', Tier: 'private' },
+    });
+  });
+
+  it('flow logs capture all traffic into a KMS-encrypted log group with the configured retention', () => {
+    expect(resourcesOf(prod, 'aws_flow_log')).toEqual([expect.objectContaining({ traffic_type: 'ALL', log_destination_type: 'cloud-watch-logs' })]);
+    const [group] = resourcesOf(prod, 'aws_cloudwatch_log_group');
+    expect(group).toEqual(expect.objectContaining({ retention_in_days: 365, kms_key_id: expect.stringMatching(/^\$\{aws_kms_key\./) }));
+  });
+
+  it('the default security group has no rules', () => {
+    expect(resourcesOf(dev, 'aws_default_security_group')).toEqual([expect.objectContaining({ ingress: [], egress: [] })]);
+  });
+
+  it('interface endpoints are private and reachable only over HTTPS from the VPC', () => {
+    const endpoints = resourcesOf(dev, 'aws_vpc_endpoint');
+    expect(endpoints.map((e) => e['service_name']).sort()).toEqual([
+      'com.amazonaws.eu-west-1.ecr.api',
+      'com.amazonaws.eu-west-1.ecr.dkr',
+      'com.amazonaws.eu-west-1.logs',
+      'com.amazonaws.eu-west-1.s3',
+      'com.amazonaws.eu-west-1.sts',
+    ]);
+    expect(resourcesOf(dev, 'aws_vpc_security_group_ingress_rule')).toEqual([
+      expect.objectContaining({ from_port: 443, to_port: 443, cidr_ipv4: '10.10.0.0/16' }),
+    ]);
+  });
+
+  it('publishes the network contract for the other families', () => {
+    expect(Object.keys(prod.output ?? {}).sort()).toEqual([
+      'endpoint_security_group_id',
+      'intra_subnet_ids',
+      'private_subnet_ids',
+      'public_subnet_ids',
+      'vpc_cidr',
+      'vpc_id',
+    ]);
+  });
+});
