@@ -8,26 +8,45 @@ import { join } from 'node:path';
 
 const [command, app, ...rest] = process.argv.slice(2);
 const envArg = rest.find((a) => a.startsWith('--env='));
-const environments = readdirSync('environments').filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, '')).sort();
+const environments = readdirSync('environments')
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => f.replace(/\.yaml$/, ''))
+  .sort();
 if (!['diff', 'deploy'].includes(command) || !app) {
   console.error('usage: cdktf.mjs diff|deploy APP --env=ENV');
   process.exit(2);
 }
 if (!envArg) {
-  console.error(`${app}:${command} acts on one environment: add -c ${environments.join('|')} (e.g. nx run ${app}:${command} -c dev)`);
+  console.error(
+    `${app}:${command} acts on one environment: add -c ${environments.join('|')} (e.g. nx run ${app}:${command} -c dev)`,
+  );
   process.exit(2);
 }
 const env = envArg.slice('--env='.length);
 if (!environments.includes(env)) {
-  console.error(`${app}:${command}: unknown environment "${env}"; environments: ${environments.join(', ')}`);
+  console.error(
+    `${app}:${command}: unknown environment "${env}"; environments: ${environments.join(', ')}`,
+  );
   process.exit(2);
 }
 const output = join('dist', 'apps', app);
 const stack = `${app}-${env}`;
 if (!existsSync(join(output, 'stacks', stack, 'cdk.tf.json'))) {
-  console.error(`${app}:${command}: ${stack} is not synthesized in ${output}; run nx run ${app}:synth`);
+  console.error(
+    `${app}:${command}: ${stack} is not synthesized in ${output}; run nx run ${app}:synth`,
+  );
   process.exit(1);
 }
-const args = [command, stack, '--skip-synth', '--output', output, ...(command === 'deploy' && process.env.CI ? ['--auto-approve'] : [])];
-const result = spawnSync('npx', ['cdktf', ...args], { stdio: 'inherit', env: { ...process.env, CHECKPOINT_DISABLE: '1' } });
+const args = [
+  command,
+  stack,
+  '--skip-synth',
+  '--output',
+  output,
+  ...(command === 'deploy' && process.env.CI ? ['--auto-approve'] : []),
+];
+const result = spawnSync('npx', ['cdktf', ...args], {
+  stdio: 'inherit',
+  env: { ...process.env, CHECKPOINT_DISABLE: '1' },
+});
 process.exit(result.status ?? 1);

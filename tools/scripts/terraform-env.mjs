@@ -7,12 +7,31 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 const REGISTRY_DIR = 'registry.terraform.io';
-const SKIP = new Set(['proc', 'sys', 'dev', 'run', 'tmp', 'var', 'node_modules', '.git', 'snap', 'boot', 'lib', 'lib64', 'bin', 'sbin', 'etc']);
+const SKIP = new Set([
+  'proc',
+  'sys',
+  'dev',
+  'run',
+  'tmp',
+  'var',
+  'node_modules',
+  '.git',
+  'snap',
+  'boot',
+  'lib',
+  'lib64',
+  'bin',
+  'sbin',
+  'etc',
+]);
 
 /** The terraform version line, or undefined when terraform is not on PATH. */
 export function terraformVersion() {
   try {
-    return execFileSync('terraform', ['version'], { encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1', TF_CLI_CONFIG_FILE: '' } }).split('\n')[0];
+    return execFileSync('terraform', ['version'], {
+      encoding: 'utf8',
+      env: { ...process.env, CHECKPOINT_DISABLE: '1', TF_CLI_CONFIG_FILE: '' },
+    }).split('\n')[0];
   } catch {
     return undefined;
   }
@@ -52,7 +71,8 @@ function search(dir, depth) {
   }
   if (entries.some((e) => e.name === REGISTRY_DIR && e.isDirectory()) && hasAws(dir)) return dir;
   for (const entry of entries) {
-    if (!entry.isDirectory() || SKIP.has(entry.name) || (depth === 0 && entry.name === 'root')) continue;
+    if (!entry.isDirectory() || SKIP.has(entry.name) || (depth === 0 && entry.name === 'root'))
+      continue;
     const found = search(join(dir, entry.name), depth + 1);
     if (found) return found;
   }

@@ -32,13 +32,17 @@ const version = terraformVersion();
 if (!version) {
   const banner = '!'.repeat(78);
   const required = process.env.PLATFORM_REQUIRE_TERRAFORM === '1';
-  console.error(`${banner}\nvalidate: terraform is not on PATH: ${stacks.length} stack(s) NOT validated.\n${required ? 'PLATFORM_REQUIRE_TERRAFORM=1: failing.' : 'Install terraform >= 1.10 to validate; set PLATFORM_REQUIRE_TERRAFORM=1 to make this an error.'}\n${banner}`);
+  console.error(
+    `${banner}\nvalidate: terraform is not on PATH: ${stacks.length} stack(s) NOT validated.\n${required ? 'PLATFORM_REQUIRE_TERRAFORM=1: failing.' : 'Install terraform >= 1.10 to validate; set PLATFORM_REQUIRE_TERRAFORM=1 to make this an error.'}\n${banner}`,
+  );
   process.exit(required ? 1 : 0);
 }
 
 const work = mkdtempSync(join(tmpdir(), 'platform-validate-'));
 const { env, mirror } = terraformEnv(join(work, 'terraform'));
-console.log(`validate: ${stacks.length} stack(s) with ${version}, providers from ${mirror ? 'a local mirror (offline)' : 'the registry'}`);
+console.log(
+  `validate: ${stacks.length} stack(s) with ${version}, providers from ${mirror ? 'a local mirror (offline)' : 'the registry'}`,
+);
 
 let failed = 0;
 const started = Date.now();
@@ -48,20 +52,35 @@ async function validate({ name, file }) {
   copyFileSync(file, join(dir, 'cdk.tf.json'));
   const t0 = Date.now();
   try {
-    await run('terraform', ['init', '-backend=false', '-input=false', '-no-color'], { cwd: dir, env, maxBuffer: 32 << 20 });
-    const { stdout } = await run('terraform', ['validate', '-json', '-no-color'], { cwd: dir, env, maxBuffer: 32 << 20 }).catch((e) => e);
+    await run('terraform', ['init', '-backend=false', '-input=false', '-no-color'], {
+      cwd: dir,
+      env,
+      maxBuffer: 32 << 20,
+    });
+    const { stdout } = await run('terraform', ['validate', '-json', '-no-color'], {
+      cwd: dir,
+      env,
+      maxBuffer: 32 << 20,
+    }).catch((e) => e);
     const result = JSON.parse(stdout);
     const warnings = result.diagnostics.filter((d) => d.severity === 'warning');
     if (!result.valid) {
       failed++;
       console.log(`  FAIL ${name} (${relative(process.cwd(), file)})`);
-      for (const d of result.diagnostics) console.log(`       ${d.severity}: ${d.summary}${d.detail ? ` — ${d.detail.split('\n')[0]}` : ''}${d.address ? ` [${d.address}]` : ''}`);
+      for (const d of result.diagnostics)
+        console.log(
+          `       ${d.severity}: ${d.summary}${d.detail ? ` — ${d.detail.split('\n')[0]}` : ''}${d.address ? ` [${d.address}]` : ''}`,
+        );
     } else {
-      console.log(`  ok   ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s${warnings.length ? `, ${warnings.length} warning(s): ${[...new Set(warnings.map((w) => w.summary))].join('; ')}` : ''})`);
+      console.log(
+        `  ok   ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s${warnings.length ? `, ${warnings.length} warning(s): ${[...new Set(warnings.map((w) => w.summary))].join('; ')}` : ''})`,
+      );
     }
   } catch (error) {
     failed++;
-    console.log(`  FAIL ${name}: ${(error.stderr || error.message).trim().split('\n').slice(0, 8).join('\n       ')}`);
+    console.log(
+      `  FAIL ${name}: ${(error.stderr || error.message).trim().split('\n').slice(0, 8).join('\n       ')}`,
+    );
   }
 }
 
@@ -71,5 +90,7 @@ const workers = Array.from({ length: Math.min(availableParallelism(), queue.leng
 });
 await Promise.all(workers);
 rmSync(work, { recursive: true, force: true });
-console.log(`validate: ${stacks.length - failed}/${stacks.length} valid in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `validate: ${stacks.length - failed}/${stacks.length} valid in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+);
 process.exit(failed > 0 ? 1 : 0);

@@ -2,10 +2,28 @@ export { AWS_REGIONS, type AwsRegion } from './schema/regions';
 export { LOG_RETENTION_DAYS } from './schema/retention';
 export { NAT_STRATEGIES, type NetworkConfig, type SubnetTierName } from './schema/network';
 export type { AlertingConfig, GithubConfig, StateConfig } from './schema/common';
-export { environmentSchema, type EnvironmentConfig, type EnvironmentInput } from './schema/environment';
-export { SUBNET_TIERS, cidrsOverlap, isCanonicalCidr, planSubnets, type PlannedSubnet } from './cidr';
+export {
+  environmentSchema,
+  type EnvironmentConfig,
+  type EnvironmentInput,
+} from './schema/environment';
+export {
+  SUBNET_TIERS,
+  cidrsOverlap,
+  isCanonicalCidr,
+  planSubnets,
+  type PlannedSubnet,
+} from './cidr';
 export { ConfigError, formatProblems, type ConfigProblem } from './errors';
 export { loadEnvironments, type Environment } from './load';
 export { environmentJsonSchema } from './json-schema';
-export { STACK_FAMILIES, resourceName, stackName, stateKey, stateKmsAliasArn, type StackFamily } from './naming';
+export {
+  STACK_FAMILIES,
+  resourceName,
+  stackName,
+  stateKey,
+  stateKmsAliasArn,
+  type StackFamily,
+} from './naming';
 export { environmentsDir, findWorkspaceRoot } from './workspace';
+export { copyEnvironments } from './edit';

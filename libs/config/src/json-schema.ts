@@ -6,5 +6,8 @@ import { environmentSchema } from './schema/environment';
  * (CIDR layout, production rules, cross-file uniqueness) are enforced only at load.
  */
 export function environmentJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(environmentSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return z.toJSONSchema(environmentSchema, { io: 'input', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
 }

@@ -1,7 +1,11 @@
-import { editedEnvironments, ENVIRONMENTS_DIR } from '@platform/testing';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError, loadEnvironments } from './index';
+import type { Document } from 'yaml';
+import { copyEnvironments, ConfigError, loadEnvironments } from './index';
+
+const ENVIRONMENTS_DIR = join(__dirname, '..', '..', '..', 'environments');
+const editedEnvironments = (edit: (docs: Record<string, Document>) => void) =>
+  copyEnvironments(ENVIRONMENTS_DIR, edit);
 
 /** Loads a folder expecting failure; returns the problems as `field: message` lines. */
 function problems(dir: string): string[] {
@@ -9,7 +13,9 @@ function problems(dir: string): string[] {
     loadEnvironments(dir);
   } catch (error) {
     expect(error).toBeInstanceOf(ConfigError);
-    return (error as ConfigError).problems.map((p) => `${p.file.split('/').pop()} ${p.field}: ${p.message}`);
+    return (error as ConfigError).problems.map(
+      (p) => `${p.file.split('/').pop()} ${p.field}: ${p.message}`,
+    );
   }
   throw new Error('expected the environments to be rejected');
 }
@@ -30,29 +36,45 @@ describe('environment files', () => {
   it('rejects subnets that do not fit the VPC, naming the field', () => {
     const dir = editedEnvironments((d) => d['dev']!.setIn(['network', 'vpcCidr'], '10.10.0.0/24'));
     expect(problems(dir)).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^dev\.yaml network\.subnets\.private\.prefixLength: \/20 does not fit inside the VPC's \/24/)]),
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^dev\.yaml network\.subnets\.private\.prefixLength: \/20 does not fit inside the VPC's \/24/,
+        ),
+      ]),
     );
   });
 
   it('rejects a VPC range outside what AWS allows', () => {
     const dir = editedEnvironments((d) => d['dev']!.setIn(['network', 'vpcCidr'], '10.0.0.0/8'));
-    expect(problems(dir)).toContain('dev.yaml network.vpcCidr: a VPC range must be /16 to /28 (got /8)');
+    expect(problems(dir)).toContain(
+      'dev.yaml network.vpcCidr: a VPC range must be /16 to /28 (got /8)',
+    );
   });
 
   it('rejects a range that does not start at its first address', () => {
     const dir = editedEnvironments((d) => d['dev']!.setIn(['network', 'vpcCidr'], '10.10.3.0/16'));
-    expect(problems(dir)[0]).toMatch(/network\.vpcCidr: "10\.10\.3\.0\/16" is not an IPv4 range starting at its first address/);
+    expect(problems(dir)[0]).toMatch(
+      /network\.vpcCidr: "10\.10\.3\.0\/16" is not an IPv4 range starting at its first address/,
+    );
   });
 
   it('rejects VPC ranges that overlap between environments', () => {
-    const dir = editedEnvironments((d) => d['staging']!.setIn(['network', 'vpcCidr'], '10.10.0.0/16'));
-    expect(problems(dir)).toEqual([expect.stringMatching(/^staging\.yaml network\.vpcCidr: 10\.10\.0\.0\/16 overlaps 10\.10\.0\.0\/16 of .*dev\.yaml/)]);
+    const dir = editedEnvironments((d) =>
+      d['staging']!.setIn(['network', 'vpcCidr'], '10.10.0.0/16'),
+    );
+    expect(problems(dir)).toEqual([
+      expect.stringMatching(
+        /^staging\.yaml network\.vpcCidr: 10\.10\.0\.0\/16 overlaps 10\.10\.0\.0\/16 of .*dev\.yaml/,
+      ),
+    ]);
   });
 
   it('rejects an unknown region and lists the allowed ones', () => {
     const dir = editedEnvironments((d) => d['dev']!.set('region', 'eu-middle-9'));
     const [first] = problems(dir);
-    expect(first).toMatch(/^dev\.yaml region: must be one of .*"eu-west-1".* \(got "eu-middle-9"\)/);
+    expect(first).toMatch(
+      /^dev\.yaml region: must be one of .*"eu-west-1".* \(got "eu-middle-9"\)/,
+    );
   });
 
   it('rejects a production environment with one availability zone and a single NAT', () => {
@@ -67,8 +89,12 @@ describe('environment files', () => {
   });
 
   it('rejects a zone of another region', () => {
-    const dir = editedEnvironments((d) => d['dev']!.set('availabilityZones', ['eu-west-1a', 'us-east-1b']));
-    expect(problems(dir)).toEqual(['dev.yaml availabilityZones.1: "us-east-1b" is not a zone of eu-west-1 (expected eu-west-1a, eu-west-1b, ...)']);
+    const dir = editedEnvironments((d) =>
+      d['dev']!.set('availabilityZones', ['eu-west-1a', 'us-east-1b']),
+    );
+    expect(problems(dir)).toEqual([
+      'dev.yaml availabilityZones.1: "us-east-1b" is not a zone of eu-west-1 (expected eu-west-1a, eu-west-1b, ...)',
+    ]);
   });
 
   it("rejects a typo'd field with its line and the allowed names", () => {
@@ -85,16 +111,24 @@ describe('environment files', () => {
       throw new Error('expected failure');
     })();
     const typo = error.problems.find((p) => p.field === 'network.natStrategi');
-    expect(typo?.message).toBe('unknown field; allowed here: vpcCidr, subnets, natStrategy, flowLogRetentionDays');
+    expect(typo?.message).toBe(
+      'unknown field; allowed here: vpcCidr, subnets, natStrategy, flowLogRetentionDays',
+    );
     expect(typo?.line).toBeGreaterThan(1);
-    expect(error.problems.find((p) => p.field === 'network.natStrategy')?.message).toMatch(/^is required/);
+    expect(error.problems.find((p) => p.field === 'network.natStrategy')?.message).toMatch(
+      /^is required/,
+    );
   });
 
   it('rejects a missing account id and a duplicated one', () => {
     const missing = editedEnvironments((d) => d['dev']!.delete('accountId'));
     expect(problems(missing)).toEqual(['dev.yaml accountId: is required (string)']);
     const duplicated = editedEnvironments((d) => d['staging']!.set('accountId', '111111111111'));
-    expect(problems(duplicated)).toEqual([expect.stringMatching(/^staging\.yaml accountId: account id "111111111111" is already used by .*dev\.yaml/)]);
+    expect(problems(duplicated)).toEqual([
+      expect.stringMatching(
+        /^staging\.yaml accountId: account id "111111111111" is already used by .*dev\.yaml/,
+      ),
+    ]);
   });
 
   it('rejects an account id written as a number (YAML would drop leading zeros)', () => {
@@ -104,12 +138,16 @@ describe('environment files', () => {
 
   it('rejects a flow-log retention CloudWatch would refuse', () => {
     const dir = editedEnvironments((d) => d['dev']!.setIn(['network', 'flowLogRetentionDays'], 10));
-    expect(problems(dir)[0]).toMatch(/^dev\.yaml network\.flowLogRetentionDays: must be a retention CloudWatch Logs accepts: one of 1, 3, 5/);
+    expect(problems(dir)[0]).toMatch(
+      /^dev\.yaml network\.flowLogRetentionDays: must be a retention CloudWatch Logs accepts: one of 1, 3, 5/,
+    );
   });
 
   it('rejects a name that differs from the file name', () => {
     const dir = editedEnvironments((d) => d['dev']!.set('name', 'develop'));
-    expect(problems(dir)).toEqual(['dev.yaml name: must equal the file name "dev" (got "develop")']);
+    expect(problems(dir)).toEqual([
+      'dev.yaml name: must equal the file name "dev" (got "develop")',
+    ]);
   });
 
   it('reports YAML syntax errors with their line', () => {

@@ -34,7 +34,9 @@ export function loadEnvironments(dir: string = environmentsDir()): Environment[]
     .sort()
     .map((name) => join(dir, name));
   if (files.length === 0) {
-    throw new ConfigError([{ file: displayPath(dir), field: '', message: 'no environment files (*.yaml) found' }]);
+    throw new ConfigError([
+      { file: displayPath(dir), field: '', message: 'no environment files (*.yaml) found' },
+    ]);
   }
   const problems: ConfigProblem[] = [];
   const parsed = files.map((file) => parseEnvironmentFile(file, problems));
@@ -52,10 +54,19 @@ export function loadEnvironments(dir: string = environmentsDir()): Environment[]
 function parseEnvironmentFile(path: string, problems: ConfigProblem[]): ParsedFile {
   const file = displayPath(path);
   const lines = new LineCounter();
-  const doc = parseDocument(readFileSync(path, 'utf8'), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(readFileSync(path, 'utf8'), {
+    lineCounter: lines,
+    prettyErrors: false,
+    uniqueKeys: true,
+  });
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
-      problems.push({ file, line: lines.linePos(error.pos[0]).line, field: '', message: `not valid YAML: ${error.message.split('\n')[0]}` });
+      problems.push({
+        file,
+        line: lines.linePos(error.pos[0]).line,
+        field: '',
+        message: `not valid YAML: ${error.message.split('\n')[0]}`,
+      });
     }
     return { file, doc, lines };
   }
@@ -66,22 +77,38 @@ function parseEnvironmentFile(path: string, problems: ConfigProblem[]): ParsedFi
   }
   const expectedName = basename(path, '.yaml');
   if (result.data.name !== expectedName) {
-    problems.push({ file, line: lineOf(doc, lines, ['name']), field: 'name', message: `must equal the file name "${expectedName}" (got "${result.data.name}")` });
+    problems.push({
+      file,
+      line: lineOf(doc, lines, ['name']),
+      field: 'name',
+      message: `must equal the file name "${expectedName}" (got "${result.data.name}")`,
+    });
   }
   return { file, doc, lines, config: result.data };
 }
 
 /** Rules that span files: one account, one VPC range, one bucket, one position per environment. */
 function crossFileProblems(files: readonly ParsedFile[]): ConfigProblem[] {
-  const valid = files.filter((f): f is ParsedFile & { config: EnvironmentConfig } => f.config !== undefined);
+  const valid = files.filter(
+    (f): f is ParsedFile & { config: EnvironmentConfig } => f.config !== undefined,
+  );
   const problems: ConfigProblem[] = [];
-  const unique = (field: string[], value: (c: EnvironmentConfig) => string | number, what: string) => {
+  const unique = (
+    field: string[],
+    value: (c: EnvironmentConfig) => string | number,
+    what: string,
+  ) => {
     const seen = new Map<string | number, ParsedFile>();
     for (const f of valid) {
       const v = value(f.config);
       const first = seen.get(v);
       if (first) {
-        problems.push({ file: f.file, line: lineOf(f.doc, f.lines, field), field: field.join('.'), message: `${what} "${v}" is already used by ${first.file}; every environment needs its own` });
+        problems.push({
+          file: f.file,
+          line: lineOf(f.doc, f.lines, field),
+          field: field.join('.'),
+          message: `${what} "${v}" is already used by ${first.file}; every environment needs its own`,
+        });
       } else seen.set(v, f);
     }
   };
@@ -92,7 +119,12 @@ function crossFileProblems(files: readonly ParsedFile[]): ConfigProblem[] {
   valid.forEach((a, i) =>
     valid.slice(i + 1).forEach((b) => {
       if (cidrsOverlap(a.config.network.vpcCidr, b.config.network.vpcCidr)) {
-        problems.push({ file: b.file, line: lineOf(b.doc, b.lines, ['network', 'vpcCidr']), field: 'network.vpcCidr', message: `${b.config.network.vpcCidr} overlaps ${a.config.network.vpcCidr} of ${a.file}; VPC ranges must not overlap so environments can be connected later` });
+        problems.push({
+          file: b.file,
+          line: lineOf(b.doc, b.lines, ['network', 'vpcCidr']),
+          field: 'network.vpcCidr',
+          message: `${b.config.network.vpcCidr} overlaps ${a.config.network.vpcCidr} of ${a.file}; VPC ranges must not overlap so environments can be connected later`,
+        });
       }
     }),
   );
@@ -101,8 +133,10 @@ function crossFileProblems(files: readonly ParsedFile[]): ConfigProblem[] {
 
 /** Wording for the issues zod reports without a message of ours. */
 function describeIssue(issue: z.core.$ZodRawIssue): string | undefined {
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `is required (${issue.expected})`;
-  if (issue.code === 'invalid_type') return `must be ${issue.expected} (got ${describeValue(issue.input)})`;
+  if (issue.code === 'invalid_type' && issue.input === undefined)
+    return `is required (${issue.expected})`;
+  if (issue.code === 'invalid_type')
+    return `must be ${issue.expected} (got ${describeValue(issue.input)})`;
   if (issue.code === 'invalid_value' && issue.input === undefined) {
     return `is required: one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   }
@@ -119,7 +153,12 @@ function describeValue(value: unknown): string {
   return JSON.stringify(value);
 }
 
-function toProblem(file: string, doc: Document, lines: LineCounter, issue: z.core.$ZodIssue): ConfigProblem {
+function toProblem(
+  file: string,
+  doc: Document,
+  lines: LineCounter,
+  issue: z.core.$ZodIssue,
+): ConfigProblem {
   const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
   if (issue.code === 'unrecognized_keys') {
     const allowed = allowedKeys(environmentSchema, path);
@@ -128,7 +167,8 @@ function toProblem(file: string, doc: Document, lines: LineCounter, issue: z.cor
     let line = lineOf(doc, lines, path);
     if (isMap(parent)) {
       const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === key);
-      if (pair && isScalar(pair.key) && pair.key.range) line = lines.linePos(pair.key.range[0]).line;
+      if (pair && isScalar(pair.key) && pair.key.range)
+        line = lines.linePos(pair.key.range[0]).line;
     }
     return {
       file,
@@ -141,7 +181,11 @@ function toProblem(file: string, doc: Document, lines: LineCounter, issue: z.cor
 }
 
 /** Line of the deepest node on `path` that exists in the document. */
-function lineOf(doc: Document, lines: LineCounter, path: readonly (string | number)[]): number | undefined {
+function lineOf(
+  doc: Document,
+  lines: LineCounter,
+  path: readonly (string | number)[],
+): number | undefined {
   for (let depth = path.length; depth >= 0; depth--) {
     const node = doc.getIn(path.slice(0, depth), true) as Node | undefined;
     if (node && node.range) return lines.linePos(node.range[0]).line;
@@ -154,7 +198,8 @@ function allowedKeys(schema: z.ZodType, path: readonly (string | number)[]): str
   let current: z.ZodType | undefined = schema;
   for (const segment of path) {
     current = unwrap(current);
-    if (current instanceof z.ZodObject) current = current.shape[segment as string] as z.ZodType | undefined;
+    if (current instanceof z.ZodObject)
+      current = current.shape[segment as string] as z.ZodType | undefined;
     else if (current instanceof z.ZodArray) current = current.element as z.ZodType;
     else return [];
   }
@@ -164,7 +209,11 @@ function allowedKeys(schema: z.ZodType, path: readonly (string | number)[]): str
 
 function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
   let current = schema;
-  while (current instanceof z.ZodOptional || current instanceof z.ZodDefault || current instanceof z.ZodNullable) {
+  while (
+    current instanceof z.ZodOptional ||
+    current instanceof z.ZodDefault ||
+    current instanceof z.ZodNullable
+  ) {
     current = current.unwrap() as z.ZodType;
   }
   return current;

@@ -31,6 +31,8 @@ export function stateKey(family: string, env: Pick<EnvironmentConfig, 'name'>): 
 }
 
 /** ARN of the KMS alias that encrypts the environment's state. */
-export function stateKmsAliasArn(env: Pick<EnvironmentConfig, 'region' | 'accountId' | 'state'>): string {
+export function stateKmsAliasArn(
+  env: Pick<EnvironmentConfig, 'region' | 'accountId' | 'state'>,
+): string {
   return `arn:aws:kms:${env.region}:${env.accountId}:${env.state.kmsAlias}`;
 }

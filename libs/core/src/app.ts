@@ -1,4 +1,10 @@
-import { ConfigError, type Environment, findWorkspaceRoot, loadEnvironments, type StackFamily } from '@platform/config';
+import {
+  ConfigError,
+  type Environment,
+  findWorkspaceRoot,
+  loadEnvironments,
+  type StackFamily,
+} from '@platform/config';
 import { policyReportOf } from '@platform/policy';
 import { App, TerraformStack } from 'cdktf';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,7 +15,11 @@ import { synthOutputDir } from './paths';
  * Builds the stacks of one environment into the app. `all` lists every environment in
  * promotion order, for stacks that span accounts (e.g. image replication dev → prod).
  */
-export type StackFactory = (app: App, environment: Environment, all: readonly Environment[]) => void;
+export type StackFactory = (
+  app: App,
+  environment: Environment,
+  all: readonly Environment[],
+) => void;
 
 /** The outcome of a successful synth. */
 export interface SynthResult {
@@ -18,7 +28,9 @@ export interface SynthResult {
   /** Names of the stacks written. */
   readonly stacks: readonly string[];
   /** Suppressions honoured by the policy pack, per stack. */
-  readonly suppressions: Readonly<Record<string, readonly { rule: string; path: string; reason: string }[]>>;
+  readonly suppressions: Readonly<
+    Record<string, readonly { rule: string; path: string; reason: string }[]>
+  >;
 }
 
 /** Root of the synth output: $PLATFORM_OUTPUT_ROOT (tests, benchmarks) or the workspace root. */
@@ -47,11 +59,23 @@ export function synthFamily(
     const app = new App({ outdir: scratch, stackTraces: false, skipValidation: false });
     for (const environment of environments) factory(app, environment, environments);
     app.synth();
-    const stacks = app.node.children.filter((c): c is TerraformStack => c instanceof TerraformStack);
-    const suppressions = Object.fromEntries(
-      stacks.map((s) => [s.node.id, (policyReportOf(s)?.suppressed ?? []).map(({ rule, path, reason }) => ({ rule, path, reason }))]),
+    const stacks = app.node.children.filter(
+      (c): c is TerraformStack => c instanceof TerraformStack,
     );
-    writeFileSync(join(scratch, 'policy-report.json'), `${JSON.stringify({ suppressions }, null, 2)}\n`);
+    const suppressions = Object.fromEntries(
+      stacks.map((s) => [
+        s.node.id,
+        (policyReportOf(s)?.suppressed ?? []).map(({ rule, path, reason }) => ({
+          rule,
+          path,
+          reason,
+        })),
+      ]),
+    );
+    writeFileSync(
+      join(scratch, 'policy-report.json'),
+      `${JSON.stringify({ suppressions }, null, 2)}\n`,
+    );
     if (existsSync(outdir)) rmSync(outdir, { recursive: true, force: true });
     renameSync(scratch, outdir);
     return { outdir, stacks: stacks.map((s) => s.node.id), suppressions };
@@ -78,10 +102,14 @@ export function runApp(family: StackFamily, factory: StackFactory): void {
   } catch (error) {
     process.exitCode = 1;
     if (error instanceof ConfigError) {
-      console.error(`${family}: synth stopped, the environment files are invalid (previous output kept):\n${error.message}`);
+      console.error(
+        `${family}: synth stopped, the environment files are invalid (previous output kept):\n${error.message}`,
+      );
     } else {
       const message = error instanceof Error ? error.message : String(error);
-      console.error(`${family}: synth failed (previous output kept):\n${message.replace(/^Error: /, '')}`);
+      console.error(
+        `${family}: synth failed (previous output kept):\n${message.replace(/^Error: /, '')}`,
+      );
       if (process.env['PLATFORM_DEBUG'] && error instanceof Error) console.error(error.stack);
     }
   }

@@ -1,6 +1,11 @@
 export { PlatformStack, type PlatformStackProps } from './stack';
 export { runApp, synthFamily, type StackFactory, type SynthResult } from './app';
 export { BOOTSTRAP_STATE_DIR, bootstrapLocalStatePath, synthOutputDir } from './paths';
-export { defineContract, type ContractValues, type OutputKind, type StackContract } from './remote-state';
+export {
+  defineContract,
+  type ContractValues,
+  type OutputKind,
+  type StackContract,
+} from './remote-state';
 export { networkContract, type NetworkRef } from './contracts/network';
 export { alertingContract, type AlertingRef } from './contracts/alerting';

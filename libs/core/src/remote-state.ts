@@ -8,7 +8,9 @@ export type OutputKind = 'string' | 'list';
 type ValueOf<K extends OutputKind> = K extends 'list' ? string[] : string;
 
 /** The typed values of a contract's outputs. */
-export type ContractValues<S extends Record<string, OutputKind>> = { readonly [K in keyof S]: ValueOf<S[K]> };
+export type ContractValues<S extends Record<string, OutputKind>> = {
+  readonly [K in keyof S]: ValueOf<S[K]>;
+};
 
 /**
  * The outputs one stack family publishes for others: the producer declares them, consumers
@@ -34,13 +36,18 @@ export function defineContract<S extends Record<string, OutputKind>>(
   descriptions: { readonly [K in keyof S]: string },
 ): StackContract<S> {
   const fields = Object.keys(shape) as (keyof S & string)[];
-  const outputNames = Object.fromEntries(fields.map((f) => [f, snake(f)])) as { [K in keyof S]: string };
+  const outputNames = Object.fromEntries(fields.map((f) => [f, snake(f)])) as {
+    [K in keyof S]: string;
+  };
   return {
     family,
     outputNames,
     publish(stack, values) {
       for (const field of fields) {
-        new TerraformOutput(stack, outputNames[field], { value: values[field], description: descriptions[field] });
+        new TerraformOutput(stack, outputNames[field], {
+          value: values[field],
+          description: descriptions[field],
+        });
       }
     },
     read(scope, env) {
@@ -50,7 +57,10 @@ export function defineContract<S extends Record<string, OutputKind>>(
         region: env.region,
       });
       return Object.fromEntries(
-        fields.map((f) => [f, shape[f] === 'list' ? state.getList(outputNames[f]) : state.getString(outputNames[f])]),
+        fields.map((f) => [
+          f,
+          shape[f] === 'list' ? state.getList(outputNames[f]) : state.getString(outputNames[f]),
+        ]),
       ) as ContractValues<S>;
     },
   };

@@ -1,5 +1,11 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { type Environment, stackName, stateKey, stateKmsAliasArn, type StackFamily } from '@platform/config';
+import {
+  type Environment,
+  stackName,
+  stateKey,
+  stateKmsAliasArn,
+  type StackFamily,
+} from '@platform/config';
 import { PLATFORM_RULES, PolicyAspect, type Rule } from '@platform/policy';
 import { Aspects, LocalBackend, S3Backend, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';

@@ -25,7 +25,11 @@ export class PolicyAspect implements IAspect {
       }
       return found;
     };
-    const report = checkStack(node.toTerraform() as Record<string, unknown>, this.rules, suppressionsFor);
+    const report = checkStack(
+      node.toTerraform() as Record<string, unknown>,
+      this.rules,
+      suppressionsFor,
+    );
     reports.set(node, report);
     for (const finding of report.findings) {
       const target = byPath.get(finding.resource.path) ?? node;

@@ -30,16 +30,24 @@ export function checkStack(
         if (result.status !== 'non-compliant') continue;
         const suppression = suppressionsFor(resource.path).find((s) => s.rule === rule.id);
         if (suppression) {
-          suppressed.push({ rule: rule.id, address: resource.address, path: resource.path, reason: suppression.reason });
+          suppressed.push({
+            rule: rule.id,
+            address: resource.address,
+            path: resource.path,
+            reason: suppression.reason,
+          });
         } else {
           findings.push({ rule, resource, details: result.details });
         }
       }
     }
   }
-  const byAddress = (a: { address: string }, b: { address: string }) => a.address.localeCompare(b.address);
+  const byAddress = (a: { address: string }, b: { address: string }) =>
+    a.address.localeCompare(b.address);
   return {
-    findings: findings.sort((a, b) => a.rule.id.localeCompare(b.rule.id) || byAddress(a.resource, b.resource)),
+    findings: findings.sort(
+      (a, b) => a.rule.id.localeCompare(b.rule.id) || byAddress(a.resource, b.resource),
+    ),
     suppressed: suppressed.sort((a, b) => a.rule.localeCompare(b.rule) || byAddress(a, b)),
   };
 }

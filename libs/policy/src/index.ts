@@ -1,4 +1,15 @@
-export type { Finding, HonouredSuppression, PolicyDocument, PolicyStatement, ResourceView, Rule, RuleLevel, RuleResult, StackContext, Suppression } from './types';
+export type {
+  Finding,
+  HonouredSuppression,
+  PolicyDocument,
+  PolicyStatement,
+  ResourceView,
+  Rule,
+  RuleLevel,
+  RuleResult,
+  StackContext,
+  Suppression,
+} from './types';
 export { compliant, fromDetails, nonCompliant, notApplicable } from './results';
 export { StackView } from './stack-view';
 export { checkStack, formatFinding, type PolicyReport } from './engine';

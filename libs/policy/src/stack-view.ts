@@ -17,7 +17,14 @@ export class StackView implements StackContext {
           const { '//': meta, ...config } = raw;
           const address = mode === 'data' ? `data.${type}.${name}` : `${type}.${name}`;
           const path = ((meta as Json | undefined)?.['metadata'] as Json | undefined)?.['path'];
-          views.push({ mode, type: mode === 'data' ? `data.${type}` : type, name, address, path: typeof path === 'string' ? path : address, config });
+          views.push({
+            mode,
+            type: mode === 'data' ? `data.${type}` : type,
+            name,
+            address,
+            path: typeof path === 'string' ? path : address,
+            config,
+          });
         }
       }
     }
@@ -26,7 +33,14 @@ export class StackView implements StackContext {
       const { '//': meta, ...config } = raw;
       const path = ((meta as Json | undefined)?.['metadata'] as Json | undefined)?.['path'];
       const alias = typeof config['alias'] === 'string' ? config['alias'] : `#${index}`;
-      views.push({ mode: 'resource', type: 'provider.aws', name: alias, address: `provider.aws.${alias}`, path: typeof path === 'string' ? path : `provider.aws.${alias}`, config });
+      views.push({
+        mode: 'resource',
+        type: 'provider.aws',
+        name: alias,
+        address: `provider.aws.${alias}`,
+        path: typeof path === 'string' ? path : `provider.aws.${alias}`,
+        config,
+      });
     });
     this.resources = views;
     for (const view of views) {
@@ -52,7 +66,9 @@ export class StackView implements StackContext {
     if (typeof value !== 'string') return undefined;
     const reference = /^\$\{data\.aws_iam_policy_document\.([A-Za-z0-9_-]+)\.json\}$/.exec(value);
     if (reference) {
-      const document = this.ofType('data.aws_iam_policy_document').find((d) => d.name === reference[1]);
+      const document = this.ofType('data.aws_iam_policy_document').find(
+        (d) => d.name === reference[1],
+      );
       return document ? fromPolicyDocumentData(document.config) : undefined;
     }
     try {
@@ -64,7 +80,11 @@ export class StackView implements StackContext {
 }
 
 const list = (value: unknown): string[] =>
-  value === undefined || value === null ? [] : Array.isArray(value) ? value.map(String) : [String(value)];
+  value === undefined || value === null
+    ? []
+    : Array.isArray(value)
+      ? value.map(String)
+      : [String(value)];
 
 /** Normalises an `aws_iam_policy_document` data source's arguments. */
 function fromPolicyDocumentData(config: Json): PolicyDocument {
@@ -79,7 +99,10 @@ function fromPolicyDocumentData(config: Json): PolicyDocument {
       const conditions: Record<string, Record<string, string[]>> = {};
       for (const c of (s['condition'] ?? []) as Json[]) {
         const test = String(c['test']);
-        conditions[test] = { ...(conditions[test] ?? {}), [String(c['variable'])]: list(c['values']) };
+        conditions[test] = {
+          ...(conditions[test] ?? {}),
+          [String(c['variable'])]: list(c['values']),
+        };
       }
       return {
         sid: s['sid'] as string | undefined,
@@ -104,7 +127,9 @@ function fromPolicyJson(doc: Json): PolicyDocument {
       const principals: Record<string, string[]> =
         principal === '*'
           ? { '*': ['*'] }
-          : Object.fromEntries(Object.entries((principal ?? {}) as Json).map(([k, v]) => [k, list(v)]));
+          : Object.fromEntries(
+              Object.entries((principal ?? {}) as Json).map(([k, v]) => [k, list(v)]),
+            );
       const conditions = Object.fromEntries(
         Object.entries((s['Condition'] ?? {}) as Record<string, Json>).map(([op, keys]) => [
           op,

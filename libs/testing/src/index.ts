@@ -1,9 +1,9 @@
-import { type Environment, loadEnvironments } from '@platform/config';
+import { copyEnvironments, type Environment, loadEnvironments } from '@platform/config';
 import { Testing, type TerraformStack } from 'cdktf';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseDocument } from 'yaml';
+import type { Document } from 'yaml';
+// Types of cdktf's jest matchers (toHaveResourceWithProperties, ...), registered in setup-jest.ts.
+import 'cdktf/lib/testing/adapters/jest';
 
 /** The workspace's own environments folder. */
 export const ENVIRONMENTS_DIR = join(__dirname, '..', '..', '..', 'environments');
@@ -44,20 +44,8 @@ export function resourcesOf(json: StackJson, type: string): Record<string, unkno
 
 /**
  * A scratch copy of the example environments with edits applied, for testing bad input.
- * `edit` receives each file's YAML document by environment name and changes it in place
- * (comments survive, as in the real files).
+ * `edit` receives each file's YAML document by environment name and changes it in place.
  */
-export function editedEnvironments(
-  edit: (docs: Record<string, ReturnType<typeof parseDocument>>) => void,
-): string {
-  const dir = mkdtempSync(join(tmpdir(), 'platform-envs-'));
-  cpSync(ENVIRONMENTS_DIR, dir, { recursive: true });
-  const docs = Object.fromEntries(
-    readdirSync(dir)
-      .filter((f) => f.endsWith('.yaml'))
-      .map((f) => [f.replace(/\.yaml$/, ''), parseDocument(readFileSync(join(dir, f), 'utf8'))]),
-  );
-  edit(docs);
-  for (const [name, doc] of Object.entries(docs)) writeFileSync(join(dir, `${name}.yaml`), doc.toString());
-  return dir;
+export function editedEnvironments(edit: (docs: Record<string, Document>) => void): string {
+  return copyEnvironments(ENVIRONMENTS_DIR, edit);
 }

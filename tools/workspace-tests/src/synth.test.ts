@@ -22,7 +22,9 @@ describe('synth of every stack family, as a user runs it', () => {
   const stacks = stacksIn(first);
 
   it('succeeds for every app and every environment', () => {
-    runs.flat().forEach((r) => expect(r).toEqual(expect.objectContaining({ status: 0, stderr: '' })));
+    runs
+      .flat()
+      .forEach((r) => expect(r).toEqual(expect.objectContaining({ status: 0, stderr: '' })));
     for (const app of APPS) {
       for (const env of ['dev', 'staging', 'prod']) expect(stacks.has(`${app}-${env}`)).toBe(true);
     }
@@ -51,7 +53,9 @@ describe('synth of every stack family, as a user runs it', () => {
           key: `stacks/${name}/terraform.tfstate`,
           encrypt: true,
           use_lockfile: true,
-          kms_key_id: expect.stringMatching(/^arn:aws:kms:eu-west-1:\d{12}:alias\/platform-tfstate$/),
+          kms_key_id: expect.stringMatching(
+            /^arn:aws:kms:eu-west-1:\d{12}:alias\/platform-tfstate$/,
+          ),
         }),
       );
       keys.add(s3.key);
@@ -61,11 +65,17 @@ describe('synth of every stack family, as a user runs it', () => {
 
   it('bootstrap keeps local state outside the synth output, by a relative path', () => {
     const backend = stacks.get('bootstrap-prod')!['terraform']['backend'];
-    expect(backend).toEqual({ local: { path: '../../../../../apps/bootstrap/state/bootstrap-prod.tfstate' } });
+    expect(backend).toEqual({
+      local: { path: '../../../../../apps/bootstrap/state/bootstrap-prod.tfstate' },
+    });
   });
 
   it('every provider is pinned to its environment account and carries no role to assume', () => {
-    const accounts: Record<string, string> = { dev: '111111111111', staging: '222222222222', prod: '333333333333' };
+    const accounts: Record<string, string> = {
+      dev: '111111111111',
+      staging: '222222222222',
+      prod: '333333333333',
+    };
     for (const [name, json] of stacks) {
       for (const provider of json['provider']['aws']) {
         expect(provider['allowed_account_ids']).toEqual([accounts[name.split('-').pop()!]]);
@@ -79,7 +89,9 @@ describe('synth of every stack family, as a user runs it', () => {
     const bad = editedEnvironments((d) => d['prod']!.setIn(['network', 'natStrategy'], 'single'));
     const result = runSynth('network', first, { PLATFORM_ENVIRONMENTS_DIR: bad });
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/prod\.yaml:\d+ network\.natStrategy: a production environment needs "one-per-az"/);
+    expect(result.stderr).toMatch(
+      /prod\.yaml:\d+ network\.natStrategy: a production environment needs "one-per-az"/,
+    );
     expect(result.stderr).not.toMatch(/^\s+at /m);
     expect(filesOf(join(first, 'dist', 'apps', 'network'))).toEqual(before);
   });

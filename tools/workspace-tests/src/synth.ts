@@ -7,7 +7,9 @@ import { join } from 'node:path';
 export const ROOT = join(__dirname, '..', '..', '..');
 
 /** Every app (stack family) of the workspace. */
-export const APPS = readdirSync(join(ROOT, 'apps')).filter((a) => existsSync(join(ROOT, 'apps', a, 'src', 'main.ts'))).sort();
+export const APPS = readdirSync(join(ROOT, 'apps'))
+  .filter((a) => existsSync(join(ROOT, 'apps', a, 'src', 'main.ts')))
+  .sort();
 
 /** Runs the real synth script of an app as a user would, into `outputRoot`. */
 export function runSynth(app: string, outputRoot: string, env: Record<string, string> = {}) {

@@ -7,7 +7,11 @@ import { alertingContract, PlatformStack } from '@platform/core';
 import type { Construct } from 'constructs';
 
 /** The services allowed to publish alarms and events to the topic. */
-export const ALARM_PUBLISHERS = ['cloudwatch.amazonaws.com', 'events.amazonaws.com', 'codestar-notifications.amazonaws.com'] as const;
+export const ALARM_PUBLISHERS = [
+  'cloudwatch.amazonaws.com',
+  'events.amazonaws.com',
+  'codestar-notifications.amazonaws.com',
+] as const;
 
 /**
  * `alerting-<env>`: the environment's alarm topic. Encrypted with its own key (which the
@@ -31,7 +35,9 @@ export class AlertingStack extends PlatformStack {
           actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
           resources: ['*'],
           principals: [{ type: 'Service', identifiers: [...ALARM_PUBLISHERS] }],
-          conditions: [{ test: 'StringEquals', variable: 'aws:SourceAccount', values: [env.accountId] }],
+          conditions: [
+            { test: 'StringEquals', variable: 'aws:SourceAccount', values: [env.accountId] },
+          ],
         },
       ],
     });
@@ -45,7 +51,15 @@ export class AlertingStack extends PlatformStack {
       policy: policyDocument(this, 'topic-policy-document', [
         {
           sid: 'AccountManagesTopic',
-          actions: ['sns:GetTopicAttributes', 'sns:SetTopicAttributes', 'sns:Subscribe', 'sns:ListSubscriptionsByTopic', 'sns:AddPermission', 'sns:RemovePermission', 'sns:DeleteTopic'],
+          actions: [
+            'sns:GetTopicAttributes',
+            'sns:SetTopicAttributes',
+            'sns:Subscribe',
+            'sns:ListSubscriptionsByTopic',
+            'sns:AddPermission',
+            'sns:RemovePermission',
+            'sns:DeleteTopic',
+          ],
           resources: [this.topic.arn],
           principals: [{ type: 'AWS', identifiers: [`arn:aws:iam::${env.accountId}:root`] }],
         },
@@ -54,7 +68,9 @@ export class AlertingStack extends PlatformStack {
           actions: ['sns:Publish'],
           resources: [this.topic.arn],
           principals: [{ type: 'Service', identifiers: [...ALARM_PUBLISHERS] }],
-          conditions: [{ test: 'StringEquals', variable: 'aws:SourceAccount', values: [env.accountId] }],
+          conditions: [
+            { test: 'StringEquals', variable: 'aws:SourceAccount', values: [env.accountId] },
+          ],
         },
         {
           sid: 'DenyInsecureTransport',

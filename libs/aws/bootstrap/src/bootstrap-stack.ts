@@ -19,7 +19,11 @@ export const CI_ROLE_NAMES = { plan: 'platform-ci-plan', deploy: 'platform-ci-de
  */
 export class BootstrapStack extends PlatformStack {
   constructor(scope: Construct, environment: Environment) {
-    super(scope, { family: 'bootstrap', environment, localState: environment.state.bootstrapBackend === 'local' });
+    super(scope, {
+      family: 'bootstrap',
+      environment,
+      localState: environment.state.bootstrapBackend === 'local',
+    });
     const env = environment;
     const account = env.accountId;
 
@@ -43,15 +47,26 @@ export class BootstrapStack extends PlatformStack {
       description: 'Plans from pull requests and main: read-only, plus state read and lock write',
       subjects: github.planSubjects,
     });
-    new IamRolePolicyAttachment(this, 'plan-read-only', { role: plan.name, policyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' });
+    new IamRolePolicyAttachment(this, 'plan-read-only', {
+      role: plan.name,
+      policyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess',
+    });
     new IamRolePolicy(this, 'plan-state-access', {
       role: plan.id,
       name: 'terraform-state-read-and-lock',
       policy: policyDocument(this, 'plan-state-policy', [
         { sid: 'ListState', actions: ['s3:ListBucket'], resources: [bucketArn] },
         { sid: 'ReadState', actions: ['s3:GetObject'], resources: [`${bucketArn}/stacks/*`] },
-        { sid: 'WriteLock', actions: ['s3:PutObject', 's3:DeleteObject'], resources: [`${bucketArn}/stacks/*/terraform.tfstate.tflock`] },
-        { sid: 'StateKey', actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'], resources: [key.arn] },
+        {
+          sid: 'WriteLock',
+          actions: ['s3:PutObject', 's3:DeleteObject'],
+          resources: [`${bucketArn}/stacks/*/terraform.tfstate.tflock`],
+        },
+        {
+          sid: 'StateKey',
+          actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'],
+          resources: [key.arn],
+        },
       ]),
     });
 
@@ -60,7 +75,10 @@ export class BootstrapStack extends PlatformStack {
       description: `Applies from the GitHub environment ${env.github.deployEnvironment ?? env.name} only`,
       subjects: github.deploySubjects,
     });
-    new IamRolePolicyAttachment(this, 'deploy-power-user', { role: deploy.name, policyArn: 'arn:aws:iam::aws:policy/PowerUserAccess' });
+    new IamRolePolicyAttachment(this, 'deploy-power-user', {
+      role: deploy.name,
+      policyArn: 'arn:aws:iam::aws:policy/PowerUserAccess',
+    });
     new IamRolePolicy(this, 'deploy-iam', {
       role: deploy.id,
       name: 'manage-platform-iam',
@@ -69,15 +87,34 @@ export class BootstrapStack extends PlatformStack {
         {
           sid: 'NoChangesToTheCiRoles',
           effect: 'Deny',
-          actions: [...DEPLOY_IAM_ACTIONS.filter((a) => !a.startsWith('iam:Get') && !a.startsWith('iam:List'))],
-          resources: [`arn:aws:iam::${account}:role/${CI_ROLE_NAMES.plan}`, `arn:aws:iam::${account}:role/${CI_ROLE_NAMES.deploy}`],
+          actions: [
+            ...DEPLOY_IAM_ACTIONS.filter(
+              (a) => !a.startsWith('iam:Get') && !a.startsWith('iam:List'),
+            ),
+          ],
+          resources: [
+            `arn:aws:iam::${account}:role/${CI_ROLE_NAMES.plan}`,
+            `arn:aws:iam::${account}:role/${CI_ROLE_NAMES.deploy}`,
+          ],
         },
       ]),
     });
 
-    new TerraformOutput(this, 'state_bucket', { value: state.bucket.bucket, description: 'Bucket holding every stack\'s state' });
-    new TerraformOutput(this, 'state_kms_key_arn', { value: key.arn, description: 'Key encrypting the state' });
-    new TerraformOutput(this, 'plan_role_arn', { value: plan.arn, description: `Set as repository variable for ${env.name} plans` });
-    new TerraformOutput(this, 'deploy_role_arn', { value: deploy.arn, description: `Set as variable of the GitHub environment ${env.name}` });
+    new TerraformOutput(this, 'state_bucket', {
+      value: state.bucket.bucket,
+      description: "Bucket holding every stack's state",
+    });
+    new TerraformOutput(this, 'state_kms_key_arn', {
+      value: key.arn,
+      description: 'Key encrypting the state',
+    });
+    new TerraformOutput(this, 'plan_role_arn', {
+      value: plan.arn,
+      description: `Set as repository variable for ${env.name} plans`,
+    });
+    new TerraformOutput(this, 'deploy_role_arn', {
+      value: deploy.arn,
+      description: `Set as variable of the GitHub environment ${env.name}`,
+    });
   }
 }

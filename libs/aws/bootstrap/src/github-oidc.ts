@@ -22,14 +22,21 @@ export class GithubOidc extends Construct {
   /** The OIDC provider. */
   readonly provider: IamOpenidConnectProvider;
 
-  constructor(scope: Construct, id: string, private readonly props: GithubOidcProps) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: GithubOidcProps,
+  ) {
     super(scope, id);
     this.provider = new IamOpenidConnectProvider(this, 'provider', {
       url: `https://${GITHUB_OIDC_HOST}`,
       clientIdList: ['sts.amazonaws.com'],
       // AWS validates GitHub's certificate against its own trust store; the list is still
       // required by the API and kept for accounts that check it.
-      thumbprintList: ['6938fd4d98bab03faadb97b34396831e3780aea1', '1c58a3a8518e8759bf075b76b750d4f2df264fcd'],
+      thumbprintList: [
+        '6938fd4d98bab03faadb97b34396831e3780aea1',
+        '1c58a3a8518e8759bf075b76b750d4f2df264fcd',
+      ],
     });
   }
 
@@ -46,7 +53,14 @@ export class GithubOidc extends Construct {
   }
 
   /** A role that GitHub Actions jobs whose token subject is one of `subjects` may assume. */
-  role(id: string, props: { readonly name: string; readonly description: string; readonly subjects: readonly string[] }): IamRole {
+  role(
+    id: string,
+    props: {
+      readonly name: string;
+      readonly description: string;
+      readonly subjects: readonly string[];
+    },
+  ): IamRole {
     return new IamRole(this, id, {
       name: props.name,
       description: props.description,
@@ -58,8 +72,16 @@ export class GithubOidc extends Construct {
           resources: ['*'],
           principals: [{ type: 'Federated', identifiers: [this.provider.arn] }],
           conditions: [
-            { test: 'StringEquals', variable: `${GITHUB_OIDC_HOST}:aud`, values: ['sts.amazonaws.com'] },
-            { test: 'StringEquals', variable: `${GITHUB_OIDC_HOST}:sub`, values: [...props.subjects] },
+            {
+              test: 'StringEquals',
+              variable: `${GITHUB_OIDC_HOST}:aud`,
+              values: ['sts.amazonaws.com'],
+            },
+            {
+              test: 'StringEquals',
+              variable: `${GITHUB_OIDC_HOST}:sub`,
+              values: [...props.subjects],
+            },
           ],
         },
       ]),

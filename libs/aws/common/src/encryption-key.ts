@@ -47,7 +47,9 @@ export class EncryptionKey extends Construct {
       throw new Error(`${this.node.path}: deletionWindowDays must be 7 to 30 (got ${window})`);
     }
     if (!props.alias.startsWith('alias/') || props.alias.startsWith('alias/aws/')) {
-      throw new Error(`${this.node.path}: alias must start with "alias/" and not "alias/aws/" (got "${props.alias}")`);
+      throw new Error(
+        `${this.node.path}: alias must start with "alias/" and not "alias/aws/" (got "${props.alias}")`,
+      );
     }
     const policy = policyDocument(this, 'policy', [
       {
@@ -75,11 +77,21 @@ export class EncryptionKey extends Construct {
 export function logsKeyStatement(accountId: string, region: string): Statement {
   return {
     sid: 'CloudWatchLogs',
-    actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+    actions: [
+      'kms:Encrypt*',
+      'kms:Decrypt*',
+      'kms:ReEncrypt*',
+      'kms:GenerateDataKey*',
+      'kms:Describe*',
+    ],
     resources: ['*'],
     principals: [{ type: 'Service', identifiers: [`logs.${region}.amazonaws.com`] }],
     conditions: [
-      { test: 'ArnLike', variable: 'kms:EncryptionContext:aws:logs:arn', values: [`arn:aws:logs:${region}:${accountId}:log-group:*`] },
+      {
+        test: 'ArnLike',
+        variable: 'kms:EncryptionContext:aws:logs:arn',
+        values: [`arn:aws:logs:${region}:${accountId}:log-group:*`],
+      },
     ],
   };
 }

@@ -20,7 +20,9 @@ export class EncryptedLogGroup extends Construct {
   constructor(scope: Construct, id: string, props: EncryptedLogGroupProps) {
     super(scope, id);
     if (!(LOG_RETENTION_DAYS as readonly number[]).includes(props.retentionDays)) {
-      throw new Error(`${this.node.path}: retentionDays ${props.retentionDays} is not accepted by CloudWatch Logs; use one of ${LOG_RETENTION_DAYS.join(', ')}`);
+      throw new Error(
+        `${this.node.path}: retentionDays ${props.retentionDays} is not accepted by CloudWatch Logs; use one of ${LOG_RETENTION_DAYS.join(', ')}`,
+      );
     }
     this.group = new CloudwatchLogGroup(this, 'group', {
       name: props.name,

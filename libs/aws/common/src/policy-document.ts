@@ -12,16 +12,27 @@ export interface Statement {
   /** The resources the actions apply to. */
   readonly resources: readonly string[];
   /** Who the statement is about (resource and trust policies only). */
-  readonly principals?: readonly { readonly type: string; readonly identifiers: readonly string[] }[];
+  readonly principals?: readonly {
+    readonly type: string;
+    readonly identifiers: readonly string[];
+  }[];
   /** Conditions, e.g. { test: 'StringEquals', variable: 'aws:SourceAccount', values: ['123…'] }. */
-  readonly conditions?: readonly { readonly test: string; readonly variable: string; readonly values: readonly string[] }[];
+  readonly conditions?: readonly {
+    readonly test: string;
+    readonly variable: string;
+    readonly values: readonly string[];
+  }[];
 }
 
 /**
  * A policy document computed locally by terraform (`aws_iam_policy_document`: no AWS call
  * at plan time), readable by the policy pack. Returns the document's JSON.
  */
-export function policyDocument(scope: Construct, id: string, statements: readonly Statement[]): string {
+export function policyDocument(
+  scope: Construct,
+  id: string,
+  statements: readonly Statement[],
+): string {
   return new DataAwsIamPolicyDocument(scope, id, {
     statement: statements.map((s) => ({
       sid: s.sid,
@@ -29,7 +40,11 @@ export function policyDocument(scope: Construct, id: string, statements: readonl
       actions: [...s.actions],
       resources: [...s.resources],
       principals: s.principals?.map((p) => ({ type: p.type, identifiers: [...p.identifiers] })),
-      condition: s.conditions?.map((c) => ({ test: c.test, variable: c.variable, values: [...c.values] })),
+      condition: s.conditions?.map((c) => ({
+        test: c.test,
+        variable: c.variable,
+        values: [...c.values],
+      })),
     })),
   }).json;
 }

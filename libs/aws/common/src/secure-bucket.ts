@@ -44,17 +44,30 @@ export class SecureBucket extends Construct {
     super(scope, id);
     const expiry = props.noncurrentVersionExpirationDays ?? 90;
     if (!Number.isInteger(expiry) || expiry < 1) {
-      throw new Error(`${this.node.path}: noncurrentVersionExpirationDays must be a whole number of days >= 1 (got ${expiry})`);
+      throw new Error(
+        `${this.node.path}: noncurrentVersionExpirationDays must be a whole number of days >= 1 (got ${expiry})`,
+      );
     }
     this.bucket = new S3Bucket(this, 'bucket', {
       bucket: props.bucketName,
       lifecycle: props.protect ? { preventDestroy: true } : undefined,
     });
     const bucket = this.bucket.id;
-    new S3BucketVersioningA(this, 'versioning', { bucket, versioningConfiguration: { status: 'Enabled' } });
+    new S3BucketVersioningA(this, 'versioning', {
+      bucket,
+      versioningConfiguration: { status: 'Enabled' },
+    });
     new S3BucketServerSideEncryptionConfigurationA(this, 'encryption', {
       bucket,
-      rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: props.kmsKeyArn }, bucketKeyEnabled: true }],
+      rule: [
+        {
+          applyServerSideEncryptionByDefault: {
+            sseAlgorithm: 'aws:kms',
+            kmsMasterKeyId: props.kmsKeyArn,
+          },
+          bucketKeyEnabled: true,
+        },
+      ],
     });
     const publicAccess = new S3BucketPublicAccessBlock(this, 'public-access', {
       bucket,
@@ -63,10 +76,16 @@ export class SecureBucket extends Construct {
       ignorePublicAcls: true,
       restrictPublicBuckets: true,
     });
-    new S3BucketOwnershipControls(this, 'ownership', { bucket, rule: { objectOwnership: 'BucketOwnerEnforced' } });
+    new S3BucketOwnershipControls(this, 'ownership', {
+      bucket,
+      rule: { objectOwnership: 'BucketOwnerEnforced' },
+    });
     new S3BucketPolicy(this, 'policy', {
       bucket,
-      policy: policyDocument(this, 'policy-document', [denyInsecureTransport(this.bucket.arn), ...(props.policyStatements ?? [])]),
+      policy: policyDocument(this, 'policy-document', [
+        denyInsecureTransport(this.bucket.arn),
+        ...(props.policyStatements ?? []),
+      ]),
       dependsOn: [publicAccess],
     });
     new S3BucketLifecycleConfiguration(this, 'lifecycle', {

@@ -34,7 +34,9 @@ describe('network stack', () => {
   });
 
   it('subnets carry the CIDRs computed from the environment file', () => {
-    expect(Testing.synth(new NetworkStack(new App(), environment('prod')))).toHaveResourceWithProperties(Subnet, {
+    expect(
+      Testing.synth(new NetworkStack(new App(), environment('prod'))),
+    ).toHaveResourceWithProperties(Subnet, {
       cidr_block: '10.30.0.0/20',
       availability_zone: 'eu-west-1a',
       tags: { Name: 'prod-private-eu-west-1a', Tier: 'private' },
@@ -42,13 +44,22 @@ describe('network stack', () => {
   });
 
   it('flow logs capture all traffic into a KMS-encrypted log group with the configured retention', () => {
-    expect(resourcesOf(prod, 'aws_flow_log')).toEqual([expect.objectContaining({ traffic_type: 'ALL', log_destination_type: 'cloud-watch-logs' })]);
+    expect(resourcesOf(prod, 'aws_flow_log')).toEqual([
+      expect.objectContaining({ traffic_type: 'ALL', log_destination_type: 'cloud-watch-logs' }),
+    ]);
     const [group] = resourcesOf(prod, 'aws_cloudwatch_log_group');
-    expect(group).toEqual(expect.objectContaining({ retention_in_days: 365, kms_key_id: expect.stringMatching(/^\$\{aws_kms_key\./) }));
+    expect(group).toEqual(
+      expect.objectContaining({
+        retention_in_days: 365,
+        kms_key_id: expect.stringMatching(/^\$\{aws_kms_key\./),
+      }),
+    );
   });
 
   it('the default security group has no rules', () => {
-    expect(resourcesOf(dev, 'aws_default_security_group')).toEqual([expect.objectContaining({ ingress: [], egress: [] })]);
+    expect(resourcesOf(dev, 'aws_default_security_group')).toEqual([
+      expect.objectContaining({ ingress: [], egress: [] }),
+    ]);
   });
 
   it('interface endpoints are private and reachable only over HTTPS from the VPC', () => {

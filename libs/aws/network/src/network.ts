@@ -13,7 +13,12 @@ import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
-import { EncryptedLogGroup, EncryptionKey, logsKeyStatement, policyDocument } from '@platform/aws-common';
+import {
+  EncryptedLogGroup,
+  EncryptionKey,
+  logsKeyStatement,
+  policyDocument,
+} from '@platform/aws-common';
 import type { Environment, SubnetTierName } from '@platform/config';
 import { resourceName } from '@platform/config';
 import type { NetworkRef } from '@platform/core';
@@ -75,16 +80,36 @@ export class Network extends Construct {
     }
     this.subnets = subnets;
 
-    const igw = new InternetGateway(this, 'internet-gateway', { vpcId: this.vpc.id, tags: { Name: name('igw') } });
-    const publicRoutes = new RouteTable(this, 'public-routes', { vpcId: this.vpc.id, tags: { Name: name('public') } });
-    new Route(this, 'public-default-route', { routeTableId: publicRoutes.id, destinationCidrBlock: '0.0.0.0/0', gatewayId: igw.id });
-    subnets.public.forEach((subnet, i) =>
-      new RouteTableAssociation(this, `public-${env.availabilityZones[i]}-routes`, { subnetId: subnet.id, routeTableId: publicRoutes.id }),
+    const igw = new InternetGateway(this, 'internet-gateway', {
+      vpcId: this.vpc.id,
+      tags: { Name: name('igw') },
+    });
+    const publicRoutes = new RouteTable(this, 'public-routes', {
+      vpcId: this.vpc.id,
+      tags: { Name: name('public') },
+    });
+    new Route(this, 'public-default-route', {
+      routeTableId: publicRoutes.id,
+      destinationCidrBlock: '0.0.0.0/0',
+      gatewayId: igw.id,
+    });
+    subnets.public.forEach(
+      (subnet, i) =>
+        new RouteTableAssociation(this, `public-${env.availabilityZones[i]}-routes`, {
+          subnetId: subnet.id,
+          routeTableId: publicRoutes.id,
+        }),
     );
 
-    const natZones = env.network.natStrategy === 'one-per-az' ? env.availabilityZones : env.availabilityZones.slice(0, 1);
+    const natZones =
+      env.network.natStrategy === 'one-per-az'
+        ? env.availabilityZones
+        : env.availabilityZones.slice(0, 1);
     this.natGateways = natZones.map((zone, i) => {
-      const eip = new Eip(this, `nat-${zone}-ip`, { domain: 'vpc', tags: { Name: name('nat', zone) } });
+      const eip = new Eip(this, `nat-${zone}-ip`, {
+        domain: 'vpc',
+        tags: { Name: name('nat', zone) },
+      });
       return new NatGateway(this, `nat-${zone}`, {
         allocationId: eip.allocationId,
         subnetId: (subnets.public[i] as Subnet).id,
@@ -94,15 +119,32 @@ export class Network extends Construct {
     });
 
     const privateRouteTables = env.availabilityZones.map((zone, i) => {
-      const table = new RouteTable(this, `private-${zone}-routes`, { vpcId: this.vpc.id, tags: { Name: name('private', zone) } });
+      const table = new RouteTable(this, `private-${zone}-routes`, {
+        vpcId: this.vpc.id,
+        tags: { Name: name('private', zone) },
+      });
       const nat = this.natGateways[Math.min(i, this.natGateways.length - 1)] as NatGateway;
-      new Route(this, `private-${zone}-default-route`, { routeTableId: table.id, destinationCidrBlock: '0.0.0.0/0', natGatewayId: nat.id });
-      new RouteTableAssociation(this, `private-${zone}-association`, { subnetId: (subnets.private[i] as Subnet).id, routeTableId: table.id });
+      new Route(this, `private-${zone}-default-route`, {
+        routeTableId: table.id,
+        destinationCidrBlock: '0.0.0.0/0',
+        natGatewayId: nat.id,
+      });
+      new RouteTableAssociation(this, `private-${zone}-association`, {
+        subnetId: (subnets.private[i] as Subnet).id,
+        routeTableId: table.id,
+      });
       return table;
     });
-    const intraRoutes = new RouteTable(this, 'intra-routes', { vpcId: this.vpc.id, tags: { Name: name('intra') } });
-    subnets.intra.forEach((subnet, i) =>
-      new RouteTableAssociation(this, `intra-${env.availabilityZones[i]}-association`, { subnetId: subnet.id, routeTableId: intraRoutes.id }),
+    const intraRoutes = new RouteTable(this, 'intra-routes', {
+      vpcId: this.vpc.id,
+      tags: { Name: name('intra') },
+    });
+    subnets.intra.forEach(
+      (subnet, i) =>
+        new RouteTableAssociation(this, `intra-${env.availabilityZones[i]}-association`, {
+          subnetId: subnet.id,
+          routeTableId: intraRoutes.id,
+        }),
     );
 
     this.addFlowLogs(env);
@@ -173,7 +215,9 @@ export class Network extends Construct {
           actions: ['sts:AssumeRole'],
           resources: ['*'],
           principals: [{ type: 'Service', identifiers: ['vpc-flow-logs.amazonaws.com'] }],
-          conditions: [{ test: 'StringEquals', variable: 'aws:SourceAccount', values: [env.accountId] }],
+          conditions: [
+            { test: 'StringEquals', variable: 'aws:SourceAccount', values: [env.accountId] },
+          ],
         },
       ]),
     });

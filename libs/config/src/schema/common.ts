@@ -17,7 +17,10 @@ export const stateSchema = z.strictObject({
   /** Alias of the customer-managed KMS key that encrypts the state, e.g. "alias/platform-tfstate". */
   kmsAlias: z
     .string()
-    .regex(/^alias\/(?!aws\/)[A-Za-z0-9/_-]{1,250}$/, 'must be a KMS alias such as "alias/platform-tfstate" (not alias/aws/...)'),
+    .regex(
+      /^alias\/(?!aws\/)[A-Za-z0-9/_-]{1,250}$/,
+      'must be a KMS alias such as "alias/platform-tfstate" (not alias/aws/...)',
+    ),
   /**
    * Where the bootstrap stack keeps its own state: `local` until the bucket exists, then `s3`
    * once its state has been migrated into the bucket it created.
@@ -31,9 +34,15 @@ export const githubSchema = z.strictObject({
     .string()
     .regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, 'must be "owner/name", e.g. "acme/platform"'),
   /** The GitHub environment whose jobs may assume the deploy role. @default the environment's name */
-  deployEnvironment: z.string().regex(/^[A-Za-z0-9._-]+$/).optional(),
+  deployEnvironment: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]+$/)
+    .optional(),
   /** The branch whose workflows may assume the plan role besides pull requests. @default "main" */
-  mainBranch: z.string().regex(/^[A-Za-z0-9._/-]+$/).default('main'),
+  mainBranch: z
+    .string()
+    .regex(/^[A-Za-z0-9._/-]+$/)
+    .default('main'),
 });
 
 export const tagsSchema = z.strictObject({

@@ -13,7 +13,10 @@ export const environmentSchema = z
     /** Environment name; must equal the file name (dev.yaml → dev). Used in stack names. */
     name: z
       .string()
-      .regex(/^[a-z][a-z0-9]{1,11}$/, 'must be 2-12 lowercase letters or digits, starting with a letter'),
+      .regex(
+        /^[a-z][a-z0-9]{1,11}$/,
+        'must be 2-12 lowercase letters or digits, starting with a letter',
+      ),
     /** Position on the promotion path: 1 deploys first (dev), then 2 (staging), and so on. */
     deployOrder: z.number().int().min(1, 'must be 1 or more: 1 deploys first'),
     /** Whether this environment serves customers: enables the production-only rules and protections. */
@@ -41,7 +44,10 @@ export const environmentSchema = z
 
     env.availabilityZones.forEach((zone, index) => {
       if (!new RegExp(`^${env.region}[a-z]$`).test(zone)) {
-        issue(['availabilityZones', index], `"${zone}" is not a zone of ${env.region} (expected ${env.region}a, ${env.region}b, ...)`);
+        issue(
+          ['availabilityZones', index],
+          `"${zone}" is not a zone of ${env.region} (expected ${env.region}a, ${env.region}b, ...)`,
+        );
       }
       if (env.availabilityZones.indexOf(zone) !== index) {
         issue(['availabilityZones', index], `"${zone}" is listed twice`);
@@ -50,15 +56,24 @@ export const environmentSchema = z
 
     if (env.production) {
       if (env.availabilityZones.length < 2) {
-        issue(['availabilityZones'], `a production environment needs at least 2 availability zones (got ${env.availabilityZones.length})`);
+        issue(
+          ['availabilityZones'],
+          `a production environment needs at least 2 availability zones (got ${env.availabilityZones.length})`,
+        );
       }
       if (env.network.natStrategy !== 'one-per-az') {
-        issue(['network', 'natStrategy'], `a production environment needs "one-per-az" so one zone's outage stays local (got "${env.network.natStrategy}")`);
+        issue(
+          ['network', 'natStrategy'],
+          `a production environment needs "one-per-az" so one zone's outage stays local (got "${env.network.natStrategy}")`,
+        );
       }
     }
 
     if (!isCanonicalCidr(env.network.vpcCidr)) {
-      issue(['network', 'vpcCidr'], `"${env.network.vpcCidr}" is not an IPv4 range starting at its first address, e.g. 10.0.0.0/16`);
+      issue(
+        ['network', 'vpcCidr'],
+        `"${env.network.vpcCidr}" is not an IPv4 range starting at its first address, e.g. 10.0.0.0/16`,
+      );
       return;
     }
     const vpcPrefix = Number(env.network.vpcCidr.split('/')[1]);
@@ -68,7 +83,10 @@ export const environmentSchema = z
     }
     for (const [tier, { prefixLength }] of Object.entries(env.network.subnets)) {
       if (prefixLength <= vpcPrefix) {
-        issue(['network', 'subnets', tier, 'prefixLength'], `/${prefixLength} does not fit inside the VPC's /${vpcPrefix}: use a prefix longer than ${vpcPrefix}`);
+        issue(
+          ['network', 'subnets', tier, 'prefixLength'],
+          `/${prefixLength} does not fit inside the VPC's /${vpcPrefix}: use a prefix longer than ${vpcPrefix}`,
+        );
       }
     }
     const plan = planSubnets(env.network, env.availabilityZones);

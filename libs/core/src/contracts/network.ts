@@ -16,7 +16,8 @@ export const networkContract = defineContract('network', shape, {
   publicSubnetIds: 'Public subnets, one per AZ in config order: load balancers and NAT only',
   privateSubnetIds: 'Private subnets with NAT egress, one per AZ in config order: workloads',
   intraSubnetIds: 'Intra subnets with no route out of the VPC, one per AZ in config order',
-  endpointSecurityGroupId: 'Security group of the interface VPC endpoints (allows HTTPS from the VPC)',
+  endpointSecurityGroupId:
+    'Security group of the interface VPC endpoints (allows HTTPS from the VPC)',
 });
 
 /** A typed reference to an environment's network. */

@@ -1,7 +1,8 @@
 import type { PolicyDocument, ResourceView, StackContext } from '../types';
 
 /** Whether a value is a Terraform reference or expression rather than a literal. */
-export const isExpression = (value: unknown): boolean => typeof value === 'string' && value.includes('${');
+export const isExpression = (value: unknown): boolean =>
+  typeof value === 'string' && value.includes('${');
 
 /** Nested blocks are lists of objects in the JSON; a single object is accepted too. */
 export function blocks(value: unknown): Record<string, unknown>[] {
@@ -10,7 +11,11 @@ export function blocks(value: unknown): Record<string, unknown>[] {
 }
 
 /** The policy of a resource's `attribute`, or undefined when it cannot be resolved (fail closed). */
-export function policyOf(resource: ResourceView, stack: StackContext, attribute: string): PolicyDocument | undefined {
+export function policyOf(
+  resource: ResourceView,
+  stack: StackContext,
+  attribute: string,
+): PolicyDocument | undefined {
   return stack.policyDocument(resource.config[attribute]);
 }
 

@@ -15,7 +15,8 @@ export const iamNoWildcardAction: Rule = {
   trivy: 'AVD-AWS-0057',
   message: 'IAM policy allows every action ("*" or "service:*").',
   fix: 'list the actions the role needs; keep action lists in one place per capability',
-  explanation: 'Wildcard actions grant today\'s and all future permissions of a service: least privilege starts with naming actions.',
+  explanation:
+    "Wildcard actions grant today's and all future permissions of a service: least privilege starts with naming actions.",
   level: 'error',
   appliesTo: Object.keys(ATTRIBUTE),
   evaluate: (resource, stack) => {
@@ -24,8 +25,12 @@ export const iamNoWildcardAction: Rule = {
     return fromDetails(
       policy.statements
         .filter((s) => s.effect === 'Allow')
-        .flatMap((s) => [...s.actions.filter((a) => a === '*' || a.endsWith(':*')), ...(s.notActions.length > 0 ? ['NotAction'] : [])]
-          .map((a) => `statement ${s.sid ?? '(no sid)'} allows ${a}`)),
+        .flatMap((s) =>
+          [
+            ...s.actions.filter((a) => a === '*' || a.endsWith(':*')),
+            ...(s.notActions.length > 0 ? ['NotAction'] : []),
+          ].map((a) => `statement ${s.sid ?? '(no sid)'} allows ${a}`),
+        ),
     );
   },
 };

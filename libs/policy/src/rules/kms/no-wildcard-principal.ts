@@ -7,7 +7,8 @@ export const kmsNoWildcardPrincipal: Rule = {
   checkov: 'CKV_AWS_33',
   message: 'KMS key policy is missing or allows any principal.',
   fix: 'give the key an explicit policy whose Allow statements name accounts, roles or services, never "*"',
-  explanation: 'A key policy is the only gate to the data the key protects; "*" opens it to every AWS account.',
+  explanation:
+    'A key policy is the only gate to the data the key protects; "*" opens it to every AWS account.',
   level: 'error',
   appliesTo: ['aws_kms_key'],
   evaluate: (key, stack) => {
@@ -15,7 +16,10 @@ export const kmsNoWildcardPrincipal: Rule = {
     if (!policy) return fromDetails(['the key has no policy this rule can read']);
     return fromDetails(
       policy.statements
-        .filter((s) => s.effect === 'Allow' && Object.values(s.principals).some((ids) => ids.includes('*')))
+        .filter(
+          (s) =>
+            s.effect === 'Allow' && Object.values(s.principals).some((ids) => ids.includes('*')),
+        )
         .map((s) => `statement ${s.sid ?? '(no sid)'} allows principal "*"`),
     );
   },

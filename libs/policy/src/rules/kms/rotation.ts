@@ -7,8 +7,12 @@ export const kmsRotation: Rule = {
   trivy: 'AVD-AWS-0065',
   message: 'KMS key does not rotate.',
   fix: 'set enable_key_rotation = true',
-  explanation: 'Yearly rotation limits how much data one key version protects, as most compliance frameworks require.',
+  explanation:
+    'Yearly rotation limits how much data one key version protects, as most compliance frameworks require.',
   level: 'error',
   appliesTo: ['aws_kms_key'],
-  evaluate: (key) => fromDetails(key.config['enable_key_rotation'] === true ? [] : ['enable_key_rotation is not true']),
+  evaluate: (key) =>
+    fromDetails(
+      key.config['enable_key_rotation'] === true ? [] : ['enable_key_rotation is not true'],
+    ),
 };

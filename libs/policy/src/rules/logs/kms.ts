@@ -7,7 +7,8 @@ export const logGroupKms: Rule = {
   trivy: 'AVD-AWS-0017',
   message: 'Log group is not encrypted with a customer-managed KMS key.',
   fix: 'set kms_key_id to a key whose policy lets the logs service of this region use it',
-  explanation: 'Logs carry request data and identifiers; our key keeps reading them under our key policy.',
+  explanation:
+    'Logs carry request data and identifiers; our key keeps reading them under our key policy.',
   level: 'error',
   appliesTo: ['aws_cloudwatch_log_group'],
   evaluate: (group) => {

@@ -7,13 +7,16 @@ export const s3OwnerEnforced: Rule = {
   checkov: 'CKV2_AWS_65',
   message: 'S3 bucket still honours ACLs.',
   fix: 'add an aws_s3_bucket_ownership_controls with object_ownership "BucketOwnerEnforced"',
-  explanation: 'With ACLs disabled, access is decided by policies alone and every object belongs to the bucket owner.',
+  explanation:
+    'With ACLs disabled, access is decided by policies alone and every object belongs to the bucket owner.',
   level: 'error',
   appliesTo: ['aws_s3_bucket'],
   evaluate: (bucket, stack) => {
     const enforced = bucketCompanions(stack, 'aws_s3_bucket_ownership_controls', bucket).some((c) =>
       blocks(c.config['rule']).some((r) => r['object_ownership'] === 'BucketOwnerEnforced'),
     );
-    return fromDetails(enforced ? [] : ['no ownership controls with BucketOwnerEnforced reference it']);
+    return fromDetails(
+      enforced ? [] : ['no ownership controls with BucketOwnerEnforced reference it'],
+    );
   },
 };

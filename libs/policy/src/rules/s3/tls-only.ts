@@ -6,7 +6,8 @@ export const s3TlsOnly: Rule = {
   id: 'PLT-S3-TLS-ONLY',
   message: 'S3 bucket accepts requests without TLS.',
   fix: 'attach a bucket policy that denies s3:* when aws:SecureTransport is "false"',
-  explanation: 'Without the deny, a misconfigured client can send credentials and data in clear text.',
+  explanation:
+    'Without the deny, a misconfigured client can send credentials and data in clear text.',
   level: 'error',
   appliesTo: ['aws_s3_bucket'],
   evaluate: (bucket, stack) => {
@@ -20,6 +21,12 @@ export const s3TlsOnly: Rule = {
           s.conditions['Bool']?.['aws:SecureTransport']?.includes('false'),
       ),
     );
-    return fromDetails(denies ? [] : ['no bucket policy denies requests where aws:SecureTransport is false (or it cannot be read)']);
+    return fromDetails(
+      denies
+        ? []
+        : [
+            'no bucket policy denies requests where aws:SecureTransport is false (or it cannot be read)',
+          ],
+    );
   },
 };

@@ -1,0 +1,65 @@
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { App, TerraformStack } from 'cdktf';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PolicyAspect, policyReportOf } from './aspect';
+import { logGroupKms } from './rules/logs/kms';
+import { logGroupRetention } from './rules/logs/retention';
+import { suppress } from './suppressions';
+import { Aspects } from 'cdktf';
+
+function stackWithLogGroup(configure?: (group: CloudwatchLogGroup) => void) {
+  const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'policy-')), stackTraces: false });
+  const stack = new TerraformStack(app, 'demo');
+  new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+  const group = new CloudwatchLogGroup(stack, 'logs', { name: 'demo', retentionInDays: 30 });
+  configure?.(group);
+  Aspects.of(stack).add(new PolicyAspect([logGroupKms, logGroupRetention]));
+  return { app, stack };
+}
+
+describe('policy aspect', () => {
+  it('fails app.synth with the rule, the checkov id, the construct path and the fix', () => {
+    const { app } = stackWithLogGroup();
+    expect(() => app.synth()).toThrow(
+      /\[PLT-LOGS-KMS \/ CKV_AWS_158, AVD-AWS-0017\] demo\/logs \(aws_cloudwatch_log_group\.logs\): Log group is not encrypted .* Fix: set kms_key_id/,
+    );
+  });
+
+  it('honours a reasoned suppression and lists it in the report', () => {
+    const { app, stack } = stackWithLogGroup((group) =>
+      suppress(group, 'PLT-LOGS-KMS', 'demo logs hold no data and are deleted daily'),
+    );
+    app.synth();
+    expect(policyReportOf(stack)?.suppressed).toEqual([
+      {
+        rule: 'PLT-LOGS-KMS',
+        address: 'aws_cloudwatch_log_group.logs',
+        path: 'demo/logs',
+        reason: 'demo logs hold no data and are deleted daily',
+      },
+    ]);
+  });
+
+  it('a suppression on a parent construct covers its children', () => {
+    const { app, stack } = stackWithLogGroup();
+    suppress(stack, 'PLT-LOGS-KMS', 'the whole demo stack is a throwaway fixture');
+    expect(() => app.synth()).not.toThrow();
+  });
+
+  it('refuses a suppression without a real reason', () => {
+    const { stack } = stackWithLogGroup();
+    expect(() => suppress(stack, 'PLT-LOGS-KMS', 'ok')).toThrow(
+      /give a reason of at least four words/,
+    );
+  });
+
+  it('a suppression of another rule does not hide a finding', () => {
+    const { app } = stackWithLogGroup((group) =>
+      suppress(group, 'PLT-LOGS-RETENTION', 'retention is handled by a central job'),
+    );
+    expect(() => app.synth()).toThrow(/PLT-LOGS-KMS/);
+  });
+});
