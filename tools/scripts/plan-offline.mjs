@@ -15,7 +15,9 @@ import { terraformEnv, terraformVersion } from './terraform-env.mjs';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const stacks = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 if (stacks.length === 0) {
-  console.error('usage: npm run plan:offline -- STACK... (e.g. network-dev; run npm run synth first)');
+  console.error(
+    'usage: npm run plan:offline -- STACK... (e.g. network-dev; run npm run synth first)',
+  );
   process.exit(2);
 }
 if (!terraformVersion()) {
@@ -36,15 +38,34 @@ for (const stack of stacks) {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   copyFileSync(source, join(out, 'cdk.tf.json'));
-  writeFileSync(join(out, 'offline_override.tf.json'), JSON.stringify(offlineOverride(JSON.parse(readFileSync(source, 'utf8')), out), null, 2));
-  const tf = (...args) => execFileSync('terraform', args, { cwd: out, env, encoding: 'utf8', maxBuffer: 256 << 20, stdio: ['ignore', 'pipe', 'pipe'] });
+  writeFileSync(
+    join(out, 'offline_override.tf.json'),
+    JSON.stringify(offlineOverride(JSON.parse(readFileSync(source, 'utf8')), out), null, 2),
+  );
+  const tf = (...args) =>
+    execFileSync('terraform', args, {
+      cwd: out,
+      env,
+      encoding: 'utf8',
+      maxBuffer: 256 << 20,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   try {
     tf('init', '-input=false', '-no-color');
-    const text = tf('plan', '-refresh=false', '-input=false', '-no-color', '-lock=false', '-out=plan.tfplan');
+    const text = tf(
+      'plan',
+      '-refresh=false',
+      '-input=false',
+      '-no-color',
+      '-lock=false',
+      '-out=plan.tfplan',
+    );
     writeFileSync(join(out, 'plan.txt'), text);
     writeFileSync(join(out, 'plan.json'), tf('show', '-json', 'plan.tfplan'));
     const line = text.split('\n').find((l) => /^(Plan:|No changes\.)/.test(l));
-    console.log(`plan:offline: ${stack}: ${line ?? 'planned'} → ${join('dist', 'plans', stack, 'plan.json')}`);
+    console.log(
+      `plan:offline: ${stack}: ${line ?? 'planned'} → ${join('dist', 'plans', stack, 'plan.json')}`,
+    );
     plans.push(join(out, 'plan.json'));
   } catch (error) {
     console.error(`plan:offline: ${stack} failed:\n${(error.stderr || error.message).trim()}`);
@@ -53,7 +74,9 @@ for (const stack of stacks) {
 }
 const reviewer = join(root, 'libs', 'plan-review', 'bin', 'plan-review.js');
 if (existsSync(reviewer)) {
-  const summary = spawnSync(process.execPath, [reviewer, 'summarize', ...plans], { encoding: 'utf8' });
+  const summary = spawnSync(process.execPath, [reviewer, 'summarize', ...plans], {
+    encoding: 'utf8',
+  });
   process.stdout.write(summary.stdout);
   if (summary.status !== 0) process.stderr.write(summary.stderr);
 }
@@ -82,7 +105,8 @@ function offlineOverride(stack, dir) {
     for (const [name, block] of Object.entries(remote)) {
       const family = block.config.key.split('/')[1].replace(/-[^-]+$/, '');
       const fixture = join(root, 'tools', 'plan-fixtures', `${family}.json`);
-      if (!existsSync(fixture)) throw new Error(`no fixture state for ${family} (${fixture}); add one with its outputs`);
+      if (!existsSync(fixture))
+        throw new Error(`no fixture state for ${family} (${fixture}); add one with its outputs`);
       const outputs = JSON.parse(readFileSync(fixture, 'utf8'));
       const path = join(dir, `${family}.fixture.tfstate`);
       writeFileSync(path, JSON.stringify(fixtureState(outputs), null, 2));
@@ -100,7 +124,10 @@ function fixtureState(outputs) {
     serial: 1,
     lineage: 'plan-offline-fixture',
     outputs: Object.fromEntries(
-      Object.entries(outputs).map(([k, v]) => [k, { value: v, type: Array.isArray(v) ? ['list', 'string'] : 'string' }]),
+      Object.entries(outputs).map(([k, v]) => [
+        k,
+        { value: v, type: Array.isArray(v) ? ['list', 'string'] : 'string' },
+      ]),
     ),
     resources: [],
   };

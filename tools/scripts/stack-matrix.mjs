@@ -6,8 +6,19 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 
 const affected = process.argv.includes('--affected');
-const args = ['nx', 'show', 'projects', '--withTarget', 'deploy', '--json', ...(affected ? ['--affected'] : [])];
+const args = [
+  'nx',
+  'show',
+  'projects',
+  '--withTarget',
+  'deploy',
+  '--json',
+  ...(affected ? ['--affected'] : []),
+];
 const apps = JSON.parse(execFileSync('npx', args, { encoding: 'utf8' })).sort();
-const envs = readdirSync('environments').filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5)).sort();
+const envs = readdirSync('environments')
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => f.slice(0, -5))
+  .sort();
 const include = apps.flatMap((app) => envs.map((env) => ({ app, env, stack: `${app}-${env}` })));
 process.stdout.write(JSON.stringify({ include }));
