@@ -1,1 +1,7 @@
-module.exports = { ...require('../../jest.preset.js'), displayName: 'workspace-tests', rootDir: __dirname };
+module.exports = {
+  ...require('../../jest.preset.js'),
+  displayName: 'workspace-tests',
+  rootDir: __dirname,
+  globalSetup: '<rootDir>/src/global-setup.ts',
+  testTimeout: 120000,
+};

@@ -36,3 +36,15 @@ export function stacksIn(outputRoot: string): Map<string, Record<string, any>> {
   }
   return stacks;
 }
+
+/** The two output roots global setup synthesized every app into, and the runs' results. */
+export function synthesized(): {
+  roots: [string, string];
+  results: { app: string; status: number | null; stderr: string }[];
+} {
+  const roots = process.env['PLATFORM_TEST_SYNTH_ROOTS'];
+  const results = process.env['PLATFORM_TEST_SYNTH_RESULTS'];
+  if (!roots || !results)
+    throw new Error('run through jest.config.js (its globalSetup synthesizes every app)');
+  return { roots: JSON.parse(roots), results: JSON.parse(results) };
+}
