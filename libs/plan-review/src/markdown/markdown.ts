@@ -26,5 +26,5 @@ export function row(cells: readonly string[]): string {
 
 /** "1 resource" / "2 resources". */
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
+  return `${count.toLocaleString('en-US')} ${count === 1 ? singular : pluralForm}`;
 }

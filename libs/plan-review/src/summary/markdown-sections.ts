@@ -9,6 +9,8 @@ import { COUNT_KEYS, type PlanCounts, type PlanReview, type ResourceReview } fro
 export interface DetailLevel {
   /** Attribute changes listed per resource. */
   readonly attributes: number;
+  /** Attribute changes listed in the whole report, filled in report order. */
+  readonly attributeTotal: number;
   /** Attribute lists sit in a collapsed `<details>` block per stack. */
   readonly collapse: boolean;
   /** Resource, drift and output lines listed per stack (the destroy table is separate). */
@@ -19,8 +21,10 @@ export interface DetailLevel {
   readonly destroyRows: number;
 }
 
-/** What a rendering left out, for the note at the top. */
+/** What a rendering left out, for the note at the top, and the attribute lines it may still use. */
 export class Omitted {
+  constructor(public attributesLeft: number) {}
+
   attributes = 0;
   lines = 0;
   destroyRows = 0;
@@ -179,7 +183,8 @@ function attributeLines(
   title: string,
 ): void {
   if (changes.length === 0) return;
-  const shown = changes.slice(0, detail.attributes);
+  const shown = changes.slice(0, Math.min(detail.attributes, omitted.attributesLeft));
+  omitted.attributesLeft -= shown.length;
   omitted.attributes += changes.length - shown.length;
   if (shown.length === 0) return;
   const lines = shown.map((change) => `  - ${code(change.path)}: ${valueChange(change.before, change.after, isCreate)}`);

@@ -23,46 +23,73 @@ export interface MarkdownOptions {
 
 const ALL = Number.POSITIVE_INFINITY;
 
-/** From everything to the bare minimum; the first level that fits the limit wins. */
-const LEVELS: readonly DetailLevel[] = [
-  { attributes: ALL, collapse: false, lines: ALL, compactDestroys: false, destroyRows: ALL },
-  { attributes: ALL, collapse: true, lines: ALL, compactDestroys: false, destroyRows: ALL },
-  { attributes: 20, collapse: true, lines: ALL, compactDestroys: false, destroyRows: ALL },
-  { attributes: 5, collapse: true, lines: ALL, compactDestroys: false, destroyRows: ALL },
-  { attributes: 0, collapse: true, lines: ALL, compactDestroys: false, destroyRows: ALL },
-  { attributes: 0, collapse: true, lines: 50, compactDestroys: false, destroyRows: ALL },
-  { attributes: 0, collapse: true, lines: 0, compactDestroys: false, destroyRows: ALL },
-  { attributes: 0, collapse: true, lines: 0, compactDestroys: true, destroyRows: ALL },
-];
+/** Attribute changes per resource once a report must be trimmed. */
+const TRIMMED_ATTRIBUTES = 10;
+
+const FULL: DetailLevel = { attributes: ALL, attributeTotal: ALL, collapse: false, lines: ALL, compactDestroys: false, destroyRows: ALL };
 
 /**
  * Renders reviews as one GitHub comment: headline counts and a warning, the table of destroys and
  * replacements (all stacks), counts per stack, then one section per plan. Past the limit,
- * attribute lists are collapsed and trimmed, then resource lines; the counts and the destroy
- * table are kept (only a destroy list that alone exceeds the limit is cut, with a loud note).
- * Every sensitive value the plans hold is scrubbed from the result.
+ * attribute lists are collapsed into `<details>` and trimmed (as many per resource as fit), then
+ * resource lines; the counts and the destroy table are kept. Only a destroy list that alone
+ * exceeds the limit is cut, with a loud note. Every sensitive value the plans hold is scrubbed.
  */
 export function renderSummaryMarkdown(reviews: readonly PlanReview[], options: MarkdownOptions = {}): string {
   const limit = options.limit ?? GITHUB_COMMENT_LIMIT;
   const scrubber = new Scrubber();
   for (const review of reviews) scrubber.merge(review.scrubber);
-  let text = '';
-  for (const level of LEVELS) {
-    text = scrubber.scrub(renderAt(reviews, level, limit));
-    if (text.length <= limit) return text;
+  const render = (detail: DetailLevel): string => scrubber.scrub(renderAt(reviews, detail, limit));
+  const fits = (detail: DetailLevel): boolean => render(detail).length <= limit;
+
+  if (fits(FULL)) return render(FULL);
+  const collapsed = { ...FULL, collapse: true };
+  if (fits(collapsed)) return render(collapsed);
+  const bareLines = { ...collapsed, attributes: 0, attributeTotal: 0 };
+  if (fits(bareLines)) {
+    const trimmed = { ...collapsed, attributes: TRIMMED_ATTRIBUTES };
+    const most = largest(totalAttributes(reviews), (n) => fits({ ...trimmed, attributeTotal: n }));
+    return render({ ...trimmed, attributeTotal: most });
   }
-  const destructive = reviews.reduce((n, r) => n + r.resources.filter(isDestructive).length, 0);
-  for (let rows = Math.floor(destructive / 2); rows >= 0; rows = rows === 0 ? -1 : Math.floor(rows / 2)) {
-    text = scrubber.scrub(renderAt(reviews, { ...LEVELS[LEVELS.length - 1], destroyRows: rows }, limit));
-    if (text.length <= limit) return text;
+  const noLines = { ...bareLines, lines: 0 };
+  if (fits(noLines)) {
+    const most = largest(maxLines(reviews), (n) => fits({ ...bareLines, lines: n }));
+    return render({ ...bareLines, lines: most });
   }
-  return text;
+  const compact = { ...noLines, compactDestroys: true };
+  if (fits(compact)) return render(compact);
+  const rows = largest(countDestructive(reviews), (n) => fits({ ...compact, destroyRows: n }));
+  return render({ ...compact, destroyRows: rows });
+}
+
+/** The largest n in [0, max] for which `ok(n)` holds, assuming ok is monotone and ok(0). */
+function largest(max: number, ok: (n: number) => boolean): number {
+  let low = 0;
+  let high = max;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (ok(mid)) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+function totalAttributes(reviews: readonly PlanReview[]): number {
+  return reviews.reduce((n, r) => n + [...r.resources, ...r.drift].reduce((m, e) => m + e.changes.length, 0), 0);
+}
+
+function maxLines(reviews: readonly PlanReview[]): number {
+  return Math.max(0, ...reviews.map((r) => r.resources.length + r.drift.length + r.outputs.length));
+}
+
+function countDestructive(reviews: readonly PlanReview[]): number {
+  return reviews.reduce((n, r) => n + r.resources.filter(isDestructive).length, 0);
 }
 
 function renderAt(reviews: readonly PlanReview[], detail: DetailLevel, limit: number): string {
   const total = addCounts(reviews.map((r) => r.counts));
-  const destructive = reviews.reduce((n, r) => n + r.resources.filter(isDestructive).length, 0);
-  const omitted = new Omitted();
+  const destructive = countDestructive(reviews);
+  const omitted = new Omitted(detail.attributeTotal);
   const destroyTable = renderDestroyTable(reviews, detail, omitted);
   const sections = reviews.map((review) => renderPlanSection(review, detail, omitted));
   return [
