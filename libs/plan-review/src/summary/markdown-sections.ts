@@ -147,7 +147,7 @@ export function renderPlanSection(review: PlanReview, detail: DetailLevel, omitt
   if (review.resources.length === 0) lines.push('No resource changes.', '');
   for (const resource of resources) {
     lines.push(`- ${icon(resource)} **${shortLabel(resource)}** ${addressCode(resource)}${resourceNotes(resource)}`);
-    attributeLines(resource.changes, resource.kind === 'create', detail, omitted, lines, collapsed, resource.address);
+    attributeLines(resource.changes, resource.kind === 'create' || resource.kind === 'read', detail, omitted, lines, collapsed, resource.address);
   }
   if (resources.length < review.resources.length) {
     lines.push(`- … ${plural(review.resources.length - resources.length, 'more resource')} not listed`);
@@ -164,7 +164,7 @@ export function renderPlanSection(review: PlanReview, detail: DetailLevel, omitt
   if (review.outputs.length > 0) {
     lines.push('', `**Output changes: ${review.outputs.length}**`, '');
     const outputs = take(review.outputs);
-    for (const output of outputs) lines.push(`- ${code(output.name)}: ${valueChange(output.before, output.after, false)}`);
+    for (const output of outputs) lines.push(`- ${code(output.name)}: ${valueChange(output.before, output.after, output.kind === 'create')}`);
     if (outputs.length < review.outputs.length) lines.push(`- … ${plural(review.outputs.length - outputs.length, 'more')} not listed`);
   }
   if (collapsed.length > 0) {
