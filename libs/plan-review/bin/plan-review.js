@@ -5,4 +5,7 @@
 require('tsx/cjs');
 const { runCli } = require('../src/cli.ts');
 
-process.exitCode = runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });
+process.exitCode = runCli(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+});

@@ -2,7 +2,12 @@ import { parseArgs } from 'node:util';
 import { diffSynthOutputs } from './diff/synth-diff';
 import { renderDiffJson, renderDiffMarkdown } from './diff/render-diff';
 import { InputError, oneLine } from './errors';
-import { defaultGuardConfig, mergeGuardConfigs, readGuardConfig, type GuardConfig } from './guard/guard-config';
+import {
+  defaultGuardConfig,
+  mergeGuardConfigs,
+  readGuardConfig,
+  type GuardConfig,
+} from './guard/guard-config';
 import { runGuard } from './guard/guard';
 import { renderGuardJson, renderGuardText } from './guard/render-guard';
 import { reviewPlanFiles } from './summary/review-files';
@@ -47,8 +52,11 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       io.stderr.write(`plan-review: ${oneLine((error as Error).message)}\n`);
       return EXIT.badInput;
     }
-    if (process.env['PLAN_REVIEW_DEBUG'] === '1') io.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
-    io.stderr.write(`plan-review: internal error: ${oneLine(String((error as Error).message ?? error))}\n`);
+    if (process.env['PLAN_REVIEW_DEBUG'] === '1')
+      io.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+    io.stderr.write(
+      `plan-review: internal error: ${oneLine(String((error as Error).message ?? error))}\n`,
+    );
     return EXIT.internal;
   }
 }
@@ -69,7 +77,9 @@ function dispatch(argv: string[], io: CliIo): number {
       io.stdout.write(USAGE);
       return command === undefined ? EXIT.badInput : EXIT.ok;
     default:
-      throw new InputError(`unknown command "${command}" (expected summarize, diff or guard; see plan-review --help)`);
+      throw new InputError(
+        `unknown command "${command}" (expected summarize, diff or guard; see plan-review --help)`,
+      );
   }
 }
 
@@ -77,7 +87,10 @@ function summarize(args: string[], io: CliIo): number {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { format: { type: 'string', default: 'markdown' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      format: { type: 'string', default: 'markdown' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) return help(io);
   const format = oneOf(values.format, ['markdown', 'json'], 'summarize');
@@ -91,11 +104,17 @@ function diff(args: string[], io: CliIo): number {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { format: { type: 'string', default: 'markdown' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      format: { type: 'string', default: 'markdown' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) return help(io);
   const format = oneOf(values.format, ['markdown', 'json'], 'diff');
-  if (positionals.length !== 2) throw new InputError(`diff: give exactly two folders, BASE and HEAD (got ${positionals.length})`);
+  if (positionals.length !== 2)
+    throw new InputError(
+      `diff: give exactly two folders, BASE and HEAD (got ${positionals.length})`,
+    );
   const result = diffSynthOutputs(positionals[0], positionals[1]);
   io.stdout.write(format === 'json' ? renderDiffJson(result) : renderDiffMarkdown(result));
   return EXIT.ok;
@@ -120,7 +139,11 @@ function guard(args: string[], io: CliIo): number {
     protect: values.protect.map((match) => ({ match, reason: 'protected with --protect' })),
     allow: values.allow.map((address) => ({ address, reason: 'allowed with --allow' })),
   };
-  const config = mergeGuardConfigs(defaultGuardConfig(), ...values.config.map(readGuardConfig), fromCli);
+  const config = mergeGuardConfigs(
+    defaultGuardConfig(),
+    ...values.config.map(readGuardConfig),
+    fromCli,
+  );
   const result = runGuard(reviewPlanFiles(positionals), config);
   io.stdout.write(format === 'json' ? renderGuardJson(result) : renderGuardText(result));
   return result.violations.length > 0 ? EXIT.guardViolation : EXIT.ok;
@@ -131,9 +154,15 @@ function help(io: CliIo): number {
   return EXIT.ok;
 }
 
-function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], command: string): T {
+function oneOf<T extends string>(
+  value: string | undefined,
+  allowed: readonly T[],
+  command: string,
+): T {
   if (allowed.includes(value as T)) return value as T;
-  throw new InputError(`${command}: --format must be one of ${allowed.join(', ')} (got "${value}")`);
+  throw new InputError(
+    `${command}: --format must be one of ${allowed.join(', ')} (got "${value}")`,
+  );
 }
 
 function isParseArgsError(error: unknown): boolean {

@@ -21,7 +21,12 @@ export {
 export { countChanges, summarizePlan, type PlanSource } from './summary/summarize';
 export { reviewPlanFiles } from './summary/review-files';
 export { renderSummaryMarkdown, type MarkdownOptions } from './summary/render-markdown';
-export { renderSummaryJson, summaryToJson, type JsonSummary, type JsonResource } from './summary/render-json';
+export {
+  renderSummaryJson,
+  summaryToJson,
+  type JsonSummary,
+  type JsonResource,
+} from './summary/render-json';
 export { GITHUB_COMMENT_LIMIT } from './markdown/markdown';
 export { diffSynthOutputs, type SynthDiff } from './diff/synth-diff';
 export type { Rename, StackDiff } from './diff/diff-configs';

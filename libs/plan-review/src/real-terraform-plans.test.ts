@@ -36,16 +36,24 @@ describeWithTerraform('plan-review on real terraform plans', () => {
     plans = new Map((await generateTerraformPlans()).map((p) => [p.scenario, p]));
   });
 
-  it.each(SCENARIOS.map((s) => s.name))('%s: counts equal terraform\'s own "Plan:" line', (scenario) => {
-    const { counts } = review(scenario);
-    const line = plan(scenario).planLine;
-    expect({ import: counts.import, add: counts.add, change: counts.change, destroy: counts.destroy }).toEqual({
-      import: line.import,
-      add: line.add,
-      change: line.change,
-      destroy: line.destroy,
-    });
-  });
+  it.each(SCENARIOS.map((s) => s.name))(
+    '%s: counts equal terraform\'s own "Plan:" line',
+    (scenario) => {
+      const { counts } = review(scenario);
+      const line = plan(scenario).planLine;
+      expect({
+        import: counts.import,
+        add: counts.add,
+        change: counts.change,
+        destroy: counts.destroy,
+      }).toEqual({
+        import: line.import,
+        add: line.add,
+        change: line.change,
+        destroy: line.destroy,
+      });
+    },
+  );
 
   it('replace: names the reason and the forcing attribute, in both replacement orders', () => {
     const byAddress = new Map(review('replace').resources.map((r) => [r.address, r]));
@@ -59,7 +67,10 @@ describeWithTerraform('plan-review on real terraform plans', () => {
   });
 
   it('delete, count: say why the object goes', () => {
-    expect(review('delete').resources[0]).toMatchObject({ kind: 'delete', reasonCode: 'delete_because_no_resource_config' });
+    expect(review('delete').resources[0]).toMatchObject({
+      kind: 'delete',
+      reasonCode: 'delete_because_no_resource_config',
+    });
     expect(review('count').resources.map((r) => [r.address, r.reasonCode])).toEqual([
       ['terraform_data.node[1]', 'delete_because_count_index'],
       ['terraform_data.node[2]', 'delete_because_count_index'],
@@ -68,10 +79,25 @@ describeWithTerraform('plan-review on real terraform plans', () => {
 
   it('moved, import, forget: counted apart from add/change/destroy', () => {
     expect(review('moved').counts).toMatchObject({ move: 1, destroy: 0 });
-    expect(review('moved').resources[0]).toMatchObject({ address: 'terraform_data.new_name', previousAddress: 'terraform_data.old_name' });
-    expect(review('import').resources[0]).toMatchObject({ address: 'terraform_data.adopted', importId: 'existing-object-1' });
+    expect(review('moved').resources[0]).toMatchObject({
+      address: 'terraform_data.new_name',
+      previousAddress: 'terraform_data.old_name',
+    });
+    expect(review('import').resources[0]).toMatchObject({
+      address: 'terraform_data.adopted',
+      importId: 'existing-object-1',
+    });
     expect(review('forget').counts).toMatchObject({ forget: 1, destroy: 0 });
-    expect(review('everything').counts).toEqual({ add: 1, change: 2, destroy: 4, replace: 1, import: 1, move: 1, forget: 1, drift: 0 });
+    expect(review('everything').counts).toEqual({
+      add: 1,
+      change: 2,
+      destroy: 4,
+      replace: 1,
+      import: 1,
+      move: 1,
+      forget: 1,
+      drift: 0,
+    });
   });
 
   it('sensitive: the secret is in the plan JSON in clear text but in no report', () => {
@@ -88,7 +114,10 @@ describeWithTerraform('plan-review on real terraform plans', () => {
 
   it('guard: protects terraform_data when asked, ignores the forget', () => {
     const reviews = reviewPlanFiles(['delete', 'forget', 'count'].map((s) => plan(s).planJson));
-    const config = mergeGuardConfigs(defaultGuardConfig(), { protect: [{ match: 'terraform_data', reason: 'test' }], allow: [] });
+    const config = mergeGuardConfigs(defaultGuardConfig(), {
+      protect: [{ match: 'terraform_data', reason: 'test' }],
+      allow: [],
+    });
     expect(runGuard(reviews, config).violations.map((v) => `${v.stack} ${v.address}`)).toEqual([
       'count terraform_data.node[1]',
       'count terraform_data.node[2]',

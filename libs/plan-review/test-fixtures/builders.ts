@@ -8,7 +8,10 @@ export function rc(
   change: Partial<TfChange> = {},
   extra: Partial<TfResourceChange> = {},
 ): TfResourceChange {
-  const parts = address.replace(/^module\.[^.]+\./, '').replace(/^data\./, '').split('.');
+  const parts = address
+    .replace(/^module\.[^.]+\./, '')
+    .replace(/^data\./, '')
+    .split('.');
   return {
     address,
     mode: address.startsWith('data.') || address.includes('.data.') ? 'data' : 'managed',
@@ -21,10 +24,20 @@ export function rc(
 
 /** A plan of the given resource changes (format_version 1.2). */
 export function plan(changes: TfResourceChange[], extra: Partial<TfPlan> = {}): TfPlan {
-  return { format_version: '1.2', terraform_version: '1.11.4', resource_changes: changes, ...extra };
+  return {
+    format_version: '1.2',
+    terraform_version: '1.11.4',
+    resource_changes: changes,
+    ...extra,
+  };
 }
 
 /** An update of one resource from `before` to `after`. */
-export function update(address: string, before: Json, after: Json, change: Partial<TfChange> = {}): TfResourceChange {
+export function update(
+  address: string,
+  before: Json,
+  after: Json,
+  change: Partial<TfChange> = {},
+): TfResourceChange {
   return rc(address, ['update'], { before, after, ...change });
 }

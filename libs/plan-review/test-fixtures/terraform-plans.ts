@@ -183,24 +183,38 @@ export function terraformVersion(): string | undefined {
 
 /** Parses "Plan: [N to import, ]N to add, N to change, N to destroy[, N to forget]." or "No changes." */
 export function parsePlanLine(text: string): PlanLine {
-  const match = /^Plan: (?:(\d+) to import, )?(\d+) to add, (\d+) to change, (\d+) to destroy[.,]/m.exec(text);
+  const match =
+    /^Plan: (?:(\d+) to import, )?(\d+) to add, (\d+) to change, (\d+) to destroy[.,]/m.exec(text);
   if (match) {
     const [line, imports, add, change, destroy] = match;
-    return { import: Number(imports ?? 0), add: Number(add), change: Number(change), destroy: Number(destroy), text: line };
+    return {
+      import: Number(imports ?? 0),
+      add: Number(add),
+      change: Number(change),
+      destroy: Number(destroy),
+      text: line,
+    };
   }
-  if (/^No changes\./m.test(text)) return { import: 0, add: 0, change: 0, destroy: 0, text: 'No changes.' };
+  if (/^No changes\./m.test(text))
+    return { import: 0, add: 0, change: 0, destroy: 0, text: 'No changes.' };
   throw new Error(`no "Plan:" line in terraform's output:\n${text}`);
 }
 
 /** Runs every scenario (in parallel) in a fresh temp folder and returns the plans. */
-export async function generateTerraformPlans(scenarios: readonly Scenario[] = SCENARIOS): Promise<GeneratedPlan[]> {
+export async function generateTerraformPlans(
+  scenarios: readonly Scenario[] = SCENARIOS,
+): Promise<GeneratedPlan[]> {
   const root = mkdtempSync(join(tmpdir(), 'plan-review-tf-'));
   const cliConfig = join(root, 'empty.tfrc');
   writeFileSync(cliConfig, '');
   return Promise.all(scenarios.map((scenario) => generate(root, cliConfig, scenario)));
 }
 
-async function generate(root: string, cliConfig: string, scenario: Scenario): Promise<GeneratedPlan> {
+async function generate(
+  root: string,
+  cliConfig: string,
+  scenario: Scenario,
+): Promise<GeneratedPlan> {
   const dir = join(root, 'work', scenario.name);
   const planDir = join(root, 'plans', scenario.name);
   mkdirSync(dir, { recursive: true });
@@ -211,13 +225,21 @@ async function generate(root: string, cliConfig: string, scenario: Scenario): Pr
       return (await run('terraform', args, { cwd: dir, env, maxBuffer: 64 * 1024 * 1024 })).stdout;
     } catch (error) {
       const e = error as { stderr?: string; stdout?: string };
-      throw new Error(`terraform ${args[0]} failed in scenario "${scenario.name}":\n${e.stderr ?? ''}${e.stdout ?? ''}`);
+      throw new Error(
+        `terraform ${args[0]} failed in scenario "${scenario.name}":\n${e.stderr ?? ''}${e.stdout ?? ''}`,
+      );
     }
   };
   writeFileSync(join(dir, 'main.tf'), scenario.base);
   await terraform('apply', '-auto-approve', '-input=false', '-no-color', '-lock=false');
   writeFileSync(join(dir, 'main.tf'), scenario.change);
-  const planText = await terraform('plan', '-out=tfplan', '-input=false', '-no-color', '-lock=false');
+  const planText = await terraform(
+    'plan',
+    '-out=tfplan',
+    '-input=false',
+    '-no-color',
+    '-lock=false',
+  );
   const planJson = join(planDir, 'plan.json');
   writeFileSync(planJson, await terraform('show', '-json', 'tfplan'));
   return { scenario: scenario.name, planJson, planText, planLine: parsePlanLine(planText) };
@@ -225,7 +247,9 @@ async function generate(root: string, cliConfig: string, scenario: Scenario): Pr
 
 /** The environment terraform runs with: no TF_* from the machine, no checkpoint, our CLI config. */
 function terraformEnv(cliConfig?: string): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('TF_')));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !key.startsWith('TF_')),
+  );
   const config = cliConfig ? { TF_CLI_CONFIG_FILE: cliConfig } : {};
   return { ...env, ...config, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', TF_INPUT: '0' };
 }

@@ -24,9 +24,12 @@ export function readConfigItems(file: string): Map<string, ConfigItem> {
   } catch (error) {
     if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(`${file}: ${code ? `cannot read the file (${code})` : `not JSON (${(error as Error).message})`}`);
+    throw new InputError(
+      `${file}: ${code ? `cannot read the file (${code})` : `not JSON (${(error as Error).message})`}`,
+    );
   }
-  if (!isObject(data as Json)) throw new InputError(`${file}: not a synthesized terraform configuration`);
+  if (!isObject(data as Json))
+    throw new InputError(`${file}: not a synthesized terraform configuration`);
   return configItems(data as JsonObject);
 }
 
@@ -42,21 +45,35 @@ export function configItems(config: JsonObject): Map<string, ConfigItem> {
     if (block === 'resource' || block === 'data') {
       for (const [type, byName] of entries(body)) {
         for (const [name, item] of entries(byName)) {
-          add({ address: `${block === 'data' ? 'data.' : ''}${type}.${name}`, block, type, body: item });
+          add({
+            address: `${block === 'data' ? 'data.' : ''}${type}.${name}`,
+            block,
+            type,
+            body: item,
+          });
         }
       }
     } else if (block === 'moved' || block === 'import' || block === 'removed') {
-      for (const item of Array.isArray(body) ? body : [body]) add({ address: blockAddress(block, item), block, body: item });
+      for (const item of Array.isArray(body) ? body : [body])
+        add({ address: blockAddress(block, item), block, body: item });
     } else if (block === 'provider') {
       for (const [name, configs] of entries(body)) {
         for (const item of Array.isArray(configs) ? configs : [configs]) {
-          const alias = isObject(item) && typeof item['alias'] === 'string' ? `.${item['alias']}` : '';
+          const alias =
+            isObject(item) && typeof item['alias'] === 'string' ? `.${item['alias']}` : '';
           add({ address: `provider.${name}${alias}`, block, body: item });
         }
       }
     } else if (['output', 'variable', 'module', 'locals', 'check'].includes(block)) {
-      const prefix = { output: 'output', variable: 'var', module: 'module', locals: 'local', check: 'check' }[block];
-      for (const [name, item] of entries(body)) add({ address: `${prefix}.${name}`, block, body: item });
+      const prefix = {
+        output: 'output',
+        variable: 'var',
+        module: 'module',
+        locals: 'local',
+        check: 'check',
+      }[block];
+      for (const [name, item] of entries(body))
+        add({ address: `${prefix}.${name}`, block, body: item });
     } else {
       add({ address: block, block, body });
     }
@@ -80,7 +97,8 @@ function entries(value: Json): [string, Json][] {
 }
 
 function blockAddress(block: string, item: Json): string {
-  const field = (key: string): string => (isObject(item) && typeof item[key] === 'string' ? (item[key] as string) : '?');
+  const field = (key: string): string =>
+    isObject(item) && typeof item[key] === 'string' ? (item[key] as string) : '?';
   if (block === 'moved') return `moved: ${field('from')} -> ${field('to')}`;
   if (block === 'import') return `import: ${field('to')}`;
   return `removed: ${field('from')}`;

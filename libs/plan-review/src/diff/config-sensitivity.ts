@@ -21,5 +21,10 @@ export function configSensitivity(item: ConfigItem): Json {
 function byKeyName(value: Json): Json {
   if (!isContainer(value)) return false;
   if (Array.isArray(value)) return value.map(byKeyName);
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, SECRET_KEY.test(key) ? true : byKeyName(item)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [
+      key,
+      SECRET_KEY.test(key) ? true : byKeyName(item),
+    ]),
+  );
 }

@@ -18,26 +18,44 @@ export interface StackDiff {
   readonly status: 'added' | 'removed' | 'changed' | 'unchanged';
   readonly added: readonly string[];
   readonly removed: readonly string[];
-  readonly changed: readonly { readonly address: string; readonly changes: readonly AttributeChange[] }[];
+  readonly changed: readonly {
+    readonly address: string;
+    readonly changes: readonly AttributeChange[];
+  }[];
   readonly renames: readonly Rename[];
 }
 
 /** Compares the items of one stack, BASE -> HEAD. */
-export function diffStack(stack: string, base: Map<string, ConfigItem>, head: Map<string, ConfigItem>): StackDiff {
+export function diffStack(
+  stack: string,
+  base: Map<string, ConfigItem>,
+  head: Map<string, ConfigItem>,
+): StackDiff {
   const added = [...head.keys()].filter((a) => !base.has(a)).sort(compareText);
   const removed = [...base.keys()].filter((a) => !head.has(a)).sort(compareText);
   const changed = [...head.keys()]
     .filter((a) => base.has(a))
     .sort(compareText)
-    .map((address) => ({ address, changes: itemChanges(base.get(address) as ConfigItem, head.get(address) as ConfigItem) }))
+    .map((address) => ({
+      address,
+      changes: itemChanges(base.get(address) as ConfigItem, head.get(address) as ConfigItem),
+    }))
     .filter((c) => c.changes.length > 0);
-  const renames = findRenames(removed.map((a) => base.get(a) as ConfigItem), added.map((a) => head.get(a) as ConfigItem), head);
+  const renames = findRenames(
+    removed.map((a) => base.get(a) as ConfigItem),
+    added.map((a) => head.get(a) as ConfigItem),
+    head,
+  );
   const status = added.length + removed.length + changed.length > 0 ? 'changed' : 'unchanged';
   return { stack, status, added, removed, changed, renames };
 }
 
 /** A stack present on one side only: everything in it is added or removed. */
-export function wholeStack(stack: string, items: Map<string, ConfigItem>, status: 'added' | 'removed'): StackDiff {
+export function wholeStack(
+  stack: string,
+  items: Map<string, ConfigItem>,
+  status: 'added' | 'removed',
+): StackDiff {
   const addresses = [...items.keys()].sort(compareText);
   return {
     stack,
@@ -60,20 +78,37 @@ function itemChanges(before: ConfigItem, after: ConfigItem): AttributeChange[] {
   });
 }
 
-function findRenames(removed: ConfigItem[], added: ConfigItem[], head: Map<string, ConfigItem>): Rename[] {
+function findRenames(
+  removed: ConfigItem[],
+  added: ConfigItem[],
+  head: Map<string, ConfigItem>,
+): Rename[] {
   const moved = new Set(
-    [...head.values()].filter((i) => i.block === 'moved').map((i) => i.address.replace(/^moved: /, '')),
+    [...head.values()]
+      .filter((i) => i.block === 'moved')
+      .map((i) => i.address.replace(/^moved: /, '')),
   );
   const renames: Rename[] = [];
   const taken = new Set<string>();
   for (const old of removed) {
     if (!old.type) continue;
     const target =
-      added.find((a) => a.type === old.type && !taken.has(a.address) && moved.has(`${old.address} -> ${a.address}`)) ??
-      added.find((a) => a.type === old.type && !taken.has(a.address) && jsonEqual(a.body, old.body));
+      added.find(
+        (a) =>
+          a.type === old.type &&
+          !taken.has(a.address) &&
+          moved.has(`${old.address} -> ${a.address}`),
+      ) ??
+      added.find(
+        (a) => a.type === old.type && !taken.has(a.address) && jsonEqual(a.body, old.body),
+      );
     if (!target) continue;
     taken.add(target.address);
-    renames.push({ from: old.address, to: target.address, movedBlock: moved.has(`${old.address} -> ${target.address}`) });
+    renames.push({
+      from: old.address,
+      to: target.address,
+      movedBlock: moved.has(`${old.address} -> ${target.address}`),
+    });
   }
   return renames;
 }

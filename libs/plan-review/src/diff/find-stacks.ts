@@ -24,7 +24,10 @@ export function findSynthStacks(root: string): Map<string, string> {
   const stacks = new Map<string, string>();
   for (const [name, group] of byName) {
     for (const file of group) {
-      const key = group.length === 1 ? name : path.relative(root, path.dirname(file)).split(path.sep).join('/');
+      const key =
+        group.length === 1
+          ? name
+          : path.relative(root, path.dirname(file)).split(path.sep).join('/');
       stacks.set(key, file);
     }
   }
@@ -37,7 +40,9 @@ function walk(dir: string, out: string[], root: string): void {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    throw new InputError(`${dir === root ? dir : path.relative(root, dir)}: cannot read the folder (${code})`);
+    throw new InputError(
+      `${dir === root ? dir : path.relative(root, dir)}: cannot read the folder (${code})`,
+    );
   }
   for (const entry of entries) {
     const full = path.join(dir, entry.name);

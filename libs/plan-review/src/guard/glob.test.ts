@@ -15,6 +15,8 @@ describe('globs', () => {
   });
 
   it('drops instance keys from an address', () => {
-    expect(withoutInstanceKeys('module.a["x.y"].aws_s3_bucket.b[0]')).toBe('module.a.aws_s3_bucket.b');
+    expect(withoutInstanceKeys('module.a["x.y"].aws_s3_bucket.b[0]')).toBe(
+      'module.a.aws_s3_bucket.b',
+    );
   });
 });

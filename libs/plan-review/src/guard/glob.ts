@@ -4,7 +4,9 @@
  */
 export function globToRegExp(glob: string): RegExp {
   const body = [...glob]
-    .map((char) => (char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[\\^$.|+()[\]{}]/g, '\\$&')))
+    .map((char) =>
+      char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[\\^$.|+()[\]{}]/g, '\\$&'),
+    )
     .join('');
   return new RegExp(`^${body}$`, 's');
 }

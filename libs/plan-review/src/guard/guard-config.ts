@@ -24,8 +24,12 @@ export interface GuardConfig {
 
 const configSchema = z.strictObject({
   $comment: z.string().optional(),
-  protect: z.array(z.strictObject({ match: z.string().min(1), reason: z.string().min(1) })).default([]),
-  allow: z.array(z.strictObject({ address: z.string().min(1), reason: z.string().min(1) })).default([]),
+  protect: z
+    .array(z.strictObject({ match: z.string().min(1), reason: z.string().min(1) }))
+    .default([]),
+  allow: z
+    .array(z.strictObject({ address: z.string().min(1), reason: z.string().min(1) }))
+    .default([]),
 });
 
 /** The built-in protections of `guard.defaults.json`. */
@@ -38,7 +42,9 @@ export function parseGuardConfig(data: unknown, name: string): GuardConfig {
   const parsed = configSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new InputError(`${name}: invalid guard config (${issue.path.join('.') || '(root)'}: ${issue.message})`);
+    throw new InputError(
+      `${name}: invalid guard config (${issue.path.join('.') || '(root)'}: ${issue.message})`,
+    );
   }
   return { protect: parsed.data.protect, allow: parsed.data.allow };
 }
@@ -50,7 +56,9 @@ export function readGuardConfig(file: string): GuardConfig {
     text = decodeText(readFileSync(file), file);
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError(`${file}: cannot read the guard config (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new InputError(
+      `${file}: cannot read the guard config (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
   }
   try {
     return parseGuardConfig(JSON.parse(text), file);

@@ -3,13 +3,23 @@ import { summarizePlan } from '../summary/summarize';
 import { defaultGuardConfig, mergeGuardConfigs, parseGuardConfig } from './guard-config';
 import { runGuard } from './guard';
 
-const reviewOf = (...changes: ReturnType<typeof rc>[]) => [summarizePlan(plan(changes), { file: 'plans/data-prod/plan.json' })];
+const reviewOf = (...changes: ReturnType<typeof rc>[]) => [
+  summarizePlan(plan(changes), { file: 'plans/data-prod/plan.json' }),
+];
 const defaults = defaultGuardConfig();
 
 describe('guard defaults', () => {
   it.each([
-    'aws_s3_bucket', 'aws_kms_key', 'aws_ecr_repository', 'aws_eks_cluster', 'aws_vpc',
-    'aws_cloudwatch_log_group', 'aws_dynamodb_table', 'aws_db_instance', 'aws_rds_cluster', 'aws_efs_file_system',
+    'aws_s3_bucket',
+    'aws_kms_key',
+    'aws_ecr_repository',
+    'aws_eks_cluster',
+    'aws_vpc',
+    'aws_cloudwatch_log_group',
+    'aws_dynamodb_table',
+    'aws_db_instance',
+    'aws_rds_cluster',
+    'aws_efs_file_system',
   ])('protect %s, each with a reason', (type) => {
     const rule = defaults.protect.find((r) => r.match === type);
     expect(rule?.reason.length).toBeGreaterThan(10);
@@ -18,8 +28,18 @@ describe('guard defaults', () => {
   it('block a destroy and a replacement of a protected type, naming stack, address, action and reason', () => {
     const result = runGuard(
       reviewOf(
-        rc('aws_s3_bucket.logs', ['delete'], {}, { action_reason: 'delete_because_no_resource_config' }),
-        rc('aws_vpc.main', ['delete', 'create'], { replace_paths: [['cidr_block']] }, { action_reason: 'replace_because_cannot_update' }),
+        rc(
+          'aws_s3_bucket.logs',
+          ['delete'],
+          {},
+          { action_reason: 'delete_because_no_resource_config' },
+        ),
+        rc(
+          'aws_vpc.main',
+          ['delete', 'create'],
+          { replace_paths: [['cidr_block']] },
+          { action_reason: 'replace_because_cannot_update' },
+        ),
       ),
       defaults,
     );
@@ -54,9 +74,15 @@ describe('guard defaults', () => {
 
 describe('guard rules', () => {
   it('protect an address glob, with or without instance keys', () => {
-    const config = parseGuardConfig({ protect: [{ match: 'module.db.aws_ssm_parameter.*', reason: 'r' }] }, 'c.json');
+    const config = parseGuardConfig(
+      { protect: [{ match: 'module.db.aws_ssm_parameter.*', reason: 'r' }] },
+      'c.json',
+    );
     const result = runGuard(
-      reviewOf(rc('module.db.aws_ssm_parameter.p[0]', ['delete']), rc('module.app.aws_ssm_parameter.p', ['delete'])),
+      reviewOf(
+        rc('module.db.aws_ssm_parameter.p[0]', ['delete']),
+        rc('module.app.aws_ssm_parameter.p', ['delete']),
+      ),
       config,
     );
     expect(result.violations.map((v) => v.address)).toEqual(['module.db.aws_ssm_parameter.p[0]']);
@@ -67,9 +93,17 @@ describe('guard rules', () => {
       protect: [],
       allow: [{ address: 'aws_s3_bucket.old_*', reason: 'migrated to the new bucket (PR #42)' }],
     });
-    const result = runGuard(reviewOf(rc('aws_s3_bucket.old_logs', ['delete']), rc('aws_s3_bucket.data', ['delete'])), config);
+    const result = runGuard(
+      reviewOf(rc('aws_s3_bucket.old_logs', ['delete']), rc('aws_s3_bucket.data', ['delete'])),
+      config,
+    );
     expect(result.violations.map((v) => v.address)).toEqual(['aws_s3_bucket.data']);
-    expect(result.allowed).toMatchObject([{ address: 'aws_s3_bucket.old_logs', allowedBy: { reason: 'migrated to the new bucket (PR #42)' } }]);
+    expect(result.allowed).toMatchObject([
+      {
+        address: 'aws_s3_bucket.old_logs',
+        allowedBy: { reason: 'migrated to the new bucket (PR #42)' },
+      },
+    ]);
   });
 
   it('reject a config entry without a reason', () => {

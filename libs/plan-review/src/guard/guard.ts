@@ -42,7 +42,9 @@ export function runGuard(reviews: readonly PlanReview[], config: GuardConfig): G
       const finding: GuardFinding = {
         stack: review.stack,
         file: review.file,
-        address: resource.deposed ? `${resource.address} (deposed ${resource.deposed})` : resource.address,
+        address: resource.deposed
+          ? `${resource.address} (deposed ${resource.deposed})`
+          : resource.address,
         action: resource.action,
         why: why(resource),
         protectedBy,
@@ -61,6 +63,7 @@ function protects(rule: ProtectRule, resource: ResourceReview): boolean {
 }
 
 function why(resource: ResourceReview): string {
-  const forced = resource.replacePaths.length > 0 ? `forced by ${resource.replacePaths.join(', ')}` : '';
+  const forced =
+    resource.replacePaths.length > 0 ? `forced by ${resource.replacePaths.join(', ')}` : '';
   return [resource.reason ?? 'no reason given by terraform', forced].filter(Boolean).join('; ');
 }

@@ -5,7 +5,9 @@ export function renderGuardText(result: GuardResult): string {
   const lines: string[] = [];
   const { violations, allowed, plansChecked } = result;
   if (violations.length === 0) {
-    lines.push(`plan-review guard: OK — no protected resource is destroyed or replaced (${plansChecked} plan(s) checked).`);
+    lines.push(
+      `plan-review guard: OK — no protected resource is destroyed or replaced (${plansChecked} plan(s) checked).`,
+    );
   } else {
     lines.push(
       `plan-review guard: BLOCKED — ${violations.length} protected resource(s) would be destroyed or replaced:`,

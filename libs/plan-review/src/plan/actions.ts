@@ -53,7 +53,10 @@ export function destroysObject(kind: ActionKind): boolean {
 }
 
 /** Describes an action in words, e.g. "replace (destroy, then create)". */
-export function actionWords(actions: readonly string[], extras: { importing?: boolean; moved?: boolean } = {}): string {
+export function actionWords(
+  actions: readonly string[],
+  extras: { importing?: boolean; moved?: boolean } = {},
+): string {
   const kind = actionKind(actions);
   const base: Record<ActionKind, string> = {
     delete: 'destroy',

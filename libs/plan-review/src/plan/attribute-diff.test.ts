@@ -4,8 +4,16 @@ describe('changedAttributes', () => {
   it('lists only paths whose value differs, flattening maps and lists', () => {
     const changes = changedAttributes({
       actions: ['update'],
-      before: { name: 'a', tags: { Name: 'old', Team: 'x' }, ingress: [{ cidr_blocks: ['10.0.0.0/8'], port: 443 }] },
-      after: { name: 'a', tags: { Name: 'new', Team: 'x' }, ingress: [{ cidr_blocks: ['10.0.0.0/16'], port: 443 }] },
+      before: {
+        name: 'a',
+        tags: { Name: 'old', Team: 'x' },
+        ingress: [{ cidr_blocks: ['10.0.0.0/8'], port: 443 }],
+      },
+      after: {
+        name: 'a',
+        tags: { Name: 'new', Team: 'x' },
+        ingress: [{ cidr_blocks: ['10.0.0.0/16'], port: 443 }],
+      },
     });
     expect(changes).toEqual([
       { path: 'tags.Name', before: '"old"', after: '"new"' },
@@ -15,13 +23,23 @@ describe('changedAttributes', () => {
 
   it('reads unknown values as "(known after apply)"', () => {
     expect(
-      changedAttributes({ actions: ['update'], before: { arn: 'a1', x: 1 }, after: { x: 1 }, after_unknown: { arn: true } }),
+      changedAttributes({
+        actions: ['update'],
+        before: { arn: 'a1', x: 1 },
+        after: { x: 1 },
+        after_unknown: { arn: true },
+      }),
     ).toEqual([{ path: 'arn', before: '"a1"', after: '(known after apply)' }]);
   });
 
   it('lists every set attribute of a created object and skips nulls', () => {
     expect(
-      changedAttributes({ actions: ['create'], before: null, after: { name: 'n', tags: null }, after_unknown: { id: true } }),
+      changedAttributes({
+        actions: ['create'],
+        before: null,
+        after: { name: 'n', tags: null },
+        after_unknown: { id: true },
+      }),
     ).toEqual([
       { path: 'name', after: '"n"' },
       { path: 'id', after: '(known after apply)' },
@@ -30,7 +48,11 @@ describe('changedAttributes', () => {
 
   it('quotes map keys that are not identifiers', () => {
     expect(
-      changedAttributes({ actions: ['update'], before: { tags: {} }, after: { tags: { 'kubernetes.io/role': 'elb' } } }),
+      changedAttributes({
+        actions: ['update'],
+        before: { tags: {} },
+        after: { tags: { 'kubernetes.io/role': 'elb' } },
+      }),
     ).toEqual([{ path: 'tags["kubernetes.io/role"]', after: '"elb"' }]);
   });
 
@@ -51,7 +73,13 @@ describe('changedAttributes', () => {
 
   it('masks everything when the whole object is sensitive', () => {
     expect(
-      changedAttributes({ actions: ['update'], before: { a: 'x' }, after: { a: 'y' }, before_sensitive: true, after_sensitive: true }),
+      changedAttributes({
+        actions: ['update'],
+        before: { a: 'x' },
+        after: { a: 'y' },
+        before_sensitive: true,
+        after_sensitive: true,
+      }),
     ).toEqual([{ path: '(value)', before: '(sensitive)', after: '(sensitive)' }]);
   });
 

@@ -67,7 +67,13 @@ function walk(node: Node, out: AttributeChange[]): void {
     return;
   }
   if (!jsonEqual(node.before, node.after)) {
-    out.push(entry(node.path, show(node.before, node.beforeSensitive), show(node.after, node.afterSensitive)));
+    out.push(
+      entry(
+        node.path,
+        show(node.before, node.beforeSensitive),
+        show(node.after, node.afterSensitive),
+      ),
+    );
   }
 }
 
@@ -91,10 +97,16 @@ function mask(value: Json | undefined): string | undefined {
 }
 
 function show(value: Json | undefined, sensitivity: SensitivityMap): string | undefined {
-  return value === undefined || value === null ? undefined : formatValue(redact(value, sensitivity));
+  return value === undefined || value === null
+    ? undefined
+    : formatValue(redact(value, sensitivity));
 }
 
-function entry(path: PathStep[], before: string | undefined, after: string | undefined): AttributeChange {
+function entry(
+  path: PathStep[],
+  before: string | undefined,
+  after: string | undefined,
+): AttributeChange {
   return {
     path: path.length === 0 ? '(value)' : formatPath(path),
     ...(before === undefined ? {} : { before }),

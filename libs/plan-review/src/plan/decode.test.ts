@@ -9,11 +9,15 @@ describe('decodeText', () => {
   });
 
   it('drops a UTF-8 byte order mark', () => {
-    expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json)]))).toBe(json);
+    expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json)]))).toBe(
+      json,
+    );
   });
 
   it('reads UTF-16 LE with a BOM, as Windows PowerShell 5 "Out-File" saves it', () => {
-    expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')]))).toBe(json);
+    expect(
+      decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')])),
+    ).toBe(json);
   });
 
   it('reads UTF-16 BE with a BOM', () => {
@@ -27,7 +31,9 @@ describe('decodeText', () => {
   });
 
   it('rejects a binary plan file with a hint to run terraform show -json', () => {
-    expect(() => decodeText(Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2]), 'tfplan')).toThrow(/terraform show -json/);
+    expect(() => decodeText(Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2]), 'tfplan')).toThrow(
+      /terraform show -json/,
+    );
   });
 
   it('rejects bytes that are not text', () => {

@@ -16,7 +16,10 @@ describe('reading plan JSON', () => {
     ['[1,2]', /not a terraform plan JSON/],
     ['{"resource_changes":[]}', /no format_version/],
     ['{"format_version":"1.0","values":{}}', /terraform state, not a plan/],
-    ['{"format_version":"1.2","resource_changes":[{"type":"a","name":"b","change":{}}]}', /resource_changes\.0\.change\.actions/],
+    [
+      '{"format_version":"1.2","resource_changes":[{"type":"a","name":"b","change":{}}]}',
+      /resource_changes\.0\.change\.actions/,
+    ],
   ])('rejects %s with a one-line message', (text, message) => {
     let error: unknown;
     try {
@@ -30,12 +33,20 @@ describe('reading plan JSON', () => {
   });
 
   it('names an unreadable file', () => {
-    expect(() => readPlanFile('/nonexistent/plan.json')).toThrow('/nonexistent/plan.json: cannot read the file (ENOENT)');
+    expect(() => readPlanFile('/nonexistent/plan.json')).toThrow(
+      '/nonexistent/plan.json: cannot read the file (ENOENT)',
+    );
   });
 
   it('reads a UTF-16 file saved by a Windows shell', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'plan-review-')), 'plan.json');
-    writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"format_version":"1.1"}', 'utf16le')]));
+    writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from('{"format_version":"1.1"}', 'utf16le'),
+      ]),
+    );
     expect(readPlanFile(file).format_version).toBe('1.1');
   });
 });

@@ -28,7 +28,9 @@ export function readPlanFile(file: string): TfPlan {
   try {
     bytes = readFileSync(file);
   } catch (error) {
-    throw new InputError(`${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new InputError(
+      `${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
   }
   return parsePlan(decodeText(bytes, file), file);
 }
@@ -51,10 +53,14 @@ export function validatePlan(data: unknown, name = 'plan'): TfPlan {
   }
   const record = data as Record<string, unknown>;
   if (!('format_version' in record)) {
-    throw new InputError(`${name}: not a terraform plan JSON (no format_version; expected "terraform show -json PLANFILE" output)`);
+    throw new InputError(
+      `${name}: not a terraform plan JSON (no format_version; expected "terraform show -json PLANFILE" output)`,
+    );
   }
   if ('values' in record && !('planned_values' in record) && !('resource_changes' in record)) {
-    throw new InputError(`${name}: this is a terraform state, not a plan (run "terraform show -json PLANFILE")`);
+    throw new InputError(
+      `${name}: this is a terraform state, not a plan (run "terraform show -json PLANFILE")`,
+    );
   }
   const parsed = planSchema.safeParse(data);
   if (!parsed.success) {

@@ -1,7 +1,16 @@
 import * as path from 'node:path';
 
 /** File names that say nothing about the stack; the parent folder names it instead. */
-const GENERIC_NAMES = new Set(['plan', 'tfplan', 'terraform', 'tf', 'out', 'plan.out', 'tfplan.out', 'cdk.tf']);
+const GENERIC_NAMES = new Set([
+  'plan',
+  'tfplan',
+  'terraform',
+  'tf',
+  'out',
+  'plan.out',
+  'tfplan.out',
+  'cdk.tf',
+]);
 
 /**
  * The stack a plan file belongs to: the file name without `.json` / `.plan.json`

@@ -6,7 +6,12 @@ const seen = (p: ReturnType<typeof plan>, text: string) => collectSecrets(p).scr
 describe('collectSecrets finds sensitive values in every place a plan keeps them', () => {
   it('resource changes: whole objects and nested maps of booleans', () => {
     const p = plan([
-      rc('a.whole', ['update'], { before: { k: 'whole-before' }, after: { k: 'whole-after' }, before_sensitive: true, after_sensitive: true }),
+      rc('a.whole', ['update'], {
+        before: { k: 'whole-before' },
+        after: { k: 'whole-after' },
+        before_sensitive: true,
+        after_sensitive: true,
+      }),
       rc('a.nested', ['update'], {
         before: { list: [{ pw: 'nested-before' }] },
         after: { list: [{ pw: 'nested-after', plain: 'visible-value' }] },
@@ -21,16 +26,33 @@ describe('collectSecrets finds sensitive values in every place a plan keeps them
 
   it('drift entries', () => {
     const p = plan([], {
-      resource_drift: [rc('a.d', ['update'], { before: { t: 'drift-secret' }, before_sensitive: { t: true } })],
+      resource_drift: [
+        rc('a.d', ['update'], { before: { t: 'drift-secret' }, before_sensitive: { t: true } }),
+      ],
     });
     expect(seen(p, 'drift-secret')).toBe('(sensitive)');
   });
 
   it('output changes and sensitive outputs of planned values and prior state', () => {
     const p = plan([], {
-      output_changes: { o: { actions: ['update'], before: 'out-before', after: 'out-after', before_sensitive: true, after_sensitive: true } },
-      planned_values: { outputs: { p: { sensitive: true, value: 'planned-out' }, q: { sensitive: false, value: 'public-out' } } },
-      prior_state: { values: { outputs: { r: { sensitive: true, value: { nested: 'prior-out' } } } } },
+      output_changes: {
+        o: {
+          actions: ['update'],
+          before: 'out-before',
+          after: 'out-after',
+          before_sensitive: true,
+          after_sensitive: true,
+        },
+      },
+      planned_values: {
+        outputs: {
+          p: { sensitive: true, value: 'planned-out' },
+          q: { sensitive: false, value: 'public-out' },
+        },
+      },
+      prior_state: {
+        values: { outputs: { r: { sensitive: true, value: { nested: 'prior-out' } } } },
+      },
     });
     expect(seen(p, 'out-before out-after planned-out public-out prior-out')).toBe(
       '(sensitive) (sensitive) (sensitive) public-out (sensitive)',
@@ -41,7 +63,17 @@ describe('collectSecrets finds sensitive values in every place a plan keeps them
     const p = plan([], {
       planned_values: {
         root_module: {
-          child_modules: [{ resources: [{ address: 'module.m.a.b', values: { key: 'module-secret' }, sensitive_values: { key: true } }] }],
+          child_modules: [
+            {
+              resources: [
+                {
+                  address: 'module.m.a.b',
+                  values: { key: 'module-secret' },
+                  sensitive_values: { key: true },
+                },
+              ],
+            },
+          ],
         },
       },
     });

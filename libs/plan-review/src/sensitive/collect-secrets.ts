@@ -1,5 +1,12 @@
 import { childOf, isObject, keysOf } from '../plan/json';
-import type { Json, TfChange, TfConfigModule, TfPlan, TfValues, TfValuesModule } from '../plan/types';
+import type {
+  Json,
+  TfChange,
+  TfConfigModule,
+  TfPlan,
+  TfValues,
+  TfValuesModule,
+} from '../plan/types';
 import { Scrubber } from './scrubber';
 import type { SensitivityMap } from './sensitivity';
 
@@ -29,7 +36,8 @@ function addChange(scrubber: Scrubber, change: TfChange | undefined): void {
 
 /** Adds the parts of `value` that `map` marks sensitive. */
 export function addMarked(scrubber: Scrubber, value: Json | undefined, map: SensitivityMap): void {
-  if (value === undefined || value === null || map === undefined || map === null || map === false) return;
+  if (value === undefined || value === null || map === undefined || map === null || map === false)
+    return;
   if (map === true) {
     scrubber.add(value);
     return;

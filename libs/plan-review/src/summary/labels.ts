@@ -25,7 +25,11 @@ const KIND_ICONS: Record<ActionKind, string> = {
 
 /** A short label: `destroy`, `replace`, `import + update`, `move`, ... */
 export function shortLabel(resource: Pick<ResourceReview, 'kind' | 'importing' | 'moved'>): string {
-  return [resource.importing ? 'import' : '', resource.moved ? 'move' : '', KIND_LABELS[resource.kind]]
+  return [
+    resource.importing ? 'import' : '',
+    resource.moved ? 'move' : '',
+    KIND_LABELS[resource.kind],
+  ]
     .filter((part) => part !== '')
     .join(' + ');
 }
@@ -38,5 +42,7 @@ export function icon(resource: Pick<ResourceReview, 'kind' | 'importing' | 'move
 
 /** True for the changes listed in the "Destroys and replacements" section. */
 export function isDestructive(resource: Pick<ResourceReview, 'kind'>): boolean {
-  return resource.kind === 'delete' || resource.kind === 'replace' || resource.kind === 'replace-forget';
+  return (
+    resource.kind === 'delete' || resource.kind === 'replace' || resource.kind === 'replace-forget'
+  );
 }

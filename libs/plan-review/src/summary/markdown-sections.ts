@@ -43,7 +43,11 @@ export function terraformLine(counts: PlanCounts): string {
 }
 
 /** The top: headline counts and the unmissable warning. */
-export function renderHeader(total: PlanCounts, reviews: readonly PlanReview[], destructive: number): string {
+export function renderHeader(
+  total: PlanCounts,
+  reviews: readonly PlanReview[],
+  destructive: number,
+): string {
   const extras = [
     plural(total.replace, 'replacement'),
     plural(total.import, 'import'),
@@ -99,42 +103,78 @@ export function renderOmittedNote(omitted: Omitted, limit: number): string {
 }
 
 /** The table of every destroy and replacement, all stacks. */
-export function renderDestroyTable(reviews: readonly PlanReview[], detail: DetailLevel, omitted: Omitted): string {
+export function renderDestroyTable(
+  reviews: readonly PlanReview[],
+  detail: DetailLevel,
+  omitted: Omitted,
+): string {
   const rows = reviews.flatMap((review) =>
     review.resources.filter(isDestructive).map((resource) => ({ review, resource })),
   );
   if (rows.length === 0) return '';
   const shown = rows.slice(0, detail.destroyRows);
   omitted.destroyRows += rows.length - shown.length;
-  const header = detail.compactDestroys ? ['stack', 'address', 'action'] : ['stack', 'address', 'action', 'why'];
-  const lines = [`### 🛑 Destroys and replacements (${rows.length})`, '', row(header), row(header.map(() => '---'))];
+  const header = detail.compactDestroys
+    ? ['stack', 'address', 'action']
+    : ['stack', 'address', 'action', 'why'];
+  const lines = [
+    `### 🛑 Destroys and replacements (${rows.length})`,
+    '',
+    row(header),
+    row(header.map(() => '---')),
+  ];
   for (const { review, resource } of shown) {
     const cells = [code(review.stack), addressCode(resource), `**${shortLabel(resource)}**`];
     if (!detail.compactDestroys) cells.push(why(resource));
     lines.push(row(cells));
   }
-  if (shown.length < rows.length) lines.push('', `**… and ${rows.length - shown.length} more destroys/replacements not listed.**`);
+  if (shown.length < rows.length)
+    lines.push(
+      '',
+      `**… and ${rows.length - shown.length} more destroys/replacements not listed.**`,
+    );
   return `${lines.join('\n')}\n`;
 }
 
 /** The table of counts per plan. */
 export function renderCountsTable(reviews: readonly PlanReview[], total: PlanCounts): string {
   const stackCounts = new Map<string, number>();
-  for (const review of reviews) stackCounts.set(review.stack, (stackCounts.get(review.stack) ?? 0) + 1);
+  for (const review of reviews)
+    stackCounts.set(review.stack, (stackCounts.get(review.stack) ?? 0) + 1);
   const header = ['stack', ...COUNT_KEYS];
-  const lines = ['### Stacks', '', row(header), row(header.map((_, i) => (i === 0 ? '---' : '--:')))];
+  const lines = [
+    '### Stacks',
+    '',
+    row(header),
+    row(header.map((_, i) => (i === 0 ? '---' : '--:'))),
+  ];
   for (const review of reviews) {
-    const name = (stackCounts.get(review.stack) ?? 0) > 1 ? `${code(review.stack)} (${code(review.file)})` : code(review.stack);
+    const name =
+      (stackCounts.get(review.stack) ?? 0) > 1
+        ? `${code(review.stack)} (${code(review.file)})`
+        : code(review.stack);
     lines.push(row([name, ...COUNT_KEYS.map((key) => String(review.counts[key]))]));
   }
-  if (reviews.length > 1) lines.push(row(['**total**', ...COUNT_KEYS.map((key) => `**${total[key]}**`)]));
+  if (reviews.length > 1)
+    lines.push(row(['**total**', ...COUNT_KEYS.map((key) => `**${total[key]}**`)]));
   return `${lines.join('\n')}\n`;
 }
 
 /** One plan's section: its resources, drift and outputs. */
-export function renderPlanSection(review: PlanReview, detail: DetailLevel, omitted: Omitted): string {
-  const version = review.terraformVersion ? ` · terraform ${escapeText(review.terraformVersion)}` : '';
-  const lines = [`### ${code(review.stack)}`, '', `${code(review.file)}${version} — ${terraformLine(review.counts)}`, ''];
+export function renderPlanSection(
+  review: PlanReview,
+  detail: DetailLevel,
+  omitted: Omitted,
+): string {
+  const version = review.terraformVersion
+    ? ` · terraform ${escapeText(review.terraformVersion)}`
+    : '';
+  const lines = [
+    `### ${code(review.stack)}`,
+    '',
+    `${code(review.file)}${version} — ${terraformLine(review.counts)}`,
+    '',
+  ];
   let budget = detail.lines;
   const take = <T>(items: readonly T[]): readonly T[] => {
     const shown = items.slice(0, Math.max(0, budget));
@@ -146,29 +186,61 @@ export function renderPlanSection(review: PlanReview, detail: DetailLevel, omitt
   const resources = take(review.resources);
   if (review.resources.length === 0) lines.push('No resource changes.', '');
   for (const resource of resources) {
-    lines.push(`- ${icon(resource)} **${shortLabel(resource)}** ${addressCode(resource)}${resourceNotes(resource)}`);
-    attributeLines(resource.changes, resource.kind === 'create' || resource.kind === 'read', detail, omitted, lines, collapsed, resource.address);
+    lines.push(
+      `- ${icon(resource)} **${shortLabel(resource)}** ${addressCode(resource)}${resourceNotes(resource)}`,
+    );
+    attributeLines(
+      resource.changes,
+      resource.kind === 'create' || resource.kind === 'read',
+      detail,
+      omitted,
+      lines,
+      collapsed,
+      resource.address,
+    );
   }
   if (resources.length < review.resources.length) {
-    lines.push(`- … ${plural(review.resources.length - resources.length, 'more resource')} not listed`);
+    lines.push(
+      `- … ${plural(review.resources.length - resources.length, 'more resource')} not listed`,
+    );
   }
   if (review.drift.length > 0) {
     lines.push('', `**Changed outside terraform (drift): ${review.drift.length}**`, '');
     const drift = take(review.drift);
     for (const entry of drift) {
       lines.push(`- ${code(entry.address)} ${entry.action}`);
-      attributeLines(entry.changes, false, detail, omitted, lines, collapsed, `drift: ${entry.address}`);
+      attributeLines(
+        entry.changes,
+        false,
+        detail,
+        omitted,
+        lines,
+        collapsed,
+        `drift: ${entry.address}`,
+      );
     }
-    if (drift.length < review.drift.length) lines.push(`- … ${plural(review.drift.length - drift.length, 'more')} not listed`);
+    if (drift.length < review.drift.length)
+      lines.push(`- … ${plural(review.drift.length - drift.length, 'more')} not listed`);
   }
   if (review.outputs.length > 0) {
     lines.push('', `**Output changes: ${review.outputs.length}**`, '');
     const outputs = take(review.outputs);
-    for (const output of outputs) lines.push(`- ${code(output.name)}: ${valueChange(output.before, output.after, output.kind === 'create')}`);
-    if (outputs.length < review.outputs.length) lines.push(`- … ${plural(review.outputs.length - outputs.length, 'more')} not listed`);
+    for (const output of outputs)
+      lines.push(
+        `- ${code(output.name)}: ${valueChange(output.before, output.after, output.kind === 'create')}`,
+      );
+    if (outputs.length < review.outputs.length)
+      lines.push(`- … ${plural(review.outputs.length - outputs.length, 'more')} not listed`);
   }
   if (collapsed.length > 0) {
-    lines.push('', '<details><summary>Changed attributes</summary>', '', ...collapsed, '', '</details>');
+    lines.push(
+      '',
+      '<details><summary>Changed attributes</summary>',
+      '',
+      ...collapsed,
+      '',
+      '</details>',
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -187,13 +259,20 @@ function attributeLines(
   omitted.attributesLeft -= shown.length;
   omitted.attributes += changes.length - shown.length;
   if (shown.length === 0) return;
-  const lines = shown.map((change) => `  - ${code(change.path)}: ${valueChange(change.before, change.after, isCreate)}`);
-  if (shown.length < changes.length) lines.push(`  - … ${plural(changes.length - shown.length, 'more attribute')} not shown`);
+  const lines = shown.map(
+    (change) => `  - ${code(change.path)}: ${valueChange(change.before, change.after, isCreate)}`,
+  );
+  if (shown.length < changes.length)
+    lines.push(`  - … ${plural(changes.length - shown.length, 'more attribute')} not shown`);
   if (detail.collapse) collapsed.push(`- ${code(title)}`, ...lines);
   else inline.push(...lines);
 }
 
-function valueChange(before: string | undefined, after: string | undefined, isCreate: boolean): string {
+function valueChange(
+  before: string | undefined,
+  after: string | undefined,
+  isCreate: boolean,
+): string {
   if (isCreate && before === undefined) return value(after);
   return `${value(before)} → ${value(after)}`;
 }
@@ -205,19 +284,30 @@ function value(text: string | undefined): string {
 }
 
 function addressCode(resource: ResourceReview): string {
-  return resource.deposed ? `${code(resource.address)} (deposed object ${code(resource.deposed)})` : code(resource.address);
+  return resource.deposed
+    ? `${code(resource.address)} (deposed object ${code(resource.deposed)})`
+    : code(resource.address);
 }
 
 function why(resource: ResourceReview): string {
-  const reason = resource.reason ? escapeText(resource.reason) : resource.kind === 'delete' ? 'no reason given by terraform' : '';
-  const forced = resource.replacePaths.length > 0 ? `forced by ${resource.replacePaths.map(code).join(', ')}` : '';
+  const reason = resource.reason
+    ? escapeText(resource.reason)
+    : resource.kind === 'delete'
+      ? 'no reason given by terraform'
+      : '';
+  const forced =
+    resource.replacePaths.length > 0
+      ? `forced by ${resource.replacePaths.map(code).join(', ')}`
+      : '';
   return [reason, forced].filter(Boolean).join('; ');
 }
 
 function resourceNotes(resource: ResourceReview): string {
   const notes: string[] = [];
-  if (resource.moved && resource.previousAddress) notes.push(`from ${code(resource.previousAddress)}`);
-  if (resource.importing && resource.importId !== undefined) notes.push(`import id ${code(resource.importId)}`);
+  if (resource.moved && resource.previousAddress)
+    notes.push(`from ${code(resource.previousAddress)}`);
+  if (resource.importing && resource.importId !== undefined)
+    notes.push(`import id ${code(resource.importId)}`);
   const reason = why(resource);
   if (reason) notes.push(reason);
   return notes.length > 0 ? ` — ${notes.join('; ')}` : '';

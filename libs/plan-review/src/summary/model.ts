@@ -23,7 +23,16 @@ export interface PlanCounts {
 }
 
 /** The names of the counts, in report order. */
-export const COUNT_KEYS = ['add', 'change', 'destroy', 'replace', 'import', 'move', 'forget', 'drift'] as const;
+export const COUNT_KEYS = [
+  'add',
+  'change',
+  'destroy',
+  'replace',
+  'import',
+  'move',
+  'forget',
+  'drift',
+] as const;
 
 /** One resource instance the plan touches. All strings are safe to print. */
 export interface ResourceReview {
@@ -86,7 +95,16 @@ export interface PlanReview {
 
 /** Sums counts. */
 export function addCounts(items: readonly PlanCounts[]): PlanCounts {
-  const total = { add: 0, change: 0, destroy: 0, replace: 0, import: 0, move: 0, forget: 0, drift: 0 };
+  const total = {
+    add: 0,
+    change: 0,
+    destroy: 0,
+    replace: 0,
+    import: 0,
+    move: 0,
+    forget: 0,
+    drift: 0,
+  };
   for (const counts of items) for (const key of COUNT_KEYS) total[key] += counts[key];
   return total;
 }

@@ -1,5 +1,11 @@
 import { Scrubber } from '../sensitive/scrubber';
-import { addCounts, COUNT_KEYS, type PlanCounts, type PlanReview, type ResourceReview } from './model';
+import {
+  addCounts,
+  COUNT_KEYS,
+  type PlanCounts,
+  type PlanReview,
+  type ResourceReview,
+} from './model';
 
 /** One resource in the JSON report. */
 export interface JsonResource {
@@ -20,7 +26,11 @@ export interface JsonResource {
 /** The JSON report: totals and one entry per plan, with the same eight counts. */
 export interface JsonSummary {
   readonly total: PlanCounts;
-  readonly plans: readonly (PlanCounts & { file: string; stack: string; resources: readonly JsonResource[] })[];
+  readonly plans: readonly (PlanCounts & {
+    file: string;
+    stack: string;
+    resources: readonly JsonResource[];
+  })[];
 }
 
 /** Builds the JSON report (every string scrubbed of sensitive values). */

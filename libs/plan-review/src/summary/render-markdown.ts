@@ -26,7 +26,14 @@ const ALL = Number.POSITIVE_INFINITY;
 /** Attribute changes per resource once a report must be trimmed. */
 const TRIMMED_ATTRIBUTES = 10;
 
-const FULL: DetailLevel = { attributes: ALL, attributeTotal: ALL, collapse: false, lines: ALL, compactDestroys: false, destroyRows: ALL };
+const FULL: DetailLevel = {
+  attributes: ALL,
+  attributeTotal: ALL,
+  collapse: false,
+  lines: ALL,
+  compactDestroys: false,
+  destroyRows: ALL,
+};
 
 /**
  * Renders reviews as one GitHub comment: headline counts and a warning, the table of destroys and
@@ -35,7 +42,10 @@ const FULL: DetailLevel = { attributes: ALL, attributeTotal: ALL, collapse: fals
  * resource lines; the counts and the destroy table are kept. Only a destroy list that alone
  * exceeds the limit is cut, with a loud note. Every sensitive value the plans hold is scrubbed.
  */
-export function renderSummaryMarkdown(reviews: readonly PlanReview[], options: MarkdownOptions = {}): string {
+export function renderSummaryMarkdown(
+  reviews: readonly PlanReview[],
+  options: MarkdownOptions = {},
+): string {
   const limit = options.limit ?? GITHUB_COMMENT_LIMIT;
   const scrubber = new Scrubber();
   for (const review of reviews) scrubber.merge(review.scrubber);
@@ -75,7 +85,10 @@ function largest(max: number, ok: (n: number) => boolean): number {
 }
 
 function totalAttributes(reviews: readonly PlanReview[]): number {
-  return reviews.reduce((n, r) => n + [...r.resources, ...r.drift].reduce((m, e) => m + e.changes.length, 0), 0);
+  return reviews.reduce(
+    (n, r) => n + [...r.resources, ...r.drift].reduce((m, e) => m + e.changes.length, 0),
+    0,
+  );
 }
 
 function maxLines(reviews: readonly PlanReview[]): number {

@@ -1,7 +1,8 @@
 import { plan, rc, update } from '../../test-fixtures/builders';
 import { summarizePlan } from './summarize';
 
-const review = (p: ReturnType<typeof plan>) => summarizePlan(p, { file: 'plans/net-prod/plan.json' });
+const review = (p: ReturnType<typeof plan>) =>
+  summarizePlan(p, { file: 'plans/net-prod/plan.json' });
 
 describe('summarizePlan counts like terraform', () => {
   it('counts a replacement in add AND destroy, in either order', () => {
@@ -22,29 +23,70 @@ describe('summarizePlan counts like terraform', () => {
       plan([
         rc('data.aws_iam_policy_document.p', ['read']),
         rc('aws_thing.noop', ['no-op']),
-        rc('aws_thing.gone', ['forget'], {}, { action_reason: 'delete_because_no_resource_config' }),
+        rc(
+          'aws_thing.gone',
+          ['forget'],
+          {},
+          { action_reason: 'delete_because_no_resource_config' },
+        ),
         rc('data.aws_region.r', ['delete']),
       ]),
     );
-    expect(counts).toEqual({ add: 0, change: 0, destroy: 0, replace: 0, import: 0, move: 0, forget: 1, drift: 0 });
+    expect(counts).toEqual({
+      add: 0,
+      change: 0,
+      destroy: 0,
+      replace: 0,
+      import: 0,
+      move: 0,
+      forget: 1,
+      drift: 0,
+    });
   });
 
   it('counts imports, moves and forgets', () => {
     const { counts, resources } = review(
       plan([
         rc('a.imp', ['no-op'], { importing: { id: 'i-123' } }),
-        rc('a.impupd', ['update'], { importing: { id: 'i-456' }, before: { x: 1 }, after: { x: 2 } }),
+        rc('a.impupd', ['update'], {
+          importing: { id: 'i-456' },
+          before: { x: 1 },
+          after: { x: 2 },
+        }),
         rc('a.new', ['no-op'], {}, { previous_address: 'a.old' }),
         rc('a.same', ['no-op'], {}, { previous_address: 'a.same' }),
         rc('a.keep', ['forget']),
         rc('a.rf', ['create', 'forget']),
       ]),
     );
-    expect(counts).toEqual({ add: 1, change: 1, destroy: 0, replace: 1, import: 2, move: 1, forget: 2, drift: 0 });
-    expect(resources.map((r) => r.address)).toEqual(['a.rf', 'a.keep', 'a.impupd', 'a.imp', 'a.new']);
-    expect(resources.find((r) => r.address === 'a.new')).toMatchObject({ action: 'move', previousAddress: 'a.old' });
-    expect(resources.find((r) => r.address === 'a.imp')).toMatchObject({ action: 'import', importId: 'i-123' });
-    expect(resources.find((r) => r.address === 'a.impupd')?.action).toBe('import, then update in place');
+    expect(counts).toEqual({
+      add: 1,
+      change: 1,
+      destroy: 0,
+      replace: 1,
+      import: 2,
+      move: 1,
+      forget: 2,
+      drift: 0,
+    });
+    expect(resources.map((r) => r.address)).toEqual([
+      'a.rf',
+      'a.keep',
+      'a.impupd',
+      'a.imp',
+      'a.new',
+    ]);
+    expect(resources.find((r) => r.address === 'a.new')).toMatchObject({
+      action: 'move',
+      previousAddress: 'a.old',
+    });
+    expect(resources.find((r) => r.address === 'a.imp')).toMatchObject({
+      action: 'import',
+      importId: 'i-123',
+    });
+    expect(resources.find((r) => r.address === 'a.impupd')?.action).toBe(
+      'import, then update in place',
+    );
   });
 });
 
@@ -61,7 +103,9 @@ describe('summarizePlan explains replacements', () => {
     ['read_because_config_unknown', 'known only after apply'],
     ['some_future_reason', 'some future reason'],
   ])('%s reads "%s"', (code, words) => {
-    const [resource] = review(plan([rc('a.b', ['delete', 'create'], {}, { action_reason: code })])).resources;
+    const [resource] = review(
+      plan([rc('a.b', ['delete', 'create'], {}, { action_reason: code })]),
+    ).resources;
     expect(resource.reason).toContain(words);
     expect(resource.reasonCode).toBe(code);
   });
@@ -88,7 +132,9 @@ describe('summarizePlan drift', () => {
   ];
 
   it('keeps only drift of resources in relevant_attributes when that key is present', () => {
-    const r = review(plan([], { resource_drift: drift, relevant_attributes: [{ resource: 'a.relevant' }] }));
+    const r = review(
+      plan([], { resource_drift: drift, relevant_attributes: [{ resource: 'a.relevant' }] }),
+    );
     expect(r.drift.map((d) => d.address)).toEqual(['a.relevant']);
     expect(r.counts.drift).toBe(1);
   });
@@ -98,7 +144,14 @@ describe('summarizePlan drift', () => {
   });
 
   it('rebuilds the address of Terraform 1.0.0 drift entries that lack one', () => {
-    const entry = { mode: 'managed', type: 'aws_x', name: 'y', index: 'k', module_address: 'module.m', change: { actions: ['delete'] } };
+    const entry = {
+      mode: 'managed',
+      type: 'aws_x',
+      name: 'y',
+      index: 'k',
+      module_address: 'module.m',
+      change: { actions: ['delete'] },
+    };
     expect(review(plan([], { resource_drift: [entry] })).drift[0]).toMatchObject({
       address: 'module.m.aws_x.y["k"]',
       action: 'deleted outside terraform',
@@ -113,14 +166,26 @@ describe('summarizePlan outputs and ordering', () => {
         output_changes: {
           url: { actions: ['update'], before: 'a', after: 'b' },
           same: { actions: ['no-op'], before: 'a', after: 'a' },
-          token: { actions: ['update'], before: 'tok-1', after: 'tok-2', before_sensitive: true, after_sensitive: true },
+          token: {
+            actions: ['update'],
+            before: 'tok-1',
+            after: 'tok-2',
+            before_sensitive: true,
+            after_sensitive: true,
+          },
           later: { actions: ['create'], before: null, after: null, after_unknown: true },
         },
       }),
     );
     expect(r.outputs).toEqual([
       { name: 'later', kind: 'create', sensitive: false, after: '(known after apply)' },
-      { name: 'token', kind: 'update', sensitive: true, before: '(sensitive)', after: '(sensitive)' },
+      {
+        name: 'token',
+        kind: 'update',
+        sensitive: true,
+        before: '(sensitive)',
+        after: '(sensitive)',
+      },
       { name: 'url', kind: 'update', sensitive: false, before: '"a"', after: '"b"' },
     ]);
   });
@@ -136,7 +201,14 @@ describe('summarizePlan outputs and ordering', () => {
     ];
     const forward = review(plan(changes)).resources.map((r) => r.address);
     const backward = review(plan([...changes].reverse())).resources.map((r) => r.address);
-    expect(forward).toEqual(['x.delete', 'y.replace', 'z.update', 'a.create', 'b.create', 'data.d.read']);
+    expect(forward).toEqual([
+      'x.delete',
+      'y.replace',
+      'z.update',
+      'a.create',
+      'b.create',
+      'data.d.read',
+    ]);
     expect(backward).toEqual(forward);
   });
 

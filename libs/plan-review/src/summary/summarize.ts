@@ -46,7 +46,16 @@ export function summarizePlan(plan: TfPlan, source: PlanSource): PlanReview {
 
 /** Counts like terraform's "Plan: X to add, Y to change, Z to destroy" (managed resources only). */
 export function countChanges(changes: readonly TfResourceChange[], drift = 0): PlanCounts {
-  const counts = { add: 0, change: 0, destroy: 0, replace: 0, import: 0, move: 0, forget: 0, drift };
+  const counts = {
+    add: 0,
+    change: 0,
+    destroy: 0,
+    replace: 0,
+    import: 0,
+    move: 0,
+    forget: 0,
+    drift,
+  };
   for (const rc of changes) {
     if (rc.mode === 'data') continue;
     const kind = actionKind(rc.change.actions);
@@ -83,7 +92,12 @@ function isMoved(rc: TfResourceChange): boolean {
 /** The instance address; rebuilt from its parts for Terraform 1.0.0 drift entries that lack one. */
 export function addressOf(rc: TfResourceChange): string {
   if (rc.address) return rc.address;
-  const index = rc.index === undefined ? '' : typeof rc.index === 'number' ? `[${rc.index}]` : `[${JSON.stringify(rc.index)}]`;
+  const index =
+    rc.index === undefined
+      ? ''
+      : typeof rc.index === 'number'
+        ? `[${rc.index}]`
+        : `[${JSON.stringify(rc.index)}]`;
   const local = `${rc.mode === 'data' ? 'data.' : ''}${rc.type}.${rc.name}${index}`;
   return rc.module_address ? `${rc.module_address}.${local}` : local;
 }
@@ -93,7 +107,8 @@ function reviewResource(rc: TfResourceChange): ResourceReview {
   const importing = Boolean(rc.change.importing);
   const moved = isMoved(rc);
   const target = rc.change.importing;
-  const importId = target?.id ?? (target?.identity !== undefined ? formatValue(target.identity) : undefined);
+  const importId =
+    target?.id ?? (target?.identity !== undefined ? formatValue(target.identity) : undefined);
   const reason = reasonWords(rc.action_reason);
   return {
     address: addressOf(rc),
@@ -139,8 +154,15 @@ function reviewOutput(plan: TfPlan, name: string, change: TfChange): OutputRevie
     plan.planned_values?.outputs?.[name]?.sensitive === true ||
     plan.prior_state?.values?.outputs?.[name]?.sensitive === true;
   const unknown = change.after_unknown === true;
-  const show = (value: TfChange['before'], map: TfChange['before_sensitive']): string | undefined =>
-    value === undefined || value === null ? undefined : sensitive ? SENSITIVE : formatValue(redact(value, map));
+  const show = (
+    value: TfChange['before'],
+    map: TfChange['before_sensitive'],
+  ): string | undefined =>
+    value === undefined || value === null
+      ? undefined
+      : sensitive
+        ? SENSITIVE
+        : formatValue(redact(value, map));
   const after = unknown ? '(known after apply)' : show(change.after, change.after_sensitive);
   const before = show(change.before, change.before_sensitive);
   return {
