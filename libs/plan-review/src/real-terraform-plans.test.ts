@@ -1,7 +1,9 @@
 // Checks plan-review against plans that the real terraform binary makes (see
 // test-fixtures/terraform-plans.ts). Without terraform on PATH these tests are skipped with a
 // warning, unless PLATFORM_REQUIRE_TERRAFORM=1 makes that an error.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   generateTerraformPlans,
   SCENARIOS,
@@ -28,12 +30,18 @@ const describeWithTerraform = version || required ? describe : describe.skip;
 
 describeWithTerraform('plan-review on real terraform plans', () => {
   let plans: Map<string, GeneratedPlan>;
+  let root: string | undefined;
   const plan = (scenario: string): GeneratedPlan => plans.get(scenario)!;
   const review = (scenario: string) => reviewPlanFiles([plan(scenario).planJson])[0];
 
   beforeAll(async () => {
     if (!version) throw new Error('PLATFORM_REQUIRE_TERRAFORM=1 but terraform is not on PATH');
-    plans = new Map((await generateTerraformPlans()).map((p) => [p.scenario, p]));
+    root = mkdtempSync(join(tmpdir(), 'plan-review-tf-'));
+    plans = new Map((await generateTerraformPlans(SCENARIOS, root)).map((p) => [p.scenario, p]));
+  });
+
+  afterAll(() => {
+    if (root) rmSync(root, { recursive: true, force: true });
   });
 
   it.each(SCENARIOS.map((s) => s.name))(

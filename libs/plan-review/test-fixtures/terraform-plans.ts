@@ -200,11 +200,11 @@ export function parsePlanLine(text: string): PlanLine {
   throw new Error(`no "Plan:" line in terraform's output:\n${text}`);
 }
 
-/** Runs every scenario (in parallel) in a fresh temp folder and returns the plans. */
+/** Runs every scenario (in parallel) in `root` (a fresh temp folder by default) and returns the plans. */
 export async function generateTerraformPlans(
   scenarios: readonly Scenario[] = SCENARIOS,
+  root: string = mkdtempSync(join(tmpdir(), 'plan-review-tf-')),
 ): Promise<GeneratedPlan[]> {
-  const root = mkdtempSync(join(tmpdir(), 'plan-review-tf-'));
   const cliConfig = join(root, 'empty.tfrc');
   writeFileSync(cliConfig, '');
   return Promise.all(scenarios.map((scenario) => generate(root, cliConfig, scenario)));
