@@ -1,0 +1,185 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { plan, rc } from '../test-fixtures/builders';
+import { leakyPlan, SECRET } from '../test-fixtures/leaky-plan';
+import { writeTempFiles } from '../test-fixtures/temp-files';
+import { writeSynthOutput } from '../test-fixtures/synth-dirs';
+import { runCli } from './cli';
+
+function run(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = runCli(argv, {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+  });
+  return { code, stdout, stderr };
+}
+
+const files = writeTempFiles({
+  'plans/network-prod/plan.json': plan([
+    rc(
+      'aws_vpc.main',
+      ['delete', 'create'],
+      { replace_paths: [['cidr_block']] },
+      { action_reason: 'replace_because_cannot_update' },
+    ),
+    rc('aws_route53_record.www', ['update'], { before: { ttl: 60 }, after: { ttl: 300 } }),
+  ]),
+  'plans/registry-prod.json': plan([
+    rc(
+      'aws_ecr_repository.app',
+      ['delete'],
+      {},
+      { action_reason: 'delete_because_no_resource_config' },
+    ),
+  ]),
+  'plans/safe.json': plan([rc('aws_s3_bucket.logs', ['forget']), rc('aws_iam_role.r', ['delete'])]),
+  'plans/leaky.json': leakyPlan(),
+  'plans/utf16.json': Buffer.concat([
+    Buffer.from([0xff, 0xfe]),
+    Buffer.from(JSON.stringify(plan([rc('a.b', ['create'])])), 'utf16le'),
+  ]),
+  'plans/future.json': { format_version: '2.0' },
+  'plans/state.json': { format_version: '1.0', values: {} },
+  'plans/garbage.json': 'this is not json',
+  'guard.json': { protect: [{ match: 'aws_iam_role', reason: 'CI depends on it' }] },
+});
+const f = (name: string) => files[name];
+
+describe('plan-review summarize', () => {
+  it('prints one markdown report for several plans, grouped by stack, and exits 0', () => {
+    const { code, stdout, stderr } = run(
+      'summarize',
+      f('plans/registry-prod.json'),
+      f('plans/network-prod/plan.json'),
+    );
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout.indexOf('### `network-prod`')).toBeLessThan(
+      stdout.indexOf('### `registry-prod`'),
+    );
+    expect(stdout).toContain('**Plan: 1 to add, 1 to change, 2 to destroy.**');
+  });
+
+  it('prints the JSON report with --format json', () => {
+    const { code, stdout } = run('summarize', '--format', 'json', f('plans/utf16.json'));
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).total.add).toBe(1);
+  });
+
+  it('never prints a sensitive value, in either format', () => {
+    expect(run('summarize', f('plans/leaky.json')).stdout).not.toContain(SECRET);
+    expect(run('summarize', '--format=json', f('plans/leaky.json')).stdout).not.toContain(SECRET);
+  });
+});
+
+describe('plan-review exit code 2: bad input, one line on stderr, nothing on stdout', () => {
+  it.each([
+    [['summarize', 'plans/garbage.json'], /garbage\.json: not JSON/],
+    [['summarize', 'plans/future.json'], /unsupported plan format_version "2.0"/],
+    [['summarize', 'plans/state.json'], /terraform state, not a plan/],
+    [['summarize', 'plans/missing.json'], /cannot read the file \(ENOENT\)/],
+    [['summarize', '--colour', 'plans/safe.json'], /Unknown option '--colour'/],
+    [
+      ['summarize', '--format', 'html', 'plans/safe.json'],
+      /--format must be one of markdown, json/,
+    ],
+    [['summarize'], /at least one PLAN.json/],
+    [['diff', 'one-folder'], /exactly two folders/],
+    [
+      ['guard', '--config', 'missing-guard.json', 'plans/safe.json'],
+      /missing-guard.json: cannot read the guard config/,
+    ],
+    [['explode'], /unknown command "explode"/],
+  ])('%j', (argv, message) => {
+    const resolved = argv.map((a) =>
+      a.includes('.json') ? (files[a] ?? join('/nonexistent', a)) : a,
+    );
+    const { code, stdout, stderr } = run(...resolved);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message);
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('plan-review guard', () => {
+  it('exits 3 and names stack, address, action and reason of each protected destroy', () => {
+    const { code, stdout } = run(
+      'guard',
+      f('plans/network-prod/plan.json'),
+      f('plans/registry-prod.json'),
+    );
+    expect(code).toBe(3);
+    expect(stdout).toContain(
+      '[network-prod] aws_vpc.main: replace (destroy, then create) — because an attribute that cannot be updated in place changed; forced by cidr_block',
+    );
+    expect(stdout).toContain(
+      '[registry-prod] aws_ecr_repository.app: destroy — because it is no longer in the configuration',
+    );
+  });
+
+  it('exits 0 for a forget and an unprotected destroy', () => {
+    expect(run('guard', f('plans/safe.json'))).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('OK'),
+    });
+  });
+
+  it('adds protections with --protect and --config', () => {
+    expect(run('guard', '--protect', 'aws_iam_*', f('plans/safe.json')).code).toBe(3);
+    expect(run('guard', '--config', f('guard.json'), f('plans/safe.json')).code).toBe(3);
+  });
+
+  it('lets an --allow address through and says it was allowed', () => {
+    const { code, stdout } = run(
+      'guard',
+      '--allow',
+      'aws_vpc.main',
+      '--allow',
+      'aws_ecr_*',
+      f('plans/network-prod/plan.json'),
+      f('plans/registry-prod.json'),
+    );
+    expect(code).toBe(0);
+    expect(stdout).toContain('Allowed on purpose (2)');
+    expect(stdout).toContain('✓ [network-prod] aws_vpc.main');
+  });
+});
+
+describe('plan-review diff', () => {
+  it('compares two synth outputs', () => {
+    const base = writeSynthOutput({ s: { resource: { aws_sqs_queue: { q: { name: 'a' } } } } });
+    const head = writeSynthOutput({ s: { resource: { aws_sqs_queue: { q: { name: 'b' } } } } });
+    const { code, stdout } = run('diff', base, head, '--format', 'json');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).stacks[0].changed[0]).toEqual({
+      address: 'aws_sqs_queue.q',
+      changes: [{ path: 'name', before: '"a"', after: '"b"' }],
+    });
+  });
+});
+
+describe('the real bin', () => {
+  const bin = join(__dirname, '..', 'bin', 'plan-review.js');
+
+  it('runs end to end with node, and prints one line and no stack trace on bad input', () => {
+    const ok = spawnSync(process.execPath, [bin, 'summarize', f('plans/network-prod/plan.json')], {
+      encoding: 'utf8',
+    });
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain('## Terraform plan review');
+    const bad = spawnSync(process.execPath, [bin, 'summarize', f('plans/garbage.json')], {
+      encoding: 'utf8',
+    });
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+    const guard = spawnSync(process.execPath, [bin, 'guard', f('plans/registry-prod.json')], {
+      encoding: 'utf8',
+    });
+    expect(guard.status).toBe(3);
+  });
+});

@@ -1,0 +1,114 @@
+import { plan, rc } from '../../test-fixtures/builders';
+import { summarizePlan } from '../summary/summarize';
+import { defaultGuardConfig, mergeGuardConfigs, parseGuardConfig } from './guard-config';
+import { runGuard } from './guard';
+
+const reviewOf = (...changes: ReturnType<typeof rc>[]) => [
+  summarizePlan(plan(changes), { file: 'plans/data-prod/plan.json' }),
+];
+const defaults = defaultGuardConfig();
+
+describe('guard defaults', () => {
+  it.each([
+    'aws_s3_bucket',
+    'aws_kms_key',
+    'aws_ecr_repository',
+    'aws_eks_cluster',
+    'aws_vpc',
+    'aws_cloudwatch_log_group',
+    'aws_dynamodb_table',
+    'aws_db_instance',
+    'aws_rds_cluster',
+    'aws_efs_file_system',
+  ])('protect %s, each with a reason', (type) => {
+    const rule = defaults.protect.find((r) => r.match === type);
+    expect(rule?.reason.length).toBeGreaterThan(10);
+  });
+
+  it('block a destroy and a replacement of a protected type, naming stack, address, action and reason', () => {
+    const result = runGuard(
+      reviewOf(
+        rc(
+          'aws_s3_bucket.logs',
+          ['delete'],
+          {},
+          { action_reason: 'delete_because_no_resource_config' },
+        ),
+        rc(
+          'aws_vpc.main',
+          ['delete', 'create'],
+          { replace_paths: [['cidr_block']] },
+          { action_reason: 'replace_because_cannot_update' },
+        ),
+      ),
+      defaults,
+    );
+    expect(result.violations).toHaveLength(2);
+    expect(result.violations[0]).toMatchObject({
+      stack: 'data-prod',
+      address: 'aws_s3_bucket.logs',
+      action: 'destroy',
+      why: 'it is no longer in the configuration',
+    });
+    expect(result.violations[1]).toMatchObject({
+      address: 'aws_vpc.main',
+      action: 'replace (destroy, then create)',
+      why: 'an attribute that cannot be updated in place changed; forced by cidr_block',
+    });
+  });
+
+  it('let forgets, creates, updates and unprotected destroys through', () => {
+    const result = runGuard(
+      reviewOf(
+        rc('aws_s3_bucket.kept', ['forget']),
+        rc('aws_s3_bucket.rf', ['create', 'forget']),
+        rc('aws_s3_bucket.new', ['create']),
+        rc('aws_s3_bucket.upd', ['update'], { before: { a: 1 }, after: { a: 2 } }),
+        rc('aws_s3_bucket_policy.p', ['delete']),
+      ),
+      defaults,
+    );
+    expect(result.violations).toEqual([]);
+  });
+});
+
+describe('guard rules', () => {
+  it('protect an address glob, with or without instance keys', () => {
+    const config = parseGuardConfig(
+      { protect: [{ match: 'module.db.aws_ssm_parameter.*', reason: 'r' }] },
+      'c.json',
+    );
+    const result = runGuard(
+      reviewOf(
+        rc('module.db.aws_ssm_parameter.p[0]', ['delete']),
+        rc('module.app.aws_ssm_parameter.p', ['delete']),
+      ),
+      config,
+    );
+    expect(result.violations.map((v) => v.address)).toEqual(['module.db.aws_ssm_parameter.p[0]']);
+  });
+
+  it('allow one named address (exact or glob) and report it as allowed', () => {
+    const config = mergeGuardConfigs(defaults, {
+      protect: [],
+      allow: [{ address: 'aws_s3_bucket.old_*', reason: 'migrated to the new bucket (PR #42)' }],
+    });
+    const result = runGuard(
+      reviewOf(rc('aws_s3_bucket.old_logs', ['delete']), rc('aws_s3_bucket.data', ['delete'])),
+      config,
+    );
+    expect(result.violations.map((v) => v.address)).toEqual(['aws_s3_bucket.data']);
+    expect(result.allowed).toMatchObject([
+      {
+        address: 'aws_s3_bucket.old_logs',
+        allowedBy: { reason: 'migrated to the new bucket (PR #42)' },
+      },
+    ]);
+  });
+
+  it('reject a config entry without a reason', () => {
+    expect(() => parseGuardConfig({ protect: [{ match: 'aws_x' }] }, 'guard.json')).toThrow(
+      /guard.json: invalid guard config \(protect.0.reason/,
+    );
+  });
+});

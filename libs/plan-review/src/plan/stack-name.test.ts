@@ -1,0 +1,13 @@
+import { stackNameFromPath } from './stack-name';
+
+describe('stackNameFromPath', () => {
+  it.each([
+    ['dist/plans/network-prod/plan.json', 'network-prod'],
+    ['network-prod.json', 'network-prod'],
+    ['plans/network-prod.plan.json', 'network-prod'],
+    ['C:\\work\\plans\\ecs-dev\\tfplan.json', 'ecs-dev'],
+    ['plan.json', 'plan'],
+  ])('%s belongs to stack %s', (file, stack) => {
+    expect(stackNameFromPath(file)).toBe(stack);
+  });
+});

@@ -1,0 +1,75 @@
+import { Scrubber } from '../sensitive/scrubber';
+import {
+  addCounts,
+  COUNT_KEYS,
+  type PlanCounts,
+  type PlanReview,
+  type ResourceReview,
+} from './model';
+
+/** One resource in the JSON report. */
+export interface JsonResource {
+  readonly address: string;
+  readonly previousAddress?: string;
+  readonly deposed?: string;
+  readonly actions: readonly string[];
+  /** The action in words. */
+  readonly action: string;
+  /** Terraform's action_reason in words, or null. */
+  readonly reason: string | null;
+  readonly replacePaths: readonly string[];
+  readonly importId?: string;
+  /** Changed attribute paths with display-safe values. */
+  readonly changes: readonly { path: string; before?: string; after?: string }[];
+}
+
+/** The JSON report: totals and one entry per plan, with the same eight counts. */
+export interface JsonSummary {
+  readonly total: PlanCounts;
+  readonly plans: readonly (PlanCounts & {
+    file: string;
+    stack: string;
+    resources: readonly JsonResource[];
+  })[];
+}
+
+/** Builds the JSON report (every string scrubbed of sensitive values). */
+export function summaryToJson(reviews: readonly PlanReview[]): JsonSummary {
+  const scrubber = new Scrubber();
+  for (const review of reviews) scrubber.merge(review.scrubber);
+  const summary: JsonSummary = {
+    total: pickCounts(addCounts(reviews.map((r) => r.counts))),
+    plans: reviews.map((review) => ({
+      file: review.file,
+      stack: review.stack,
+      ...pickCounts(review.counts),
+      resources: review.resources.map(toJsonResource),
+    })),
+  };
+  return scrubber.scrubDeep(summary);
+}
+
+/** The JSON report as text, with a final scrub of escaped spellings. */
+export function renderSummaryJson(reviews: readonly PlanReview[]): string {
+  const scrubber = new Scrubber();
+  for (const review of reviews) scrubber.merge(review.scrubber);
+  return scrubber.scrub(`${JSON.stringify(summaryToJson(reviews), null, 2)}\n`);
+}
+
+function pickCounts(counts: PlanCounts): PlanCounts {
+  return Object.fromEntries(COUNT_KEYS.map((key) => [key, counts[key]])) as unknown as PlanCounts;
+}
+
+function toJsonResource(resource: ResourceReview): JsonResource {
+  return {
+    address: resource.address,
+    ...(resource.previousAddress ? { previousAddress: resource.previousAddress } : {}),
+    ...(resource.deposed ? { deposed: resource.deposed } : {}),
+    actions: resource.actions,
+    action: resource.action,
+    reason: resource.reason ?? null,
+    replacePaths: resource.replacePaths,
+    ...(resource.importId !== undefined ? { importId: resource.importId } : {}),
+    changes: resource.changes,
+  };
+}
