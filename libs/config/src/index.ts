@@ -9,3 +9,14 @@ export { loadEnvironments, type Environment } from './load';
 export { environmentJsonSchema } from './json-schema';
 export { STACK_FAMILIES, resourceName, stackName, stateKey, stateKmsAliasArn, type StackFamily } from './naming';
 export { environmentsDir, findWorkspaceRoot } from './workspace';
+export {
+  APP_RUNNER_INSTANCE_SIZES,
+  CODEDEPLOY_CONFIGS,
+  FARGATE_TASK_SIZES,
+  SERVICE_RUNTIMES,
+  TRAFFIC_SHIFTS,
+  type ServiceConfig,
+} from './schema/services';
+export type { EcsConfig } from './schema/ecs';
+export type { RegistryConfig } from './schema/registry';
+export { appConfigNames, ecrRepositoryUrl, type AppConfigNames } from './services-naming';
