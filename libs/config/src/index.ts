@@ -27,3 +27,14 @@ export {
 } from './naming';
 export { environmentsDir, findWorkspaceRoot } from './workspace';
 export { copyEnvironments } from './edit';
+export {
+  APP_RUNNER_INSTANCE_SIZES,
+  CODEDEPLOY_CONFIGS,
+  FARGATE_TASK_SIZES,
+  SERVICE_RUNTIMES,
+  TRAFFIC_SHIFTS,
+  type ServiceConfig,
+} from './schema/services';
+export type { EcsConfig } from './schema/ecs';
+export type { RegistryConfig } from './schema/registry';
+export { appConfigNames, ecrRepositoryUrl, type AppConfigNames } from './services-naming';

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { cidrsOverlap, isCanonicalCidr, planSubnets } from '../cidr';
 import { accountId, alertingSchema, githubSchema, stateSchema, tagsSchema } from './common';
+import { ecsSchema } from './ecs';
 import { networkSchema } from './network';
+import { registrySchema } from './registry';
+import { servicesSchema } from './services';
+import { checkServices } from './services-rules';
 import { AWS_REGIONS } from './regions';
 
 /**
@@ -29,6 +33,12 @@ export const environmentSchema = z
     availabilityZones: z.array(z.string()).min(1, 'name at least one availability zone').max(6),
     /** VPC layout. */
     network: networkSchema,
+    /** The environment's containerized services: one block per service. */
+    services: servicesSchema,
+    /** ECS cluster, public ALB, WAF and DNS settings. */
+    ecs: ecsSchema,
+    /** ECR settings shared by every repository. */
+    registry: registrySchema,
     /** Where this environment's Terraform state lives. */
     state: stateSchema,
     /** The environment's alarm topic. */
@@ -68,6 +78,8 @@ export const environmentSchema = z
         );
       }
     }
+
+    checkServices(env, issue);
 
     if (!isCanonicalCidr(env.network.vpcCidr)) {
       issue(

@@ -1,0 +1,4 @@
+import { RegistryStack } from '@platform/aws-registry';
+import { runApp } from '@platform/core';
+
+runApp('registry', (app, environment, all) => new RegistryStack(app, environment, all));

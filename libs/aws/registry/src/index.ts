@@ -1,0 +1,2 @@
+export { ImageRepository, type ImageRepositoryProps } from './repository';
+export { RegistryStack, repositoriesOf } from './registry-stack';
