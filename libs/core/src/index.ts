@@ -9,3 +9,4 @@ export {
 } from './remote-state';
 export { networkContract, type NetworkRef } from './contracts/network';
 export { alertingContract, type AlertingRef } from './contracts/alerting';
+export { ecsContract, type EcsRef, type EcsServiceRef } from './contracts/ecs';

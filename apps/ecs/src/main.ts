@@ -1,0 +1,4 @@
+import { EcsStack } from '@platform/aws-ecs';
+import { runApp } from '@platform/core';
+
+runApp('ecs', (app, environment) => new EcsStack(app, environment));

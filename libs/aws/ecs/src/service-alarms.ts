@@ -1,0 +1,120 @@
+import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
+import { Construct } from 'constructs';
+
+/** Thresholds of the service alarms. */
+export const ALARM_THRESHOLDS = {
+  /** Percent of requests answered 5xx by the tasks. */
+  errorRatePercent: 5,
+  /** p99 target response time, in seconds. */
+  p99LatencySeconds: 2,
+  /** Average CPU / memory utilisation, in percent. */
+  cpuPercent: 90,
+  memoryPercent: 90,
+} as const;
+
+/** Props of {@link ServiceAlarms}. */
+export interface ServiceAlarmsProps {
+  /** Name prefix, e.g. dev-web. */
+  readonly name: string;
+  /** The ECS cluster name. */
+  readonly clusterName: string;
+  /** The ECS service name. */
+  readonly serviceName: string;
+  /** ARN suffix of the load balancer (app/<name>/<id>). */
+  readonly loadBalancerArnSuffix: string;
+  /** ARN suffixes of the service's target groups: one (rolling) or blue and green. */
+  readonly targetGroupArnSuffixes: readonly string[];
+  /** The environment's alarm topic. */
+  readonly topicArn: string;
+}
+
+/**
+ * The alarms of one service, sent to the alarm topic: 5xx rate and p99 latency summed over all
+ * its target groups (so they hold during a blue/green shift), unhealthy hosts, CPU, memory.
+ * The error-rate and latency alarms are the ones deployments roll back on.
+ */
+export class ServiceAlarms extends Construct {
+  /** Every alarm. */
+  readonly all: readonly CloudwatchMetricAlarm[];
+  /** The alarms a deployment rolls back on. */
+  readonly rollback: readonly CloudwatchMetricAlarm[];
+
+  constructor(scope: Construct, id: string, props: ServiceAlarmsProps) {
+    super(scope, id);
+    if (props.targetGroupArnSuffixes.length === 0) throw new Error(`${this.node.path}: targetGroupArnSuffixes must name at least one target group`);
+    const actions = { alarmActions: [props.topicArn], okActions: [props.topicArn] };
+    const groups = props.targetGroupArnSuffixes.map((tg, i) => ({ tg, i }));
+    const albMetric = (idPrefix: string, metric: string, stat: string) =>
+      groups.map(({ tg, i }) => ({
+        id: `${idPrefix}${i}`,
+        returnData: false,
+        metric: { namespace: 'AWS/ApplicationELB', metricName: metric, period: 60, stat, dimensions: { LoadBalancer: props.loadBalancerArnSuffix, TargetGroup: tg } },
+      }));
+    const sum = (prefix: string) => groups.map(({ i }) => `FILL(${prefix}${i}, 0)`).join(' + ');
+    const max = (prefix: string) => (groups.length === 1 ? `${prefix}0` : `MAX([${groups.map(({ i }) => `${prefix}${i}`).join(', ')}])`);
+
+    const errorRate = new CloudwatchMetricAlarm(this, 'error-rate', {
+      alarmName: `${props.name}-5xx-rate`,
+      alarmDescription: `${props.serviceName}: more than ${ALARM_THRESHOLDS.errorRatePercent}% of requests answered 5xx by the tasks`,
+      comparisonOperator: 'GreaterThanThreshold',
+      threshold: ALARM_THRESHOLDS.errorRatePercent,
+      evaluationPeriods: 3,
+      datapointsToAlarm: 2,
+      treatMissingData: 'notBreaching',
+      metricQuery: [
+        ...albMetric('e', 'HTTPCode_Target_5XX_Count', 'Sum'),
+        ...albMetric('r', 'RequestCount', 'Sum'),
+        { id: 'rate', expression: `100 * (${sum('e')}) / (${sum('r')})`, label: '5xx rate (%)', returnData: true },
+      ],
+      ...actions,
+    });
+    const latency = new CloudwatchMetricAlarm(this, 'p99-latency', {
+      alarmName: `${props.name}-p99-latency`,
+      alarmDescription: `${props.serviceName}: p99 response time above ${ALARM_THRESHOLDS.p99LatencySeconds} s`,
+      comparisonOperator: 'GreaterThanThreshold',
+      threshold: ALARM_THRESHOLDS.p99LatencySeconds,
+      evaluationPeriods: 3,
+      datapointsToAlarm: 2,
+      treatMissingData: 'notBreaching',
+      metricQuery: [
+        ...albMetric('l', 'TargetResponseTime', 'p99'),
+        { id: 'p99', expression: max('l'), label: 'p99 latency (s)', returnData: true },
+      ],
+      ...actions,
+    });
+    const unhealthy = new CloudwatchMetricAlarm(this, 'unhealthy-hosts', {
+      alarmName: `${props.name}-unhealthy-hosts`,
+      alarmDescription: `${props.serviceName}: at least one task fails its load balancer health check`,
+      comparisonOperator: 'GreaterThanOrEqualToThreshold',
+      threshold: 1,
+      evaluationPeriods: 3,
+      datapointsToAlarm: 3,
+      treatMissingData: 'notBreaching',
+      metricQuery: [
+        ...albMetric('u', 'UnHealthyHostCount', 'Maximum'),
+        { id: 'unhealthy', expression: max('u'), label: 'unhealthy tasks', returnData: true },
+      ],
+      ...actions,
+    });
+    const ecsAlarm = (key: 'cpu' | 'memory', metric: string, threshold: number) =>
+      new CloudwatchMetricAlarm(this, key, {
+        alarmName: `${props.name}-${key}`,
+        alarmDescription: `${props.serviceName}: average ${key} above ${threshold}%`,
+        namespace: 'AWS/ECS',
+        metricName: metric,
+        dimensions: { ClusterName: props.clusterName, ServiceName: props.serviceName },
+        statistic: 'Average',
+        period: 60,
+        comparisonOperator: 'GreaterThanThreshold',
+        threshold,
+        evaluationPeriods: 5,
+        datapointsToAlarm: 4,
+        treatMissingData: 'missing',
+        ...actions,
+      });
+    const cpu = ecsAlarm('cpu', 'CPUUtilization', ALARM_THRESHOLDS.cpuPercent);
+    const memory = ecsAlarm('memory', 'MemoryUtilization', ALARM_THRESHOLDS.memoryPercent);
+    this.all = [errorRate, latency, unhealthy, cpu, memory];
+    this.rollback = [errorRate, latency];
+  }
+}

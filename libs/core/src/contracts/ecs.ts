@@ -1,0 +1,42 @@
+import { type ContractValues, defineContract } from '../remote-state';
+
+const shape = {
+  clusterName: 'string',
+  clusterArn: 'string',
+  albArn: 'string',
+  albArnSuffix: 'string',
+  albDnsName: 'string',
+  httpsListenerArn: 'string',
+  testListenerArn: 'string',
+  serviceNames: 'list',
+  services: 'string',
+} as const;
+
+/** What the ECS family publishes for delivery and observability. */
+export const ecsContract = defineContract('ecs', shape, {
+  clusterName: 'Name of the ECS cluster',
+  clusterArn: 'ARN of the ECS cluster',
+  albArn: 'ARN of the public ALB',
+  albArnSuffix: 'ARN suffix of the public ALB (app/<name>/<id>), the LoadBalancer dimension of its metrics',
+  albDnsName: 'DNS name of the public ALB',
+  httpsListenerArn: 'ARN of the HTTPS listener (production traffic)',
+  testListenerArn: 'ARN of the blue/green test listener',
+  serviceNames: 'Names of the ECS services, in config order',
+  services:
+    'JSON map: service name → { strategy, serviceName, taskFamily, targetGroupNames, codeDeployApplication?, codeDeployDeploymentGroup?, containerName, containerPort }',
+});
+
+/** A typed reference to an environment's ECS platform. `services` is a JSON map of {@link EcsServiceRef}. */
+export type EcsRef = ContractValues<typeof shape>;
+
+/** One service of the ECS contract's `services` map. */
+export interface EcsServiceRef {
+  readonly strategy: 'rolling' | 'blue-green';
+  readonly serviceName: string;
+  readonly taskFamily: string;
+  readonly targetGroupNames: readonly string[];
+  readonly codeDeployApplication?: string;
+  readonly codeDeployDeploymentGroup?: string;
+  readonly containerName: string;
+  readonly containerPort: number;
+}
