@@ -9,3 +9,4 @@ export { loadEnvironments, type Environment } from './load';
 export { environmentJsonSchema } from './json-schema';
 export { STACK_FAMILIES, resourceName, stackName, stateKey, stateKmsAliasArn, type StackFamily } from './naming';
 export { environmentsDir, findWorkspaceRoot } from './workspace';
+export { EKS_AMI_TYPES, EKS_CAPACITY_TYPES, EKS_TAINT_EFFECTS, EKS_VERSIONS, type EksConfig, type EksNodeGroupConfig } from './schema/eks';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { cidrsOverlap, isCanonicalCidr, planSubnets } from '../cidr';
 import { accountId, alertingSchema, githubSchema, stateSchema, tagsSchema } from './common';
+import { eksEnvironmentProblems, eksSchema } from './eks';
 import { networkSchema } from './network';
 import { AWS_REGIONS } from './regions';
 
@@ -32,6 +33,8 @@ export const environmentSchema = z
     alerting: alertingSchema,
     /** The repository whose workflows plan and deploy this environment. */
     github: githubSchema,
+    /** The EKS cluster: version, endpoint access, access entries, add-ons, node groups. */
+    eks: eksSchema,
     /** Ownership tags applied to every resource. */
     tags: tagsSchema,
   })
@@ -56,6 +59,8 @@ export const environmentSchema = z
         issue(['network', 'natStrategy'], `a production environment needs "one-per-az" so one zone's outage stays local (got "${env.network.natStrategy}")`);
       }
     }
+
+    for (const problem of eksEnvironmentProblems(env)) issue(problem.path, problem.message);
 
     if (!isCanonicalCidr(env.network.vpcCidr)) {
       issue(['network', 'vpcCidr'], `"${env.network.vpcCidr}" is not an IPv4 range starting at its first address, e.g. 10.0.0.0/16`);
