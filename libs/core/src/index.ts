@@ -4,3 +4,4 @@ export { BOOTSTRAP_STATE_DIR, bootstrapLocalStatePath, synthOutputDir } from './
 export { defineContract, type ContractValues, type OutputKind, type StackContract } from './remote-state';
 export { networkContract, type NetworkRef } from './contracts/network';
 export { alertingContract, type AlertingRef } from './contracts/alerting';
+export { eksContract, type EksRef } from './contracts/eks';
