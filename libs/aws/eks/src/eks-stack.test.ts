@@ -1,4 +1,8 @@
-import { environment, resourcesOf, synthJson, type StackJson } from '@platform/testing';
+import { synthFamily } from '@platform/core';
+import { environment, environments, resourcesOf, synthJson, type StackJson } from '@platform/testing';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { App } from 'cdktf';
 import { EksStack } from './eks-stack';
 
@@ -181,5 +185,12 @@ describe('eks stack', () => {
     const inline = Object.values(prod.data?.['aws_iam_policy_document'] ?? {}).flatMap((d) => d['statement'] as { actions: string[] }[]);
     const actions = inline.flatMap((s) => s.actions);
     expect(actions.filter((a) => a === '*' || (a.endsWith(':*') && a !== 'kms:*'))).toEqual([]);
+  });
+
+  it('every environment passes the policy pack through the synth users run, with no suppression', () => {
+    const outdir = join(mkdtempSync(join(tmpdir(), 'eks-synth-')), 'eks');
+    const result = synthFamily('eks', (app, env) => new EksStack(app, env), { environments: environments(), outdir });
+    expect(result.stacks).toEqual(['eks-dev', 'eks-staging', 'eks-prod']);
+    expect(result.suppressions).toEqual({ 'eks-dev': [], 'eks-staging': [], 'eks-prod': [] });
   });
 });
