@@ -1,5 +1,5 @@
 import { editedEnvironments, ENVIRONMENTS_DIR } from '@platform/testing';
-import { ConfigError, EKS_VERSIONS, loadEnvironments } from './index';
+import { ConfigError, EKS_VERSIONS, loadEnvironments } from '@platform/config';
 
 /** Loads a folder expecting failure; returns the problems as `file field: message` lines. */
 function problems(dir: string): string[] {
@@ -12,6 +12,8 @@ function problems(dir: string): string[] {
   throw new Error('expected the environments to be rejected');
 }
 
+// The eks section's schema rules (libs/config), tested here: a config test importing
+// @platform/testing would close the config -> testing -> config cycle.
 describe('eks section of the environment files', () => {
   it('the example environments run a supported version; prod is private-only with an access instance', () => {
     const envs = loadEnvironments(ENVIRONMENTS_DIR);
