@@ -38,3 +38,11 @@ export {
 export type { EcsConfig } from './schema/ecs';
 export type { RegistryConfig } from './schema/registry';
 export { appConfigNames, ecrRepositoryUrl, type AppConfigNames } from './services-naming';
+export {
+  EKS_AMI_TYPES,
+  EKS_CAPACITY_TYPES,
+  EKS_TAINT_EFFECTS,
+  EKS_VERSIONS,
+  type EksConfig,
+  type EksNodeGroupConfig,
+} from './schema/eks';

@@ -17,3 +17,4 @@ export { suppress, suppressionsOn } from './suppressions';
 export { PolicyAspect, policyReportOf } from './aspect';
 export { PLATFORM_RULES } from './rules';
 export { REQUIRED_TAGS } from './rules/provider/default-tags';
+export { eksSupportedVersion } from './rules/eks/supported-version';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { cidrsOverlap, isCanonicalCidr, planSubnets } from '../cidr';
 import { accountId, alertingSchema, githubSchema, stateSchema, tagsSchema } from './common';
 import { ecsSchema } from './ecs';
+import { eksEnvironmentProblems, eksSchema } from './eks';
 import { networkSchema } from './network';
 import { registrySchema } from './registry';
 import { servicesSchema } from './services';
@@ -45,6 +46,8 @@ export const environmentSchema = z
     alerting: alertingSchema,
     /** The repository whose workflows plan and deploy this environment. */
     github: githubSchema,
+    /** The EKS cluster: version, endpoint access, access entries, add-ons, node groups. */
+    eks: eksSchema,
     /** Ownership tags applied to every resource. */
     tags: tagsSchema,
   })
@@ -80,6 +83,7 @@ export const environmentSchema = z
     }
 
     checkServices(env, issue);
+    for (const problem of eksEnvironmentProblems(env)) issue(problem.path, problem.message);
 
     if (!isCanonicalCidr(env.network.vpcCidr)) {
       issue(

@@ -18,6 +18,12 @@ import { snsKms } from './sns/kms';
 import { subnetNoPublicIp } from './vpc/no-public-ip';
 import { vpcDefaultSecurityGroupClosed } from './vpc/default-security-group';
 import { vpcFlowLogs } from './vpc/flow-logs';
+import { eksControlPlaneLogs } from './eks/control-plane-logs';
+import { eksSecretsEncryption } from './eks/secrets-encryption';
+import { eksEndpointAccess } from './eks/endpoint-access';
+import { ec2Imdsv2 } from './ec2/imdsv2';
+import { ec2NoSsh } from './ec2/no-ssh';
+import { launchTemplateEbsEncryption } from './ec2/launch-template-ebs-encryption';
 
 /** The platform's rule pack: every rule, applied to every stack. */
 export const PLATFORM_RULES: readonly Rule[] = [
@@ -40,4 +46,10 @@ export const PLATFORM_RULES: readonly Rule[] = [
   iamNoWildcardAction,
   iamRestrictedOidcTrust,
   snsKms,
+  eksControlPlaneLogs,
+  eksSecretsEncryption,
+  eksEndpointAccess,
+  ec2Imdsv2,
+  ec2NoSsh,
+  launchTemplateEbsEncryption,
 ];

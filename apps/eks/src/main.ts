@@ -1,0 +1,4 @@
+import { EksStack } from '@platform/aws-eks';
+import { runApp } from '@platform/core';
+
+runApp('eks', (app, environment) => new EksStack(app, environment));
