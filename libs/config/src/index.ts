@@ -9,3 +9,4 @@ export { loadEnvironments, type Environment } from './load';
 export { environmentJsonSchema } from './json-schema';
 export { STACK_FAMILIES, resourceName, stackName, stateKey, stateKmsAliasArn, type StackFamily } from './naming';
 export { environmentsDir, findWorkspaceRoot } from './workspace';
+export { baselineSchema, CIS_STANDARD_VERSIONS, CONFIG_RECORDING_FREQUENCIES, GUARDDUTY_PUBLISHING_FREQUENCIES, type BaselineConfig } from './schema/baseline';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cidrsOverlap, isCanonicalCidr, planSubnets } from '../cidr';
+import { baselineSchema } from './baseline';
 import { accountId, alertingSchema, githubSchema, stateSchema, tagsSchema } from './common';
 import { networkSchema } from './network';
 import { AWS_REGIONS } from './regions';
@@ -30,6 +31,8 @@ export const environmentSchema = z
     state: stateSchema,
     /** The environment's alarm topic. */
     alerting: alertingSchema,
+    /** The account baseline: audit trail, threat detection, Config compliance, guardrails, budgets. */
+    baseline: baselineSchema,
     /** The repository whose workflows plan and deploy this environment. */
     github: githubSchema,
     /** Ownership tags applied to every resource. */
@@ -56,6 +59,22 @@ export const environmentSchema = z
         issue(['network', 'natStrategy'], `a production environment needs "one-per-az" so one zone's outage stays local (got "${env.network.natStrategy}")`);
       }
     }
+
+    const audit = env.baseline.audit;
+    if (audit.glacierAfterDays < audit.infrequentAccessAfterDays + 30) {
+      issue(['baseline', 'audit', 'glacierAfterDays'], `S3 needs 30 days in Standard-IA before Glacier: use ${audit.infrequentAccessAfterDays + 30} or more (got ${audit.glacierAfterDays})`);
+    }
+    if (audit.retentionDays <= audit.glacierAfterDays) {
+      issue(['baseline', 'audit', 'retentionDays'], `log files must be kept longer than glacierAfterDays (${audit.glacierAfterDays}) (got ${audit.retentionDays})`);
+    }
+    if (env.production && audit.retentionDays < 365) {
+      issue(['baseline', 'audit', 'retentionDays'], `a production environment keeps audit logs for at least 365 days (got ${audit.retentionDays})`);
+    }
+    env.baseline.budgets.forEach((budget, index) => {
+      if (env.baseline.budgets.findIndex((b) => b.name === budget.name) !== index) {
+        issue(['baseline', 'budgets', index, 'name'], `budget name "${budget.name}" is used twice`);
+      }
+    });
 
     if (!isCanonicalCidr(env.network.vpcCidr)) {
       issue(['network', 'vpcCidr'], `"${env.network.vpcCidr}" is not an IPv4 range starting at its first address, e.g. 10.0.0.0/16`);
