@@ -7,7 +7,7 @@ import { alertingContract, PlatformStack } from '@platform/core';
 import type { Construct } from 'constructs';
 
 /** The services allowed to publish alarms and events to the topic. */
-export const ALARM_PUBLISHERS = ['cloudwatch.amazonaws.com', 'events.amazonaws.com', 'codestar-notifications.amazonaws.com'] as const;
+export const ALARM_PUBLISHERS = ['cloudwatch.amazonaws.com', 'events.amazonaws.com', 'codestar-notifications.amazonaws.com', 'budgets.amazonaws.com'] as const;
 
 /**
  * `alerting-<env>`: the environment's alarm topic. Encrypted with its own key (which the
