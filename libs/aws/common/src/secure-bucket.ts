@@ -69,15 +69,16 @@ export class SecureBucket extends Construct {
       throw new Error(`${this.node.path}: noncurrentVersionExpirationDays must be a whole number of days >= 1 (got ${expiry})`);
     }
     const transitions = props.transitions ?? [];
+    const expiration = props.expirationDays;
     const problems = [
       ...transitions
         .filter((t) => !Number.isInteger(t.days) || t.days < 0)
         .map((t) => `transitions: days must be a whole number >= 0 (got ${t.days} for ${t.storageClass})`),
-      ...(props.expirationDays !== undefined && (!Number.isInteger(props.expirationDays) || props.expirationDays < 1)
-        ? [`expirationDays must be a whole number of days >= 1 (got ${props.expirationDays})`]
+      ...(expiration !== undefined && (!Number.isInteger(expiration) || expiration < 1)
+        ? [`expirationDays must be a whole number of days >= 1 (got ${expiration})`]
         : []),
-      ...(props.expirationDays !== undefined && transitions.some((t) => t.days >= props.expirationDays!)
-        ? [`expirationDays (${props.expirationDays}) must be later than every transition (${transitions.map((t) => t.days).join(', ')})`]
+      ...(expiration !== undefined && transitions.some((t) => t.days >= expiration)
+        ? [`expirationDays (${expiration}) must be later than every transition (${transitions.map((t) => t.days).join(', ')})`]
         : []),
     ];
     if (problems.length > 0) throw new Error(`${this.node.path}: ${problems.join('; ')}`);
@@ -114,14 +115,14 @@ export class SecureBucket extends Construct {
           noncurrentVersionExpiration: [{ noncurrentDays: expiry }],
           abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
         },
-        ...(transitions.length > 0 || props.expirationDays !== undefined
+        ...(transitions.length > 0 || expiration !== undefined
           ? [
               {
                 id: 'age-out-current-objects',
                 status: 'Enabled',
                 filter: [{ prefix: '' }],
                 transition: transitions.length > 0 ? transitions.map((t) => ({ days: t.days, storageClass: t.storageClass })) : undefined,
-                expiration: props.expirationDays !== undefined ? [{ days: props.expirationDays }] : undefined,
+                expiration: expiration !== undefined ? [{ days: expiration }] : undefined,
               },
             ]
           : []),

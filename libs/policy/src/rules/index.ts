@@ -18,6 +18,15 @@ import { snsKms } from './sns/kms';
 import { subnetNoPublicIp } from './vpc/no-public-ip';
 import { vpcDefaultSecurityGroupClosed } from './vpc/default-security-group';
 import { vpcFlowLogs } from './vpc/flow-logs';
+import { cloudtrailLogValidation } from './cloudtrail/log-validation';
+import { cloudtrailKms } from './cloudtrail/kms';
+import { cloudtrailMultiRegion } from './cloudtrail/multi-region';
+import { cloudtrailCloudwatch } from './cloudtrail/cloudwatch';
+import { configRecorderOn } from './config/recorder-on';
+import { configDeliveryKms } from './config/delivery-kms';
+import { guarddutyEnabled } from './guardduty/enabled';
+import { ebsDefaultEncryption } from './ebs/default-encryption';
+import { iamPasswordPolicy } from './iam/password-policy';
 
 /** The platform's rule pack: every rule, applied to every stack. */
 export const PLATFORM_RULES: readonly Rule[] = [
@@ -40,4 +49,13 @@ export const PLATFORM_RULES: readonly Rule[] = [
   iamNoWildcardAction,
   iamRestrictedOidcTrust,
   snsKms,
+  cloudtrailLogValidation,
+  cloudtrailKms,
+  cloudtrailMultiRegion,
+  cloudtrailCloudwatch,
+  configRecorderOn,
+  configDeliveryKms,
+  guarddutyEnabled,
+  ebsDefaultEncryption,
+  iamPasswordPolicy,
 ];
