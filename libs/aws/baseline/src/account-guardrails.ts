@@ -6,14 +6,12 @@ import { S3AccountPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-account-p
 import { EncryptionKey, type Statement } from '@platform/aws-common';
 import { type Environment, resourceName } from '@platform/config';
 import type { AlertingRef } from '@platform/core';
+import { dependable } from 'cdktf';
 import { Construct } from 'constructs';
+import type { ServiceLinkedRoles } from './service-linked-roles';
 
 /** Budget alerts: percentages of the monthly limit, on actual spend. */
 export const BUDGET_ALERT_THRESHOLDS_PERCENT = [80, 100] as const;
-
-/** The EC2 Auto Scaling service-linked role of an account. */
-export const autoScalingServiceRoleArn = (accountId: string) =>
-  `arn:aws:iam::${accountId}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`;
 
 /**
  * Key-policy statements that let EC2 Auto Scaling launch instances with volumes encrypted by
@@ -21,8 +19,7 @@ export const autoScalingServiceRoleArn = (accountId: string) =>
  * encrypted volumes"): without them, an Auto Scaling group (ECS and EKS capacity) fails to
  * launch once EBS encryption by default uses this key.
  */
-export function autoScalingKeyStatements(accountId: string): Statement[] {
-  const role = autoScalingServiceRoleArn(accountId);
+export function autoScalingKeyStatements(role: string): Statement[] {
   return [
     {
       sid: 'AutoScalingUseOfTheKey',
@@ -46,6 +43,8 @@ export interface AccountGuardrailsProps {
   readonly environment: Environment;
   /** The topic budget alerts go to (its policy must let budgets.amazonaws.com publish). */
   readonly alerting: AlertingRef;
+  /** The service-linked roles: the EBS key's policy names Auto Scaling's. */
+  readonly serviceLinkedRoles: ServiceLinkedRoles;
 }
 
 /**
@@ -75,8 +74,11 @@ export class AccountGuardrails extends Construct {
       alias: `alias/${env.name}-ebs-default`,
       description: `Encrypts new EBS volumes and snapshots of ${env.name} by default`,
       protect: env.production,
-      statements: autoScalingKeyStatements(env.accountId),
+      statements: autoScalingKeyStatements(props.serviceLinkedRoles.autoScalingRoleArn),
     });
+    // KMS refuses a key policy naming a principal that does not exist yet.
+    const autoScalingRole = props.serviceLinkedRoles.autoScalingRole;
+    if (autoScalingRole) this.ebsKey.key.dependsOn = [dependable(autoScalingRole)];
     new EbsDefaultKmsKey(this, 'ebs-default-key', { keyArn: this.ebsKey.arn });
     new EbsEncryptionByDefault(this, 'ebs-encryption', { enabled: true });
 

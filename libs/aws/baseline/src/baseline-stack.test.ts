@@ -5,10 +5,10 @@ import { App } from 'cdktf';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { autoScalingServiceRoleArn } from './account-guardrails';
 import { BaselineStack } from './baseline-stack';
 import { CIS_ALARMS } from './cis-alarms';
 import { MANAGED_CONFIG_RULES } from './config-rules';
+import { serviceLinkedRoleArn } from './service-linked-roles';
 
 const synth = (name: string) => synthJson(new BaselineStack(new App(), environment(name)));
 const TOPIC = '${data.terraform_remote_state.alerting-state.outputs.topic_arn}';
@@ -185,6 +185,25 @@ describe('baseline stack', () => {
       ]);
     });
 
+    it('the recorder uses Config\'s service-linked role, created by the stack when config asks for it', () => {
+      expect(resourcesOf(prod, 'aws_iam_service_linked_role').map((r) => r['aws_service_name']).sort()).toEqual([
+        'autoscaling.amazonaws.com',
+        'config.amazonaws.com',
+      ]);
+      expect(resourcesOf(prod, 'aws_config_configuration_recorder')[0]?.['role_arn']).toMatch(/^\$\{aws_iam_service_linked_role\.service-linked-roles_config/);
+    });
+
+    it('an account that already has the service-linked roles uses them by their well-known ARNs', () => {
+      const dev0 = environment('dev');
+      const existing = { ...dev0, baseline: { ...dev0.baseline, serviceLinkedRoles: { createConfigRole: false, createAutoScalingRole: false } } };
+      const json = synthJson(new BaselineStack(new App(), existing));
+      expect(resourcesOf(json, 'aws_iam_service_linked_role')).toEqual([]);
+      expect(resourcesOf(json, 'aws_config_configuration_recorder')[0]?.['role_arn']).toBe(
+        'arn:aws:iam::111111111111:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig',
+      );
+      expect(keyWithAlias(json, 'alias/dev-ebs-default')['depends_on']).toBeUndefined();
+    });
+
     it('Config delivers to the audit bucket under the audit key', () => {
       expect(resourcesOf(prod, 'aws_config_delivery_channel')).toEqual([
         expect.objectContaining({
@@ -227,11 +246,13 @@ describe('baseline stack', () => {
       expect(resourcesOf(prod, 'aws_ebs_encryption_by_default')).toEqual([expect.objectContaining({ enabled: true })]);
       expect(resourcesOf(prod, 'aws_ebs_default_kms_key')).toEqual([expect.objectContaining({ key_arn: expect.stringMatching(/guardrails_ebs-key/) })]);
       const statements = statementsOf(prod, keyWithAlias(prod, 'alias/prod-ebs-default')['policy']);
-      const role = autoScalingServiceRoleArn('333333333333');
+      const role = serviceLinkedRoleArn('333333333333', 'autoscaling.amazonaws.com', 'AWSServiceRoleForAutoScaling');
       expect(bySid(statements, 'AutoScalingUseOfTheKey').principals).toEqual([{ type: 'AWS', identifiers: [role] }]);
       const grant = bySid(statements, 'AutoScalingAttachPersistentResources');
       expect(grant.actions).toEqual(['kms:CreateGrant']);
       expect(conditionsOf(grant)).toEqual({ 'kms:GrantIsForAWSResource': ['true'] });
+      // KMS rejects a policy naming a role that does not exist yet: the key waits for the role.
+      expect(keyWithAlias(prod, 'alias/prod-ebs-default')['depends_on']).toEqual([expect.stringMatching(/^aws_iam_service_linked_role\.service-linked-roles_autoscaling/)]);
     });
 
     it('the IAM password policy is CIS strength', () => {

@@ -79,6 +79,19 @@ const budgetSchema = z.strictObject({
   services: z.array(z.string().min(1)).min(1).optional(),
 });
 
+const serviceLinkedRolesSchema = z.strictObject({
+  /**
+   * Create AWS Config's service-linked role (AWSServiceRoleForConfig), which the recorder uses.
+   * false when the account already has it (enabled Config before, from the console or another tool).
+   */
+  createConfigRole: z.boolean(),
+  /**
+   * Create EC2 Auto Scaling's service-linked role (AWSServiceRoleForAutoScaling), which the EBS
+   * default key's policy names. false when the account already has it (an Auto Scaling group existed).
+   */
+  createAutoScalingRole: z.boolean(),
+});
+
 export const baselineSchema = z.strictObject({
   /** CloudTrail and Config logs: where they go, how long they stay. */
   audit: auditSchema,
@@ -90,6 +103,8 @@ export const baselineSchema = z.strictObject({
   compliance: complianceSchema,
   /** The account's IAM password policy. */
   passwordPolicy: passwordPolicySchema,
+  /** Service-linked roles the baseline relies on: create them, or use the account's existing ones. */
+  serviceLinkedRoles: serviceLinkedRolesSchema,
   /** Monthly cost budgets with alerts to the alerting topic: at least the whole-account one. */
   budgets: z.array(budgetSchema).min(1, 'declare at least one budget (the whole account)'),
 });
