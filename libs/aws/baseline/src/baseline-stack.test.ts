@@ -2,7 +2,7 @@ import { PLATFORM_RULES } from '@platform/policy';
 import { environment, environments, resourcesOf, synthJson, type StackJson } from '@platform/testing';
 import { synthFamily } from '@platform/core';
 import { App } from 'cdktf';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BaselineStack } from './baseline-stack';
@@ -289,5 +289,14 @@ describe('baseline stack', () => {
     });
     expect(result.stacks).toEqual(['baseline-dev', 'baseline-staging', 'baseline-prod']);
     expect(Object.values(result.suppressions).flat()).toEqual([]);
+  });
+});
+
+describe('baseline README', () => {
+  const readme = readFileSync(join(__dirname, '..', '..', '..', '..', 'apps', 'baseline', 'README.md'), 'utf8');
+
+  it('explains every CIS alarm and every Config rule the stack creates', () => {
+    for (const alarm of CIS_ALARMS) expect({ alarm: alarm.id, documented: readme.includes(`| \`${alarm.id}\` |`) }).toEqual({ alarm: alarm.id, documented: true });
+    for (const rule of MANAGED_CONFIG_RULES) expect({ rule: rule.id, documented: readme.includes(`| \`${rule.id}\` |`) }).toEqual({ rule: rule.id, documented: true });
   });
 });
