@@ -24,7 +24,7 @@ export const MANAGED_CONFIG_RULES: readonly ManagedConfigRule[] = [
   { id: 'ebs-encryption-by-default', identifier: 'EC2_EBS_ENCRYPTION_BY_DEFAULT', policyRule: 'PLT-EBS-DEFAULT-ENCRYPTION', meaning: 'EBS encryption by default was switched off in this region.' },
   { id: 'restricted-ssh', identifier: 'INCOMING_SSH_DISABLED', policyRule: 'PLT-SG-NO-OPEN-INGRESS', meaning: 'A security group allows SSH (22) from 0.0.0.0/0.' },
   { id: 's3-bucket-public-access-prohibited', identifier: 'S3_BUCKET_LEVEL_PUBLIC_ACCESS_PROHIBITED', policyRule: 'PLT-S3-PUBLIC-ACCESS-BLOCK', meaning: 'A bucket does not block public access.' },
-  { id: 's3-account-public-access-blocked', identifier: 'S3_ACCOUNT_LEVEL_PUBLIC_ACCESS_BLOCKS_PERIODIC', meaning: 'The account-level S3 public access block was loosened.' },
+  { id: 's3-account-public-access-blocked', identifier: 'S3_ACCOUNT_LEVEL_PUBLIC_ACCESS_BLOCKS_PERIODIC', policyRule: 'PLT-S3-ACCOUNT-PUBLIC-ACCESS-BLOCK', meaning: 'The account-level S3 public access block was loosened.' },
   { id: 's3-bucket-versioning', identifier: 'S3_BUCKET_VERSIONING_ENABLED', policyRule: 'PLT-S3-VERSIONING', meaning: 'A bucket has no versioning.' },
   { id: 's3-bucket-tls-only', identifier: 'S3_BUCKET_SSL_REQUESTS_ONLY', policyRule: 'PLT-S3-TLS-ONLY', meaning: 'A bucket policy does not refuse plain-HTTP requests.' },
   { id: 's3-default-encryption-kms', identifier: 'S3_DEFAULT_ENCRYPTION_KMS', policyRule: 'PLT-S3-KMS', meaning: 'A bucket is not encrypted with KMS by default.' },

@@ -27,6 +27,7 @@ import { configDeliveryKms } from './config/delivery-kms';
 import { guarddutyEnabled } from './guardduty/enabled';
 import { ebsDefaultEncryption } from './ebs/default-encryption';
 import { iamPasswordPolicy } from './iam/password-policy';
+import { s3AccountPublicAccessBlock } from './s3/account-public-access-block';
 
 /** The platform's rule pack: every rule, applied to every stack. */
 export const PLATFORM_RULES: readonly Rule[] = [
@@ -58,4 +59,5 @@ export const PLATFORM_RULES: readonly Rule[] = [
   guarddutyEnabled,
   ebsDefaultEncryption,
   iamPasswordPolicy,
+  s3AccountPublicAccessBlock,
 ];
