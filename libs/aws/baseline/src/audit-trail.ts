@@ -101,7 +101,7 @@ export class AuditTrail extends Construct {
         statistic: 'Sum',
         period: 300,
         evaluationPeriods: 1,
-        threshold: 1,
+        threshold: check.threshold ?? 1,
         comparisonOperator: 'GreaterThanOrEqualToThreshold',
         treatMissingData: 'notBreaching',
         alarmActions: [props.alerting.topicArn],

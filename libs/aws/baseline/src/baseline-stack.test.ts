@@ -113,8 +113,11 @@ describe('baseline stack', () => {
       expect(alarms).toHaveLength(CIS_ALARMS.length);
       for (const filter of filters) expect(filter['log_group_name']).toMatch(/audit-trail_log-group.*\.name\}$/);
       for (const alarm of alarms) {
-        expect(alarm).toEqual(expect.objectContaining({ alarm_actions: [TOPIC], threshold: 1, namespace: 'Platform/prod/CISBenchmark', treat_missing_data: 'notBreaching' }));
+        expect(alarm).toEqual(expect.objectContaining({ alarm_actions: [TOPIC], namespace: 'Platform/prod/CISBenchmark', treat_missing_data: 'notBreaching' }));
       }
+      const thresholds = Object.fromEntries(alarms.map((a) => [a['alarm_name'], a['threshold']]));
+      expect(thresholds['prod-cis-root-usage']).toBe(1);
+      expect(thresholds['prod-cis-unauthorized-api-calls']).toBe(10);
       expect(alarms.map((a) => a['alarm_name'])).toEqual(
         expect.arrayContaining(['prod-cis-root-usage', 'prod-cis-iam-policy-changes', 'prod-cis-console-signin-without-mfa', 'prod-cis-cloudtrail-changes', 'prod-cis-security-group-changes', 'prod-cis-nacl-changes']),
       );

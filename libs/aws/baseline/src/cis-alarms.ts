@@ -8,6 +8,11 @@ export interface CisAlarm {
   readonly meaning: string;
   /** The CloudWatch Logs filter pattern over CloudTrail events. */
   readonly pattern: string;
+  /**
+   * Matching events in 5 minutes that fire the alarm.
+   * @default 1: a single event is worth a look
+   */
+  readonly threshold?: number;
 }
 
 const anyEvent = (...names: string[]) => names.map((n) => `($.eventName = ${n})`).join(' || ');
@@ -26,8 +31,10 @@ export const CIS_ALARMS: readonly CisAlarm[] = [
   {
     id: 'unauthorized-api-calls',
     control: 'CIS 4.1 / CloudWatch.2',
-    meaning: 'API calls were denied. A burst after a deploy is usually a missing permission; a burst from an unknown principal is reconnaissance.',
+    meaning: 'At least 10 API calls were denied in 5 minutes. A burst after a deploy is usually a missing permission; a burst from an unknown principal is reconnaissance.',
     pattern: '{ ($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*") }',
+    // Single denials are routine (consoles and tools probe permissions): page on bursts only.
+    threshold: 10,
   },
   {
     id: 'console-signin-without-mfa',
