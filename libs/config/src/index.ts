@@ -46,3 +46,10 @@ export {
   type EksConfig,
   type EksNodeGroupConfig,
 } from './schema/eks';
+export {
+  baselineSchema,
+  CIS_STANDARD_VERSIONS,
+  CONFIG_RECORDING_FREQUENCIES,
+  GUARDDUTY_PUBLISHING_FREQUENCIES,
+  type BaselineConfig,
+} from './schema/baseline';

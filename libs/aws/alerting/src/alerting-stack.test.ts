@@ -21,7 +21,7 @@ describe('alerting stack', () => {
     ]);
   });
 
-  it('only CloudWatch, EventBridge and CodeStar Notifications of this account may publish', () => {
+  it('only CloudWatch, EventBridge, CodeStar Notifications and Budgets of this account may publish', () => {
     const statements = documentOf(resource('aws_sns_topic_policy')[0]!['policy']).statement;
     const publishers = statements.filter(
       (s) => s['effect'] !== 'Deny' && s['actions'].includes('sns:Publish'),
@@ -35,6 +35,7 @@ describe('alerting stack', () => {
               'cloudwatch.amazonaws.com',
               'events.amazonaws.com',
               'codestar-notifications.amazonaws.com',
+              'budgets.amazonaws.com',
             ],
           },
         ],

@@ -6,16 +6,17 @@ import { type Environment, resourceName } from '@platform/config';
 import { alertingContract, PlatformStack } from '@platform/core';
 import type { Construct } from 'constructs';
 
-/** The services allowed to publish alarms and events to the topic. */
+/** The services allowed to publish alarms, events and budget alerts to the topic. */
 export const ALARM_PUBLISHERS = [
   'cloudwatch.amazonaws.com',
   'events.amazonaws.com',
   'codestar-notifications.amazonaws.com',
+  'budgets.amazonaws.com',
 ] as const;
 
 /**
  * `alerting-<env>`: the environment's alarm topic. Encrypted with its own key (which the
- * publishing services may use), subscribed from config, and publishable only by CloudWatch,
+ * publishing services may use), subscribed from config, and publishable only by CloudWatch, Budgets,
  * EventBridge and CodeStar Notifications of this account.
  */
 export class AlertingStack extends PlatformStack {

@@ -1,4 +1,4 @@
 export { policyDocument, denyInsecureTransport, type Statement } from './policy-document';
 export { EncryptionKey, logsKeyStatement, type EncryptionKeyProps } from './encryption-key';
 export { EncryptedLogGroup, type EncryptedLogGroupProps } from './log-group';
-export { SecureBucket, type SecureBucketProps } from './secure-bucket';
+export { SecureBucket, type BucketTransition, type SecureBucketProps } from './secure-bucket';

@@ -29,6 +29,32 @@ export interface SecureBucketProps {
    * @default none
    */
   readonly policyStatements?: readonly Statement[];
+  /**
+   * Moves current objects to cheaper storage classes after the given days since creation
+   * (e.g. log archives: Standard-IA after 30 days, Glacier after 90).
+   * @default none: objects stay in S3 Standard
+   */
+  readonly transitions?: readonly BucketTransition[];
+  /**
+   * Days after creation when current objects expire (become noncurrent, then expire with
+   * `noncurrentVersionExpirationDays`). Must be later than every transition.
+   * @default never: current objects are kept until deleted
+   */
+  readonly expirationDays?: number;
+}
+
+/** A lifecycle move of current objects to a cheaper storage class. */
+export interface BucketTransition {
+  /** Days after the object's creation. */
+  readonly days: number;
+  /** The storage class objects move to. */
+  readonly storageClass:
+    | 'STANDARD_IA'
+    | 'ONEZONE_IA'
+    | 'INTELLIGENT_TIERING'
+    | 'GLACIER_IR'
+    | 'GLACIER'
+    | 'DEEP_ARCHIVE';
 }
 
 /**
@@ -39,6 +65,8 @@ export interface SecureBucketProps {
 export class SecureBucket extends Construct {
   /** The bucket. */
   readonly bucket: S3Bucket;
+  /** The bucket policy: resources that need it in force first (e.g. a CloudTrail trail) depend on it. */
+  readonly policy: S3BucketPolicy;
 
   constructor(scope: Construct, id: string, props: SecureBucketProps) {
     super(scope, id);
@@ -48,6 +76,25 @@ export class SecureBucket extends Construct {
         `${this.node.path}: noncurrentVersionExpirationDays must be a whole number of days >= 1 (got ${expiry})`,
       );
     }
+    const transitions = props.transitions ?? [];
+    const expiration = props.expirationDays;
+    const problems = [
+      ...transitions
+        .filter((t) => !Number.isInteger(t.days) || t.days < 0)
+        .map(
+          (t) =>
+            `transitions: days must be a whole number >= 0 (got ${t.days} for ${t.storageClass})`,
+        ),
+      ...(expiration !== undefined && (!Number.isInteger(expiration) || expiration < 1)
+        ? [`expirationDays must be a whole number of days >= 1 (got ${expiration})`]
+        : []),
+      ...(expiration !== undefined && transitions.some((t) => t.days >= expiration)
+        ? [
+            `expirationDays (${expiration}) must be later than every transition (${transitions.map((t) => t.days).join(', ')})`,
+          ]
+        : []),
+    ];
+    if (problems.length > 0) throw new Error(`${this.node.path}: ${problems.join('; ')}`);
     this.bucket = new S3Bucket(this, 'bucket', {
       bucket: props.bucketName,
       lifecycle: props.protect ? { preventDestroy: true } : undefined,
@@ -80,7 +127,7 @@ export class SecureBucket extends Construct {
       bucket,
       rule: { objectOwnership: 'BucketOwnerEnforced' },
     });
-    new S3BucketPolicy(this, 'policy', {
+    this.policy = new S3BucketPolicy(this, 'policy', {
       bucket,
       policy: policyDocument(this, 'policy-document', [
         denyInsecureTransport(this.bucket.arn),
@@ -98,6 +145,20 @@ export class SecureBucket extends Construct {
           noncurrentVersionExpiration: [{ noncurrentDays: expiry }],
           abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
         },
+        ...(transitions.length > 0 || expiration !== undefined
+          ? [
+              {
+                id: 'age-out-current-objects',
+                status: 'Enabled',
+                filter: [{ prefix: '' }],
+                transition:
+                  transitions.length > 0
+                    ? transitions.map((t) => ({ days: t.days, storageClass: t.storageClass }))
+                    : undefined,
+                expiration: expiration !== undefined ? [{ days: expiration }] : undefined,
+              },
+            ]
+          : []),
       ],
     });
   }

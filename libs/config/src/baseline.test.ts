@@ -1,0 +1,104 @@
+import { join } from 'node:path';
+import type { Document } from 'yaml';
+import { copyEnvironments } from './edit';
+
+const ENVIRONMENTS_DIR = join(__dirname, '..', '..', '..', 'environments');
+const editedEnvironments = (edit: (docs: Record<string, Document>) => void) =>
+  copyEnvironments(ENVIRONMENTS_DIR, edit);
+import { ConfigError, loadEnvironments } from './index';
+
+/** Loads a folder expecting failure; returns the problems as `file field: message` lines. */
+function problems(dir: string): string[] {
+  try {
+    loadEnvironments(dir);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems.map(
+      (p) => `${p.file.split('/').pop()} ${p.field}: ${p.message}`,
+    );
+  }
+  throw new Error('expected the environments to be rejected');
+}
+
+describe('baseline section of the environment files', () => {
+  it('the example environments declare a baseline, prod keeping audit logs for years', () => {
+    const prod = loadEnvironments(ENVIRONMENTS_DIR).find((e) => e.name === 'prod')!;
+    expect(prod.baseline.audit.retentionDays).toBeGreaterThanOrEqual(365);
+    expect(prod.baseline.budgets.map((b) => b.name)).toContain('account');
+  });
+
+  it('rejects a production environment that keeps audit logs less than a year', () => {
+    const dir = editedEnvironments((d) =>
+      d['prod']!.setIn(['baseline', 'audit', 'retentionDays'], 180),
+    );
+    expect(problems(dir)).toEqual([
+      'prod.yaml baseline.audit.retentionDays: a production environment keeps audit logs for at least 365 days (got 180)',
+    ]);
+  });
+
+  it('accepts a short audit retention outside production', () => {
+    const dir = editedEnvironments((d) => {
+      d['dev']!.setIn(['baseline', 'audit', 'retentionDays'], 61);
+      d['dev']!.setIn(['baseline', 'audit', 'glacierAfterDays'], 60);
+    });
+    expect(loadEnvironments(dir).find((e) => e.name === 'dev')!.baseline.audit.retentionDays).toBe(
+      61,
+    );
+  });
+
+  it('rejects a Glacier transition less than 30 days after the Standard-IA one', () => {
+    const dir = editedEnvironments((d) =>
+      d['staging']!.setIn(['baseline', 'audit', 'glacierAfterDays'], 45),
+    );
+    expect(problems(dir)).toEqual([
+      'staging.yaml baseline.audit.glacierAfterDays: S3 needs 30 days in Standard-IA before Glacier: use 60 or more (got 45)',
+    ]);
+  });
+
+  it('rejects an expiry that comes before the last transition', () => {
+    const dir = editedEnvironments((d) =>
+      d['dev']!.setIn(['baseline', 'audit', 'retentionDays'], 60),
+    );
+    expect(problems(dir)).toEqual([
+      'dev.yaml baseline.audit.retentionDays: log files must be kept longer than glacierAfterDays (60) (got 60)',
+    ]);
+  });
+
+  it('rejects a budget name used twice', () => {
+    const dir = editedEnvironments((d) =>
+      d['dev']!.setIn(
+        ['baseline', 'budgets'],
+        [
+          { name: 'account', monthlyLimitUsd: 100 },
+          { name: 'account', monthlyLimitUsd: 200 },
+        ],
+      ),
+    );
+    expect(problems(dir)).toEqual([
+      'dev.yaml baseline.budgets.1.name: budget name "account" is used twice',
+    ]);
+  });
+
+  it('rejects an environment without any budget', () => {
+    const dir = editedEnvironments((d) => d['dev']!.setIn(['baseline', 'budgets'], []));
+    expect(problems(dir)[0]).toMatch(/^dev\.yaml baseline\.budgets: declare at least one budget/);
+  });
+
+  it('rejects a password policy shorter than CIS asks for', () => {
+    const dir = editedEnvironments((d) =>
+      d['dev']!.setIn(['baseline', 'passwordPolicy', 'minimumLength'], 8),
+    );
+    expect(problems(dir)[0]).toMatch(
+      /^dev\.yaml baseline\.passwordPolicy\.minimumLength: CIS asks for passwords of 14 characters or more/,
+    );
+  });
+
+  it('rejects an unknown CIS standard version and names the allowed ones', () => {
+    const dir = editedEnvironments((d) =>
+      d['dev']!.setIn(['baseline', 'findings', 'cisStandardVersion'], '1.2.0'),
+    );
+    expect(problems(dir)[0]).toMatch(
+      /^dev\.yaml baseline\.findings\.cisStandardVersion: .*"1\.4\.0".*"3\.0\.0"/,
+    );
+  });
+});
