@@ -23,7 +23,13 @@ export function autoScalingKeyStatements(role: string): Statement[] {
   return [
     {
       sid: 'AutoScalingUseOfTheKey',
-      actions: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey'],
+      actions: [
+        'kms:Encrypt',
+        'kms:Decrypt',
+        'kms:ReEncrypt*',
+        'kms:GenerateDataKey*',
+        'kms:DescribeKey',
+      ],
       resources: ['*'],
       principals: [{ type: 'AWS', identifiers: [role] }],
     },
@@ -102,7 +108,9 @@ export class AccountGuardrails extends Construct {
         limitAmount: budget.monthlyLimitUsd.toFixed(2),
         limitUnit: 'USD',
         timeUnit: 'MONTHLY',
-        costFilter: budget.services ? [{ name: 'Service', values: [...budget.services] }] : undefined,
+        costFilter: budget.services
+          ? [{ name: 'Service', values: [...budget.services] }]
+          : undefined,
         notification: BUDGET_ALERT_THRESHOLDS_PERCENT.map((threshold) => ({
           comparisonOperator: 'GREATER_THAN',
           threshold,

@@ -1,4 +1,9 @@
-import { EncryptionKey, logsKeyStatement, SecureBucket, type Statement } from '@platform/aws-common';
+import {
+  EncryptionKey,
+  logsKeyStatement,
+  SecureBucket,
+  type Statement,
+} from '@platform/aws-common';
 import type { Environment } from '@platform/config';
 import { Construct } from 'constructs';
 import { baselineNames } from './names';
@@ -28,7 +33,11 @@ export class AuditStore extends Construct {
     const names = baselineNames(env);
     const audit = env.baseline.audit;
     const account = env.accountId;
-    const sourceAccount = { test: 'StringEquals', variable: 'aws:SourceAccount', values: [account] };
+    const sourceAccount = {
+      test: 'StringEquals',
+      variable: 'aws:SourceAccount',
+      values: [account],
+    };
     const fromTrail = { test: 'StringEquals', variable: 'aws:SourceArn', values: [names.trailArn] };
 
     this.key = new EncryptionKey(this, 'key', {
@@ -44,7 +53,11 @@ export class AuditStore extends Construct {
           principals: [{ type: 'Service', identifiers: ['cloudtrail.amazonaws.com'] }],
           conditions: [
             fromTrail,
-            { test: 'StringLike', variable: 'kms:EncryptionContext:aws:cloudtrail:arn', values: [`arn:aws:cloudtrail:*:${account}:trail/*`] },
+            {
+              test: 'StringLike',
+              variable: 'kms:EncryptionContext:aws:cloudtrail:arn',
+              values: [`arn:aws:cloudtrail:*:${account}:trail/*`],
+            },
           ],
         },
         {
@@ -78,7 +91,10 @@ export class AuditStore extends Construct {
         actions: ['s3:PutObject'],
         resources: [`${names.auditBucketArn}/AWSLogs/${account}/*`],
         principals: [{ type: 'Service', identifiers: ['cloudtrail.amazonaws.com'] }],
-        conditions: [fromTrail, { test: 'StringEquals', variable: 's3:x-amz-acl', values: ['bucket-owner-full-control'] }],
+        conditions: [
+          fromTrail,
+          { test: 'StringEquals', variable: 's3:x-amz-acl', values: ['bucket-owner-full-control'] },
+        ],
       },
       {
         sid: 'ConfigAclCheck',
@@ -92,7 +108,10 @@ export class AuditStore extends Construct {
         actions: ['s3:PutObject'],
         resources: [`${names.auditBucketArn}/AWSLogs/${account}/Config/*`],
         principals: [{ type: 'Service', identifiers: ['config.amazonaws.com'] }],
-        conditions: [sourceAccount, { test: 'StringEquals', variable: 's3:x-amz-acl', values: ['bucket-owner-full-control'] }],
+        conditions: [
+          sourceAccount,
+          { test: 'StringEquals', variable: 's3:x-amz-acl', values: ['bucket-owner-full-control'] },
+        ],
       },
     ];
 

@@ -52,9 +52,10 @@ export class AuditTrail extends Construct {
         {
           sid: 'CloudTrailOfThisAccount',
           actions: ['sts:AssumeRole'],
-          resources: ['*'],
           principals: [{ type: 'Service', identifiers: ['cloudtrail.amazonaws.com'] }],
-          conditions: [{ test: 'StringEquals', variable: 'aws:SourceAccount', values: [env.accountId] }],
+          conditions: [
+            { test: 'StringEquals', variable: 'aws:SourceAccount', values: [env.accountId] },
+          ],
         },
       ]),
     });
@@ -91,7 +92,12 @@ export class AuditTrail extends Construct {
         name: resourceName(env, 'cis', check.id),
         logGroupName: this.logGroup.group.name,
         pattern: check.pattern,
-        metricTransformation: { name: metricName, namespace: names.metricNamespace, value: '1', defaultValue: '0' },
+        metricTransformation: {
+          name: metricName,
+          namespace: names.metricNamespace,
+          value: '1',
+          defaultValue: '0',
+        },
       });
       alarms[check.id] = new CloudwatchMetricAlarm(this, `alarm-${check.id}`, {
         alarmName: resourceName(env, 'cis', check.id),

@@ -29,15 +29,25 @@ export class BaselineStack extends PlatformStack {
   constructor(scope: Construct, environment: Environment) {
     super(scope, { family: 'baseline', environment });
     const alerting = alertingContract.read(this, environment);
-    const serviceLinkedRoles = new ServiceLinkedRoles(this, 'service-linked-roles', { environment });
+    const serviceLinkedRoles = new ServiceLinkedRoles(this, 'service-linked-roles', {
+      environment,
+    });
     this.store = new AuditStore(this, 'audit-store', { environment });
     this.audit = new AuditTrail(this, 'audit-trail', { environment, store: this.store, alerting });
-    this.compliance = new ConfigCompliance(this, 'config', { environment, store: this.store, configRoleArn: serviceLinkedRoles.configRoleArn });
+    this.compliance = new ConfigCompliance(this, 'config', {
+      environment,
+      store: this.store,
+      configRoleArn: serviceLinkedRoles.configRoleArn,
+    });
     this.threatDetection = new ThreatDetection(this, 'threat-detection', {
       environment,
       alerting,
       dependsOn: [this.compliance.recorderStatus],
     });
-    this.guardrails = new AccountGuardrails(this, 'guardrails', { environment, alerting, serviceLinkedRoles });
+    this.guardrails = new AccountGuardrails(this, 'guardrails', {
+      environment,
+      alerting,
+      serviceLinkedRoles,
+    });
   }
 }

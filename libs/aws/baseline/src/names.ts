@@ -22,7 +22,9 @@ export interface BaselineNames {
 }
 
 /** The baseline's names for one environment. */
-export function baselineNames(env: Pick<Environment, 'name' | 'accountId' | 'region'>): BaselineNames {
+export function baselineNames(
+  env: Pick<Environment, 'name' | 'accountId' | 'region'>,
+): BaselineNames {
   const trailName = resourceName(env, 'audit');
   const auditBucketName = resourceName(env, 'audit-logs', env.accountId);
   const trailLogGroupName = `/platform/${env.name}/cloudtrail`;

@@ -35,9 +35,17 @@ export class ServiceLinkedRoles extends Construct {
       ? new IamServiceLinkedRole(this, 'config', { awsServiceName: 'config.amazonaws.com' })
       : undefined;
     this.autoScalingRole = roles.createAutoScalingRole
-      ? new IamServiceLinkedRole(this, 'autoscaling', { awsServiceName: 'autoscaling.amazonaws.com' })
+      ? new IamServiceLinkedRole(this, 'autoscaling', {
+          awsServiceName: 'autoscaling.amazonaws.com',
+        })
       : undefined;
-    this.configRoleArn = this.configRole?.arn ?? serviceLinkedRoleArn(env.accountId, 'config.amazonaws.com', 'AWSServiceRoleForConfig');
-    this.autoScalingRoleArn = serviceLinkedRoleArn(env.accountId, 'autoscaling.amazonaws.com', 'AWSServiceRoleForAutoScaling');
+    this.configRoleArn =
+      this.configRole?.arn ??
+      serviceLinkedRoleArn(env.accountId, 'config.amazonaws.com', 'AWSServiceRoleForConfig');
+    this.autoScalingRoleArn = serviceLinkedRoleArn(
+      env.accountId,
+      'autoscaling.amazonaws.com',
+      'AWSServiceRoleForAutoScaling',
+    );
   }
 }

@@ -13,17 +13,31 @@ import { Construct } from 'constructs';
 type GuardDutyFlags = Omit<BaselineConfig['guardDuty'], 'findingPublishingFrequency'>;
 
 /** GuardDuty features by config flag; runtime monitoring also lets GuardDuty manage its agent. */
-export const GUARDDUTY_FEATURES: Readonly<Record<keyof GuardDutyFlags, { readonly name: string; readonly agentManagement?: readonly string[] }>> = {
+export const GUARDDUTY_FEATURES: Readonly<
+  Record<
+    keyof GuardDutyFlags,
+    { readonly name: string; readonly agentManagement?: readonly string[] }
+  >
+> = {
   s3Protection: { name: 'S3_DATA_EVENTS' },
   eksAuditLogs: { name: 'EKS_AUDIT_LOGS' },
   ebsMalwareProtection: { name: 'EBS_MALWARE_PROTECTION' },
   rdsLoginEvents: { name: 'RDS_LOGIN_EVENTS' },
   lambdaNetworkLogs: { name: 'LAMBDA_NETWORK_LOGS' },
-  runtimeMonitoring: { name: 'RUNTIME_MONITORING', agentManagement: ['EKS_ADDON_MANAGEMENT', 'ECS_FARGATE_AGENT_MANAGEMENT', 'EC2_AGENT_MANAGEMENT'] },
+  runtimeMonitoring: {
+    name: 'RUNTIME_MONITORING',
+    agentManagement: [
+      'EKS_ADDON_MANAGEMENT',
+      'ECS_FARGATE_AGENT_MANAGEMENT',
+      'EC2_AGENT_MANAGEMENT',
+    ],
+  },
 };
 
 /** Security Hub standards ARNs are per region; CIS comes in the configured version. */
-export function securityHubStandardArns(env: Pick<Environment, 'region' | 'baseline'>): Record<'fsbp' | 'cis', string> {
+export function securityHubStandardArns(
+  env: Pick<Environment, 'region' | 'baseline'>,
+): Record<'fsbp' | 'cis', string> {
   return {
     fsbp: `arn:aws:securityhub:${env.region}::standards/aws-foundational-security-best-practices/v/1.0.0`,
     cis: `arn:aws:securityhub:${env.region}::standards/cis-aws-foundations-benchmark/v/${env.baseline.findings.cisStandardVersion}`,
@@ -66,14 +80,21 @@ export class ThreatDetection extends Construct {
       enable: true,
       findingPublishingFrequency: guardDuty.findingPublishingFrequency,
     });
-    for (const [flag, feature] of Object.entries(GUARDDUTY_FEATURES) as [keyof GuardDutyFlags, (typeof GUARDDUTY_FEATURES)[keyof GuardDutyFlags]][]) {
+    for (const [flag, feature] of Object.entries(GUARDDUTY_FEATURES) as [
+      keyof GuardDutyFlags,
+      (typeof GUARDDUTY_FEATURES)[keyof GuardDutyFlags],
+    ][]) {
       const status = guardDuty[flag] ? 'ENABLED' : 'DISABLED';
-      new GuarddutyDetectorFeature(this, `guardduty-${feature.name.toLowerCase().replace(/_/g, '-')}`, {
-        detectorId: this.detector.id,
-        name: feature.name,
-        status,
-        additionalConfiguration: feature.agentManagement?.map((name) => ({ name, status })),
-      });
+      new GuarddutyDetectorFeature(
+        this,
+        `guardduty-${feature.name.toLowerCase().replace(/_/g, '-')}`,
+        {
+          detectorId: this.detector.id,
+          name: feature.name,
+          status,
+          additionalConfiguration: feature.agentManagement?.map((name) => ({ name, status })),
+        },
+      );
     }
 
     this.securityHub = new SecurityhubAccount(this, 'security-hub', {
@@ -84,10 +105,16 @@ export class ThreatDetection extends Construct {
     });
     const standards = securityHubStandardArns(env);
     for (const [key, arn] of Object.entries(standards)) {
-      new SecurityhubStandardsSubscription(this, `standard-${key}`, { standardsArn: arn, dependsOn: [this.securityHub] });
+      new SecurityhubStandardsSubscription(this, `standard-${key}`, {
+        standardsArn: arn,
+        dependsOn: [this.securityHub],
+      });
     }
 
-    new AccessanalyzerAnalyzer(this, 'access-analyzer', { analyzerName: resourceName(env, 'account-access'), type: 'ACCOUNT' });
+    new AccessanalyzerAnalyzer(this, 'access-analyzer', {
+      analyzerName: resourceName(env, 'account-access'),
+      type: 'ACCOUNT',
+    });
 
     const route = (ruleId: string, description: string, pattern: Record<string, unknown>) => {
       const rule = new CloudwatchEventRule(this, ruleId, {
@@ -95,25 +122,37 @@ export class ThreatDetection extends Construct {
         description,
         eventPattern: JSON.stringify(pattern),
       });
-      new CloudwatchEventTarget(this, `${ruleId}-target`, { rule: rule.name, targetId: 'alerting-topic', arn: props.alerting.topicArn });
+      new CloudwatchEventTarget(this, `${ruleId}-target`, {
+        rule: rule.name,
+        targetId: 'alerting-topic',
+        arn: props.alerting.topicArn,
+      });
     };
-    route('guardduty-findings', `GuardDuty findings of severity ${findings.guardDutyMinimumSeverity} or more go to the alerting topic`, {
-      source: ['aws.guardduty'],
-      'detail-type': ['GuardDuty Finding'],
-      detail: { severity: [{ numeric: ['>=', findings.guardDutyMinimumSeverity] }] },
-    });
+    route(
+      'guardduty-findings',
+      `GuardDuty findings of severity ${findings.guardDutyMinimumSeverity} or more go to the alerting topic`,
+      {
+        source: ['aws.guardduty'],
+        'detail-type': ['GuardDuty Finding'],
+        detail: { severity: [{ numeric: ['>=', findings.guardDutyMinimumSeverity] }] },
+      },
+    );
     // GuardDuty findings also reach Security Hub: they are routed once, by the rule above.
-    route('security-hub-findings', `New ${findings.securityHubSeverities.join('/')} Security Hub findings go to the alerting topic`, {
-      source: ['aws.securityhub'],
-      'detail-type': ['Security Hub Findings - Imported'],
-      detail: {
-        findings: {
-          Severity: { Label: [...findings.securityHubSeverities] },
-          Workflow: { Status: ['NEW'] },
-          RecordState: ['ACTIVE'],
-          ProductName: [{ 'anything-but': 'GuardDuty' }],
+    route(
+      'security-hub-findings',
+      `New ${findings.securityHubSeverities.join('/')} Security Hub findings go to the alerting topic`,
+      {
+        source: ['aws.securityhub'],
+        'detail-type': ['Security Hub Findings - Imported'],
+        detail: {
+          findings: {
+            Severity: { Label: [...findings.securityHubSeverities] },
+            Workflow: { Status: ['NEW'] },
+            RecordState: ['ACTIVE'],
+            ProductName: [{ 'anything-but': 'GuardDuty' }],
+          },
         },
       },
-    });
+    );
   }
 }

@@ -69,7 +69,6 @@ export class GithubOidc extends Construct {
         {
           sid: 'GithubActions',
           actions: ['sts:AssumeRoleWithWebIdentity'],
-          resources: ['*'],
           principals: [{ type: 'Federated', identifiers: [this.provider.arn] }],
           conditions: [
             {

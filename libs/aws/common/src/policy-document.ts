@@ -9,8 +9,8 @@ export interface Statement {
   readonly effect?: 'Allow' | 'Deny';
   /** The actions allowed or denied: named, never `*`. */
   readonly actions: readonly string[];
-  /** The resources the actions apply to. */
-  readonly resources: readonly string[];
+  /** The resources the actions apply to; omitted in trust policies, which IAM rejects with a Resource. */
+  readonly resources?: readonly string[];
   /** Who the statement is about (resource and trust policies only). */
   readonly principals?: readonly {
     readonly type: string;
@@ -38,7 +38,7 @@ export function policyDocument(
       sid: s.sid,
       effect: s.effect ?? 'Allow',
       actions: [...s.actions],
-      resources: [...s.resources],
+      resources: s.resources && s.resources.length > 0 ? [...s.resources] : undefined,
       principals: s.principals?.map((p) => ({ type: p.type, identifiers: [...p.identifiers] })),
       condition: s.conditions?.map((c) => ({
         test: c.test,

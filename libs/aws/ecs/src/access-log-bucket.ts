@@ -71,12 +71,24 @@ export class AccessLogBucket extends Construct {
   constructor(scope: Construct, id: string, props: AccessLogBucketProps) {
     super(scope, id);
     if (!Number.isInteger(props.retentionDays) || props.retentionDays < 1) {
-      throw new Error(`${this.node.path}: retentionDays must be a whole number of days >= 1 (got ${props.retentionDays})`);
+      throw new Error(
+        `${this.node.path}: retentionDays must be a whole number of days >= 1 (got ${props.retentionDays})`,
+      );
     }
-    this.bucket = new S3Bucket(this, 'bucket', { bucket: props.bucketName, lifecycle: props.protect ? { preventDestroy: true } : undefined });
-    suppress(this.bucket, 'PLT-S3-KMS', 'ALB access log delivery supports only SSE-S3 (AES256) buckets, not SSE-KMS');
+    this.bucket = new S3Bucket(this, 'bucket', {
+      bucket: props.bucketName,
+      lifecycle: props.protect ? { preventDestroy: true } : undefined,
+    });
+    suppress(
+      this.bucket,
+      'PLT-S3-KMS',
+      'ALB access log delivery supports only SSE-S3 (AES256) buckets, not SSE-KMS',
+    );
     const bucket = this.bucket.id;
-    new S3BucketVersioningA(this, 'versioning', { bucket, versioningConfiguration: { status: 'Enabled' } });
+    new S3BucketVersioningA(this, 'versioning', {
+      bucket,
+      versioningConfiguration: { status: 'Enabled' },
+    });
     new S3BucketServerSideEncryptionConfigurationA(this, 'encryption', {
       bucket,
       rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' } }],
@@ -88,7 +100,10 @@ export class AccessLogBucket extends Construct {
       ignorePublicAcls: true,
       restrictPublicBuckets: true,
     });
-    new S3BucketOwnershipControls(this, 'ownership', { bucket, rule: { objectOwnership: 'BucketOwnerEnforced' } });
+    new S3BucketOwnershipControls(this, 'ownership', {
+      bucket,
+      rule: { objectOwnership: 'BucketOwnerEnforced' },
+    });
     const elbAccount = ELB_LOG_ACCOUNTS[props.region];
     const writer = elbAccount
       ? { type: 'AWS', identifiers: [`arn:aws:iam::${elbAccount}:root`] }

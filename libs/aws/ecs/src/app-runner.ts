@@ -44,9 +44,14 @@ export class AppRunnerService extends Construct {
   constructor(scope: Construct, id: string, props: AppRunnerServiceProps) {
     super(scope, id);
     const { service } = props;
-    if (service.runtime !== 'app-runner') throw new Error(`${this.node.path}: service "${service.name}" has runtime "${service.runtime}"; AppRunnerService runs only "app-runner" services`);
+    if (service.runtime !== 'app-runner')
+      throw new Error(
+        `${this.node.path}: service "${service.name}" has runtime "${service.runtime}"; AppRunnerService runs only "app-runner" services`,
+      );
     if (service.tasks.max > 25 || service.tasks.min < 1) {
-      throw new Error(`${this.node.path}: App Runner runs 1 to 25 instances (tasks.min ${service.tasks.min}, tasks.max ${service.tasks.max})`);
+      throw new Error(
+        `${this.node.path}: App Runner runs 1 to 25 instances (tasks.min ${service.tasks.min}, tasks.max ${service.tasks.max})`,
+      );
     }
     const name = `${props.environmentName}-${service.name}`;
     const repositoryName = props.repositoryUrl.split('/').slice(1).join('/');
@@ -57,7 +62,13 @@ export class AppRunnerService extends Construct {
       accountId: props.accountId,
       statements: [
         { sid: 'EcrAuthToken', actions: [...ACTIONS.ecrAuth], resources: ['*'] },
-        { sid: 'PullImage', actions: [...ACTIONS.ecrPull, 'ecr:DescribeImages'], resources: [`arn:aws:ecr:${props.region}:${props.accountId}:repository/${repositoryName}`] },
+        {
+          sid: 'PullImage',
+          actions: [...ACTIONS.ecrPull, 'ecr:DescribeImages'],
+          resources: [
+            `arn:aws:ecr:${props.region}:${props.accountId}:repository/${repositoryName}`,
+          ],
+        },
       ],
     });
     const instanceRole = serviceRole(this, 'instance-role', {
@@ -65,7 +76,10 @@ export class AppRunnerService extends Construct {
       description: `Application of ${name} on App Runner: traces, secrets`,
       servicePrincipal: 'tasks.apprunner.amazonaws.com',
       accountId: props.accountId,
-      statements: [{ sid: 'Traces', actions: [...ACTIONS.xray], resources: ['*'] }, ...secretStatements(Object.values(service.secrets))],
+      statements: [
+        { sid: 'Traces', actions: [...ACTIONS.xray], resources: ['*'] },
+        ...secretStatements(Object.values(service.secrets)),
+      ],
     });
     const securityGroup = new SecurityGroup(this, 'security-group', {
       name: `${name}-apprunner`,
@@ -106,20 +120,37 @@ export class AppRunnerService extends Construct {
           imageIdentifier: `${props.repositoryUrl}:${INITIAL_IMAGE_TAG}`,
           imageConfiguration: {
             port: String(service.port),
-            runtimeEnvironmentSecrets: Object.keys(service.secrets).length > 0 ? { ...service.secrets } : undefined,
+            runtimeEnvironmentSecrets:
+              Object.keys(service.secrets).length > 0 ? { ...service.secrets } : undefined,
           },
         },
       },
-      instanceConfiguration: { cpu: String(service.cpu), memory: String(service.memoryMiB), instanceRoleArn: instanceRole.arn },
+      instanceConfiguration: {
+        cpu: String(service.cpu),
+        memory: String(service.memoryMiB),
+        instanceRoleArn: instanceRole.arn,
+      },
       networkConfiguration: {
         egressConfiguration: { egressType: 'VPC', vpcConnectorArn: connector.arn },
         ingressConfiguration: { isPubliclyAccessible: true },
       },
-      healthCheckConfiguration: { protocol: 'HTTP', path: service.healthCheckPath, interval: 10, timeout: 5, healthyThreshold: 1, unhealthyThreshold: 3 },
+      healthCheckConfiguration: {
+        protocol: 'HTTP',
+        path: service.healthCheckPath,
+        interval: 10,
+        timeout: 5,
+        healthyThreshold: 1,
+        unhealthyThreshold: 3,
+      },
       autoScalingConfigurationArn: scaling.arn,
-      observabilityConfiguration: { observabilityEnabled: true, observabilityConfigurationArn: observability.arn },
+      observabilityConfiguration: {
+        observabilityEnabled: true,
+        observabilityConfigurationArn: observability.arn,
+      },
       encryptionConfiguration: { kmsKey: props.kmsKeyArn },
-      lifecycle: { ignoreChanges: ['source_configuration[0].image_repository[0].image_identifier'] },
+      lifecycle: {
+        ignoreChanges: ['source_configuration[0].image_repository[0].image_identifier'],
+      },
     });
   }
 }

@@ -41,7 +41,9 @@ export class FargateCluster extends Construct {
   constructor(scope: Construct, id: string, props: FargateClusterProps) {
     super(scope, id);
     if (props.fargate.base > 0 && props.fargateSpot.base > 0) {
-      throw new Error(`${this.node.path}: only one capacity provider may have a base (fargate.base ${props.fargate.base}, fargateSpot.base ${props.fargateSpot.base})`);
+      throw new Error(
+        `${this.node.path}: only one capacity provider may have a base (fargate.base ${props.fargate.base}, fargateSpot.base ${props.fargateSpot.base})`,
+      );
     }
     this.execLogGroup = new EncryptedLogGroup(this, 'exec-logs', {
       name: `/platform/${props.name}/ecs/exec`,
@@ -64,7 +66,11 @@ export class FargateCluster extends Construct {
     });
     this.strategy = [
       { capacityProvider: 'FARGATE', weight: props.fargate.weight, base: props.fargate.base },
-      { capacityProvider: 'FARGATE_SPOT', weight: props.fargateSpot.weight, base: props.fargateSpot.base },
+      {
+        capacityProvider: 'FARGATE_SPOT',
+        weight: props.fargateSpot.weight,
+        base: props.fargateSpot.base,
+      },
     ];
     new EcsClusterCapacityProviders(this, 'capacity-providers', {
       clusterName: this.cluster.name,

@@ -3,9 +3,12 @@ import { App } from 'cdktf';
 import { EcsStack } from './ecs-stack';
 
 const synth = (name: string) => synthJson(new EcsStack(new App(), environment(name)));
-const byName = (json: StackJson, type: string, key: string, value: string) => resourcesOf(json, type).find((r) => r[key] === value);
+const byName = (json: StackJson, type: string, key: string, value: string) =>
+  resourcesOf(json, type).find((r) => r[key] === value);
 const containersOf = (json: StackJson, family: string) =>
-  JSON.parse(String(byName(json, 'aws_ecs_task_definition', 'family', family)!['container_definitions'])) as Record<string, any>[];
+  JSON.parse(
+    String(byName(json, 'aws_ecs_task_definition', 'family', family)!['container_definitions']),
+  ) as Record<string, any>[];
 
 describe('ecs stack', () => {
   const dev = synth('dev');
@@ -23,16 +26,27 @@ describe('ecs stack', () => {
         }),
       });
       expect(byName(prod, 'aws_cloudwatch_log_group', 'name', '/platform/prod/ecs/exec')).toEqual(
-        expect.objectContaining({ retention_in_days: 365, kms_key_id: expect.stringMatching(/^\$\{aws_kms_key\./) }),
+        expect.objectContaining({
+          retention_in_days: 365,
+          kms_key_id: expect.stringMatching(/^\$\{aws_kms_key\./),
+        }),
       );
     });
 
     it('spreads tasks over FARGATE and FARGATE_SPOT with the weights and base of each environment', () => {
-      expect(resourcesOf(prod, 'aws_ecs_cluster_capacity_providers')[0]!['default_capacity_provider_strategy']).toEqual([
+      expect(
+        resourcesOf(prod, 'aws_ecs_cluster_capacity_providers')[0]![
+          'default_capacity_provider_strategy'
+        ],
+      ).toEqual([
         { capacity_provider: 'FARGATE', weight: 3, base: 2 },
         { capacity_provider: 'FARGATE_SPOT', weight: 1, base: 0 },
       ]);
-      expect(resourcesOf(dev, 'aws_ecs_cluster_capacity_providers')[0]!['default_capacity_provider_strategy']).toEqual([
+      expect(
+        resourcesOf(dev, 'aws_ecs_cluster_capacity_providers')[0]![
+          'default_capacity_provider_strategy'
+        ],
+      ).toEqual([
         { capacity_provider: 'FARGATE', weight: 1, base: 0 },
         { capacity_provider: 'FARGATE_SPOT', weight: 3, base: 1 },
       ]);
@@ -57,39 +71,70 @@ describe('ecs stack', () => {
     it('HTTPS uses a TLS 1.2+ policy on the validated certificate; HTTP only redirects', () => {
       const listeners = resourcesOf(prod, 'aws_lb_listener');
       const https = listeners.find((l) => l['port'] === 443)!;
-      expect(https).toEqual(expect.objectContaining({ protocol: 'HTTPS', ssl_policy: 'ELBSecurityPolicy-TLS13-1-2-2021-06' }));
+      expect(https).toEqual(
+        expect.objectContaining({
+          protocol: 'HTTPS',
+          ssl_policy: 'ELBSecurityPolicy-TLS13-1-2-2021-06',
+        }),
+      );
       expect(https['certificate_arn']).toMatch(/aws_acm_certificate_validation\./);
       expect(listeners.find((l) => l['port'] === 80)!['default_action']).toEqual([
-        expect.objectContaining({ type: 'redirect', redirect: expect.objectContaining({ protocol: 'HTTPS', port: '443', status_code: 'HTTP_301' }) }),
+        expect.objectContaining({
+          type: 'redirect',
+          redirect: expect.objectContaining({
+            protocol: 'HTTPS',
+            port: '443',
+            status_code: 'HTTP_301',
+          }),
+        }),
       ]);
-      for (const l of listeners.filter((x) => x['protocol'] === 'HTTPS')) expect(l['ssl_policy']).toBe('ELBSecurityPolicy-TLS13-1-2-2021-06');
+      for (const l of listeners.filter((x) => x['protocol'] === 'HTTPS'))
+        expect(l['ssl_policy']).toBe('ELBSecurityPolicy-TLS13-1-2-2021-06');
     });
 
     it('the certificate covers every service host, validated by DNS in the configured zone, with alias records', () => {
       expect(resourcesOf(prod, 'aws_acm_certificate')[0]).toEqual(
-        expect.objectContaining({ domain_name: 'www.acme-platform.example', subject_alternative_names: ['api.acme-platform.example'], validation_method: 'DNS' }),
+        expect.objectContaining({
+          domain_name: 'www.acme-platform.example',
+          subject_alternative_names: ['api.acme-platform.example'],
+          validation_method: 'DNS',
+        }),
       );
       const records = resourcesOf(prod, 'aws_route53_record');
       expect(records.every((r) => r['zone_id'] === 'Z0PROD33333333333333')).toBe(true);
-      expect(records.filter((r) => r['type'] === 'A').map((r) => r['name']).sort()).toEqual(['api.acme-platform.example', 'www.acme-platform.example']);
+      expect(
+        records
+          .filter((r) => r['type'] === 'A')
+          .map((r) => r['name'])
+          .sort(),
+      ).toEqual(['api.acme-platform.example', 'www.acme-platform.example']);
     });
 
     it('a WAF web ACL with the common, known-bad-inputs and IP-reputation rule groups and a rate limit guards the ALB', () => {
       const [acl] = resourcesOf(prod, 'aws_wafv2_web_acl');
       const rules = acl!['rule'] as Record<string, any>[];
-      expect(rules.map((r) => r['statement'].managed_rule_group_statement?.name ?? 'rate')).toEqual([
-        'AWSManagedRulesCommonRuleSet',
-        'AWSManagedRulesKnownBadInputsRuleSet',
-        'AWSManagedRulesAmazonIpReputationList',
-        'rate',
-      ]);
-      expect(rules[3]!['statement']).toEqual({ rate_based_statement: { limit: 1000, aggregate_key_type: 'IP' } });
+      expect(rules.map((r) => r['statement'].managed_rule_group_statement?.name ?? 'rate')).toEqual(
+        [
+          'AWSManagedRulesCommonRuleSet',
+          'AWSManagedRulesKnownBadInputsRuleSet',
+          'AWSManagedRulesAmazonIpReputationList',
+          'rate',
+        ],
+      );
+      expect(rules[3]!['statement']).toEqual({
+        rate_based_statement: { limit: 1000, aggregate_key_type: 'IP' },
+      });
       expect(resourcesOf(prod, 'aws_wafv2_web_acl_association')).toHaveLength(1);
     });
 
     it('only the ALB takes traffic from the internet (443 and 80); tasks take traffic only from the ALB', () => {
       const ingress = resourcesOf(prod, 'aws_vpc_security_group_ingress_rule');
-      expect(ingress.filter((r) => r['cidr_ipv4'] === '0.0.0.0/0').map((r) => r['from_port']).sort()).toEqual([443, 80]);
+      expect(
+        ingress
+          .filter((r) => r['cidr_ipv4'] === '0.0.0.0/0')
+          .map((r) => r['from_port'])
+          .sort(),
+      ).toEqual([443, 80]);
       const taskRules = ingress.filter((r) => String(r['security_group_id']).includes('service-'));
       expect(taskRules).toHaveLength(2);
       for (const r of taskRules) {
@@ -103,34 +148,67 @@ describe('ecs stack', () => {
     it('task containers have a read-only root, run as non-root, are not privileged, with writable volumes for /tmp and the ECS Exec agent', () => {
       for (const family of ['prod-web', 'prod-api']) {
         const containers = containersOf(prod, family);
-        for (const c of containers) expect(c).toEqual(expect.objectContaining({ readonlyRootFilesystem: true, privileged: false, user: '1000:1000' }));
-        expect(containers[0]!['mountPoints'].map((m: any) => m.containerPath)).toEqual(['/tmp', '/var/lib/amazon', '/var/log/amazon']);
+        for (const c of containers)
+          expect(c).toEqual(
+            expect.objectContaining({
+              readonlyRootFilesystem: true,
+              privileged: false,
+              user: '1000:1000',
+            }),
+          );
+        expect(containers[0]!['mountPoints'].map((m: any) => m.containerPath)).toEqual([
+          '/tmp',
+          '/var/lib/amazon',
+          '/var/log/amazon',
+        ]);
       }
     });
 
-    it('images come from the environment\'s own registry; secrets are ARNs', () => {
+    it("images come from the environment's own registry; secrets are ARNs", () => {
       const [app] = containersOf(prod, 'prod-api');
       expect(app!['image']).toBe('333333333333.dkr.ecr.eu-west-1.amazonaws.com/api:initial');
-      expect(app!['secrets']).toEqual([{ name: 'DATABASE_URL', valueFrom: 'arn:aws:ssm:eu-west-1:333333333333:parameter/prod/api/database-url' }]);
+      expect(app!['secrets']).toEqual([
+        {
+          name: 'DATABASE_URL',
+          valueFrom: 'arn:aws:ssm:eu-west-1:333333333333:parameter/prod/api/database-url',
+        },
+      ]);
     });
 
     it('every task runs the OpenTelemetry collector; only services that opt in run the AppConfig agent, addressed by config names', () => {
-      expect(containersOf(prod, 'prod-web').map((c) => c['name'])).toEqual(['web', 'otel-collector', 'appconfig-agent']);
-      expect(containersOf(prod, 'prod-api').map((c) => c['name'])).toEqual(['api', 'otel-collector']);
+      expect(containersOf(prod, 'prod-web').map((c) => c['name'])).toEqual([
+        'web',
+        'otel-collector',
+        'appconfig-agent',
+      ]);
+      expect(containersOf(prod, 'prod-api').map((c) => c['name'])).toEqual([
+        'api',
+        'otel-collector',
+      ]);
       const agent = containersOf(prod, 'prod-web')[2]!;
-      expect(agent['environment']).toContainEqual({ name: 'PREFETCH_LIST', value: '/applications/web/environments/prod/configurations/feature-flags' });
+      expect(agent['environment']).toContainEqual({
+        name: 'PREFETCH_LIST',
+        value: '/applications/web/environments/prod/configurations/feature-flags',
+      });
     });
 
     it('task and execution roles are distinct, and the logs of each service are encrypted with retention', () => {
       for (const def of resourcesOf(prod, 'aws_ecs_task_definition')) {
         expect(def['task_role_arn']).not.toEqual(def['execution_role_arn']);
       }
-      expect(byName(prod, 'aws_cloudwatch_log_group', 'name', '/platform/prod/ecs/web')).toEqual(expect.objectContaining({ retention_in_days: 365 }));
+      expect(byName(prod, 'aws_cloudwatch_log_group', 'name', '/platform/prod/ecs/web')).toEqual(
+        expect.objectContaining({ retention_in_days: 365 }),
+      );
     });
 
     it('services run in private subnets without public IPs, with ECS Exec enabled', () => {
       for (const svc of resourcesOf(prod, 'aws_ecs_service')) {
-        expect(svc['network_configuration']).toEqual(expect.objectContaining({ assign_public_ip: false, subnets: expect.stringMatching(/private_subnet_ids/) }));
+        expect(svc['network_configuration']).toEqual(
+          expect.objectContaining({
+            assign_public_ip: false,
+            subnets: expect.stringMatching(/private_subnet_ids/),
+          }),
+        );
         expect(svc['enable_execute_command']).toBe(true);
       }
     });
@@ -139,41 +217,87 @@ describe('ecs stack', () => {
       const api = byName(prod, 'aws_ecs_service', 'name', 'api')!;
       expect(api['deployment_controller']).toEqual({ type: 'ECS' });
       expect(api['deployment_circuit_breaker']).toEqual({ enable: true, rollback: true });
-      expect(api['alarms']).toEqual({ alarm_names: [expect.stringMatching(/service-api_alarms_error-rate.*alarm_name/), expect.stringMatching(/service-api_alarms_p99-latency.*alarm_name/)], enable: true, rollback: true });
+      expect(api['alarms']).toEqual({
+        alarm_names: [
+          expect.stringMatching(/service-api_alarms_error-rate.*alarm_name/),
+          expect.stringMatching(/service-api_alarms_p99-latency.*alarm_name/),
+        ],
+        enable: true,
+        rollback: true,
+      });
       const policies = resourcesOf(prod, 'aws_appautoscaling_policy').map((p) => p['name']);
-      expect(policies.sort()).toEqual(['prod-api-cpu', 'prod-api-memory', 'prod-api-requests', 'prod-web-cpu', 'prod-web-memory']);
+      expect(policies.sort()).toEqual([
+        'prod-api-cpu',
+        'prod-api-memory',
+        'prod-api-requests',
+        'prod-web-cpu',
+        'prod-web-memory',
+      ]);
     });
 
     it('the blue-green service is deployed by CodeDeploy: two target groups, production and test rules, canary config, rollback on failure and alarm', () => {
       const web = byName(prod, 'aws_ecs_service', 'name', 'web')!;
       expect(web['deployment_controller']).toEqual({ type: 'CODE_DEPLOY' });
-      expect(web['lifecycle']).toEqual({ ignore_changes: ['desired_count', 'task_definition', 'load_balancer'] });
-      expect(resourcesOf(prod, 'aws_lb_target_group').map((t) => t['name']).sort()).toEqual(['prod-api', 'prod-web-blue', 'prod-web-green']);
-      const webRules = resourcesOf(prod, 'aws_lb_listener_rule').filter((r) => JSON.stringify(r['condition']).includes('www.'));
+      expect(web['lifecycle']).toEqual({
+        ignore_changes: ['desired_count', 'task_definition', 'load_balancer'],
+      });
+      expect(
+        resourcesOf(prod, 'aws_lb_target_group')
+          .map((t) => t['name'])
+          .sort(),
+      ).toEqual(['prod-api', 'prod-web-blue', 'prod-web-green']);
+      const webRules = resourcesOf(prod, 'aws_lb_listener_rule').filter((r) =>
+        JSON.stringify(r['condition']).includes('www.'),
+      );
       expect(webRules).toHaveLength(2);
-      for (const rule of webRules) expect(rule['lifecycle']).toEqual({ ignore_changes: ['action'] });
+      for (const rule of webRules)
+        expect(rule['lifecycle']).toEqual({ ignore_changes: ['action'] });
       const [group] = resourcesOf(prod, 'aws_codedeploy_deployment_group');
       expect(group).toEqual(
         expect.objectContaining({
           deployment_group_name: 'prod-web',
           deployment_config_name: 'CodeDeployDefault.ECSCanary10Percent5Minutes',
-          auto_rollback_configuration: { enabled: true, events: ['DEPLOYMENT_FAILURE', 'DEPLOYMENT_STOP_ON_ALARM'] },
-          alarm_configuration: { enabled: true, alarms: [expect.stringMatching(/service-web_alarms_error-rate.*alarm_name/), expect.stringMatching(/service-web_alarms_p99-latency.*alarm_name/)] },
+          auto_rollback_configuration: {
+            enabled: true,
+            events: ['DEPLOYMENT_FAILURE', 'DEPLOYMENT_STOP_ON_ALARM'],
+          },
+          alarm_configuration: {
+            enabled: true,
+            alarms: [
+              expect.stringMatching(/service-web_alarms_error-rate.*alarm_name/),
+              expect.stringMatching(/service-web_alarms_p99-latency.*alarm_name/),
+            ],
+          },
         }),
       );
       expect(group!['blue_green_deployment_config']).toEqual(
-        expect.objectContaining({ terminate_blue_instances_on_deployment_success: { action: 'TERMINATE', termination_wait_time_in_minutes: 60 } }),
+        expect.objectContaining({
+          terminate_blue_instances_on_deployment_success: {
+            action: 'TERMINATE',
+            termination_wait_time_in_minutes: 60,
+          },
+        }),
       );
     });
 
     it('each service has 5xx, p99 latency, unhealthy-host, CPU and memory alarms to the alerting topic, over both target groups for blue-green', () => {
       const alarms = resourcesOf(prod, 'aws_cloudwatch_metric_alarm');
       expect(alarms.map((a) => a['alarm_name']).sort()).toEqual(
-        ['cpu', 'memory', '5xx-rate', 'p99-latency', 'unhealthy-hosts'].flatMap((k) => [`prod-api-${k}`, `prod-web-${k}`]).sort(),
+        ['cpu', 'memory', '5xx-rate', 'p99-latency', 'unhealthy-hosts']
+          .flatMap((k) => [`prod-api-${k}`, `prod-web-${k}`])
+          .sort(),
       );
-      for (const a of alarms) expect(a['alarm_actions']).toEqual([expect.stringMatching(/alerting-state.*topic_arn/)]);
-      const webErrors = byName(prod, 'aws_cloudwatch_metric_alarm', 'alarm_name', 'prod-web-5xx-rate')!;
-      expect((webErrors['metric_query'] as any[]).find((q) => q.id === 'rate').expression).toBe('100 * (FILL(e0, 0) + FILL(e1, 0)) / (FILL(r0, 0) + FILL(r1, 0))');
+      for (const a of alarms)
+        expect(a['alarm_actions']).toEqual([expect.stringMatching(/alerting-state.*topic_arn/)]);
+      const webErrors = byName(
+        prod,
+        'aws_cloudwatch_metric_alarm',
+        'alarm_name',
+        'prod-web-5xx-rate',
+      )!;
+      expect((webErrors['metric_query'] as any[]).find((q) => q.id === 'rate').expression).toBe(
+        '100 * (FILL(e0, 0) + FILL(e1, 0)) / (FILL(r0, 0) + FILL(r1, 0))',
+      );
     });
   });
 

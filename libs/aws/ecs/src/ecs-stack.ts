@@ -108,7 +108,9 @@ export class EcsStack extends PlatformStack {
       httpsListenerArn: this.loadBalancer.httpsListener.arn,
       testListenerArn: this.loadBalancer.testListener.arn,
       serviceNames: Object.keys(services),
-      services: Fn.jsonencode(Object.fromEntries(Object.entries(services).map(([name, s]) => [name, s.ref]))),
+      services: Fn.jsonencode(
+        Object.fromEntries(Object.entries(services).map(([name, s]) => [name, s.ref])),
+      ),
     });
   }
 }

@@ -20,7 +20,11 @@ import { AccessLogBucket } from './access-log-bucket';
 export const TLS_POLICY = 'ELBSecurityPolicy-TLS13-1-2-2021-06';
 
 /** The AWS managed rule groups in front of every public ALB, in evaluation order. */
-export const MANAGED_RULE_GROUPS = ['AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet', 'AWSManagedRulesAmazonIpReputationList'] as const;
+export const MANAGED_RULE_GROUPS = [
+  'AWSManagedRulesCommonRuleSet',
+  'AWSManagedRulesKnownBadInputsRuleSet',
+  'AWSManagedRulesAmazonIpReputationList',
+] as const;
 
 /** Props of {@link PublicLoadBalancer}. */
 export interface PublicLoadBalancerProps {
@@ -75,22 +79,34 @@ export class PublicLoadBalancer extends Construct {
     super(scope, id);
     const { name } = props;
     const problems = [
-      [props.rateLimitPer5Minutes < 100, `rateLimitPer5Minutes must be 100 or more (got ${props.rateLimitPer5Minutes})`],
-      [props.testListenerPort === 443 || props.testListenerPort === 80, `testListenerPort must not be 80 or 443 (got ${props.testListenerPort})`],
+      [
+        props.rateLimitPer5Minutes < 100,
+        `rateLimitPer5Minutes must be 100 or more (got ${props.rateLimitPer5Minutes})`,
+      ],
+      [
+        props.testListenerPort === 443 || props.testListenerPort === 80,
+        `testListenerPort must not be 80 or 443 (got ${props.testListenerPort})`,
+      ],
       ...props.hosts
         .filter((h) => h !== props.hostedZone.name && !h.endsWith(`.${props.hostedZone.name}`))
-        .map((h) => [true, `host "${h}" is not in the hosted zone ${props.hostedZone.name}`] as const),
+        .map(
+          (h) => [true, `host "${h}" is not in the hosted zone ${props.hostedZone.name}`] as const,
+        ),
     ] as const;
     const messages = problems.filter(([bad]) => bad).map(([, m]) => m);
     if (messages.length > 0) throw new Error(`${this.node.path}: ${messages.join('; ')}`);
 
     this.securityGroup = new SecurityGroup(this, 'security-group', {
       name: `${name}-public-alb`,
-      description: 'Public ALB: HTTPS and HTTP (redirect only) from the internet, test listener from the VPC',
+      description:
+        'Public ALB: HTTPS and HTTP (redirect only) from the internet, test listener from the VPC',
       vpcId: props.network.vpcId,
       tags: { Name: `${name}-public-alb` },
     });
-    for (const [port, what] of [[443, 'HTTPS'], [80, 'HTTP, redirected to HTTPS']] as const) {
+    for (const [port, what] of [
+      [443, 'HTTPS'],
+      [80, 'HTTP, redirected to HTTPS'],
+    ] as const) {
       const rule = new VpcSecurityGroupIngressRule(this, `ingress-${port}`, {
         securityGroupId: this.securityGroup.id,
         description: `${what} from the internet`,
@@ -99,7 +115,11 @@ export class PublicLoadBalancer extends Construct {
         toPort: port,
         cidrIpv4: '0.0.0.0/0',
       });
-      suppress(rule, 'PLT-SG-NO-OPEN-INGRESS', 'the public ALB is the one internet entry point, behind WAF');
+      suppress(
+        rule,
+        'PLT-SG-NO-OPEN-INGRESS',
+        'the public ALB is the one internet entry point, behind WAF',
+      );
     }
     new VpcSecurityGroupIngressRule(this, 'ingress-test', {
       securityGroupId: this.securityGroup.id,
@@ -148,7 +168,10 @@ export class PublicLoadBalancer extends Construct {
       validationMethod: 'DNS',
       lifecycle: { createBeforeDestroy: true },
     });
-    const options = TerraformIterator.fromComplexList(certificate.domainValidationOptions, 'domain_name');
+    const options = TerraformIterator.fromComplexList(
+      certificate.domainValidationOptions,
+      'domain_name',
+    );
     const validationRecords = new Route53Record(this, 'certificate-validation-record', {
       forEach: options,
       zoneId: props.hostedZone.id,
@@ -160,7 +183,9 @@ export class PublicLoadBalancer extends Construct {
     });
     const validation = new AcmCertificateValidation(this, 'certificate-validation', {
       certificateArn: certificate.arn,
-      validationRecordFqdns: Token.asList(TerraformIterator.fromResources(validationRecords).pluckProperty('fqdn')),
+      validationRecordFqdns: Token.asList(
+        TerraformIterator.fromResources(validationRecords).pluckProperty('fqdn'),
+      ),
     });
 
     this.httpsListener = new LbListener(this, 'https', {
@@ -169,13 +194,20 @@ export class PublicLoadBalancer extends Construct {
       protocol: 'HTTPS',
       sslPolicy: TLS_POLICY,
       certificateArn: validation.certificateArn,
-      defaultAction: [{ type: 'fixed-response', fixedResponse: { contentType: 'text/plain', statusCode: '404', messageBody: 'Not found' } }],
+      defaultAction: [
+        {
+          type: 'fixed-response',
+          fixedResponse: { contentType: 'text/plain', statusCode: '404', messageBody: 'Not found' },
+        },
+      ],
     });
     new LbListener(this, 'http-redirect', {
       loadBalancerArn: this.alb.arn,
       port: 80,
       protocol: 'HTTP',
-      defaultAction: [{ type: 'redirect', redirect: { protocol: 'HTTPS', port: '443', statusCode: 'HTTP_301' } }],
+      defaultAction: [
+        { type: 'redirect', redirect: { protocol: 'HTTPS', port: '443', statusCode: 'HTTP_301' } },
+      ],
     });
     this.testListener = new LbListener(this, 'test', {
       loadBalancerArn: this.alb.arn,
@@ -183,7 +215,12 @@ export class PublicLoadBalancer extends Construct {
       protocol: 'HTTPS',
       sslPolicy: TLS_POLICY,
       certificateArn: validation.certificateArn,
-      defaultAction: [{ type: 'fixed-response', fixedResponse: { contentType: 'text/plain', statusCode: '404', messageBody: 'Not found' } }],
+      defaultAction: [
+        {
+          type: 'fixed-response',
+          fixedResponse: { contentType: 'text/plain', statusCode: '404', messageBody: 'Not found' },
+        },
+      ],
     });
 
     for (const host of props.hosts.length > 0 ? hosts : []) {
@@ -195,7 +232,11 @@ export class PublicLoadBalancer extends Construct {
       });
     }
 
-    const visibility = (metric: string) => ({ cloudwatchMetricsEnabled: true, metricName: metric, sampledRequestsEnabled: true });
+    const visibility = (metric: string) => ({
+      cloudwatchMetricsEnabled: true,
+      metricName: metric,
+      sampledRequestsEnabled: true,
+    });
     this.webAcl = new Wafv2WebAcl(this, 'web-acl', {
       name: `${name}-public-alb`,
       description: `Protects the ${name} public ALB: AWS managed rules and a per-IP rate limit`,
@@ -213,13 +254,18 @@ export class PublicLoadBalancer extends Construct {
           name: 'rate-limit-per-ip',
           priority: MANAGED_RULE_GROUPS.length + 1,
           action: { block: {} },
-          statement: { rate_based_statement: { limit: props.rateLimitPer5Minutes, aggregate_key_type: 'IP' } },
+          statement: {
+            rate_based_statement: { limit: props.rateLimitPer5Minutes, aggregate_key_type: 'IP' },
+          },
           visibilityConfig: visibility('rate-limit-per-ip'),
         },
       ],
       visibilityConfig: visibility(`${name}-public-alb`),
     });
-    new Wafv2WebAclAssociation(this, 'web-acl-association', { resourceArn: this.alb.arn, webAclArn: this.webAcl.arn });
+    new Wafv2WebAclAssociation(this, 'web-acl-association', {
+      resourceArn: this.alb.arn,
+      webAclArn: this.webAcl.arn,
+    });
     // WAF requires the log group name to start with aws-waf-logs-.
     const wafLogs = new CloudwatchLogGroup(this, 'waf-logs', {
       name: `aws-waf-logs-${name}-public-alb`,
@@ -229,7 +275,10 @@ export class PublicLoadBalancer extends Construct {
     new Wafv2WebAclLoggingConfiguration(this, 'web-acl-logging', {
       resourceArn: this.webAcl.arn,
       logDestinationConfigs: [wafLogs.arn],
-      redactedFields: [{ singleHeader: { name: 'authorization' } }, { singleHeader: { name: 'cookie' } }],
+      redactedFields: [
+        { singleHeader: { name: 'authorization' } },
+        { singleHeader: { name: 'cookie' } },
+      ],
     });
   }
 }

@@ -15,11 +15,22 @@ export const ACTIONS = {
   writeLogs: ['logs:CreateLogStream', 'logs:PutLogEvents'],
   readSecret: ['secretsmanager:GetSecretValue'],
   readParameters: ['ssm:GetParameters'],
-  execChannel: ['ssmmessages:CreateControlChannel', 'ssmmessages:CreateDataChannel', 'ssmmessages:OpenControlChannel', 'ssmmessages:OpenDataChannel'],
+  execChannel: [
+    'ssmmessages:CreateControlChannel',
+    'ssmmessages:CreateDataChannel',
+    'ssmmessages:OpenControlChannel',
+    'ssmmessages:OpenDataChannel',
+  ],
   execLogs: ['logs:CreateLogStream', 'logs:DescribeLogStreams', 'logs:PutLogEvents'],
   describeLogGroups: ['logs:DescribeLogGroups'],
   execKms: ['kms:Decrypt', 'kms:GenerateDataKey'],
-  xray: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'xray:GetSamplingRules', 'xray:GetSamplingTargets', 'xray:GetSamplingStatisticSummaries'],
+  xray: [
+    'xray:PutTraceSegments',
+    'xray:PutTelemetryRecords',
+    'xray:GetSamplingRules',
+    'xray:GetSamplingTargets',
+    'xray:GetSamplingStatisticSummaries',
+  ],
   appConfig: ['appconfig:StartConfigurationSession', 'appconfig:GetLatestConfiguration'],
 } as const;
 
@@ -27,7 +38,14 @@ export const ACTIONS = {
 export function serviceRole(
   scope: Construct,
   id: string,
-  props: { name: string; description: string; servicePrincipal: string; accountId: string; statements: readonly Statement[]; managedPolicyArns?: readonly string[] },
+  props: {
+    name: string;
+    description: string;
+    servicePrincipal: string;
+    accountId: string;
+    statements: readonly Statement[];
+    managedPolicyArns?: readonly string[];
+  },
 ): IamRole {
   const role = new IamRole(scope, id, {
     name: props.name,
@@ -39,12 +57,15 @@ export function serviceRole(
         // A trust policy has no Resource element (IAM rejects one); an empty list renders none.
         resources: [],
         principals: [{ type: 'Service', identifiers: [props.servicePrincipal] }],
-        conditions: [{ test: 'StringEquals', variable: 'aws:SourceAccount', values: [props.accountId] }],
+        conditions: [
+          { test: 'StringEquals', variable: 'aws:SourceAccount', values: [props.accountId] },
+        ],
       },
     ]),
   });
-  (props.managedPolicyArns ?? []).forEach((policyArn, index) =>
-    new IamRolePolicyAttachment(scope, `${id}-managed-${index}`, { role: role.name, policyArn }),
+  (props.managedPolicyArns ?? []).forEach(
+    (policyArn, index) =>
+      new IamRolePolicyAttachment(scope, `${id}-managed-${index}`, { role: role.name, policyArn }),
   );
   if (props.statements.length > 0) {
     new IamRolePolicy(scope, `${id}-policy`, {
@@ -61,7 +82,17 @@ export function secretStatements(arns: readonly string[]): Statement[] {
   const secrets = arns.filter((a) => a.startsWith('arn:aws:secretsmanager:'));
   const parameters = arns.filter((a) => a.startsWith('arn:aws:ssm:'));
   return [
-    ...(secrets.length > 0 ? [{ sid: 'ReadSecrets', actions: [...ACTIONS.readSecret], resources: secrets.map((a) => `${a}-??????`).concat(secrets) }] : []),
-    ...(parameters.length > 0 ? [{ sid: 'ReadParameters', actions: [...ACTIONS.readParameters], resources: parameters }] : []),
+    ...(secrets.length > 0
+      ? [
+          {
+            sid: 'ReadSecrets',
+            actions: [...ACTIONS.readSecret],
+            resources: secrets.map((a) => `${a}-??????`).concat(secrets),
+          },
+        ]
+      : []),
+    ...(parameters.length > 0
+      ? [{ sid: 'ReadParameters', actions: [...ACTIONS.readParameters], resources: parameters }]
+      : []),
   ];
 }

@@ -41,17 +41,29 @@ export class ServiceAlarms extends Construct {
 
   constructor(scope: Construct, id: string, props: ServiceAlarmsProps) {
     super(scope, id);
-    if (props.targetGroupArnSuffixes.length === 0) throw new Error(`${this.node.path}: targetGroupArnSuffixes must name at least one target group`);
+    if (props.targetGroupArnSuffixes.length === 0)
+      throw new Error(
+        `${this.node.path}: targetGroupArnSuffixes must name at least one target group`,
+      );
     const actions = { alarmActions: [props.topicArn], okActions: [props.topicArn] };
     const groups = props.targetGroupArnSuffixes.map((tg, i) => ({ tg, i }));
     const albMetric = (idPrefix: string, metric: string, stat: string) =>
       groups.map(({ tg, i }) => ({
         id: `${idPrefix}${i}`,
         returnData: false,
-        metric: { namespace: 'AWS/ApplicationELB', metricName: metric, period: 60, stat, dimensions: { LoadBalancer: props.loadBalancerArnSuffix, TargetGroup: tg } },
+        metric: {
+          namespace: 'AWS/ApplicationELB',
+          metricName: metric,
+          period: 60,
+          stat,
+          dimensions: { LoadBalancer: props.loadBalancerArnSuffix, TargetGroup: tg },
+        },
       }));
     const sum = (prefix: string) => groups.map(({ i }) => `FILL(${prefix}${i}, 0)`).join(' + ');
-    const max = (prefix: string) => (groups.length === 1 ? `${prefix}0` : `MAX([${groups.map(({ i }) => `${prefix}${i}`).join(', ')}])`);
+    const max = (prefix: string) =>
+      groups.length === 1
+        ? `${prefix}0`
+        : `MAX([${groups.map(({ i }) => `${prefix}${i}`).join(', ')}])`;
 
     const errorRate = new CloudwatchMetricAlarm(this, 'error-rate', {
       alarmName: `${props.name}-5xx-rate`,
@@ -64,7 +76,12 @@ export class ServiceAlarms extends Construct {
       metricQuery: [
         ...albMetric('e', 'HTTPCode_Target_5XX_Count', 'Sum'),
         ...albMetric('r', 'RequestCount', 'Sum'),
-        { id: 'rate', expression: `100 * (${sum('e')}) / (${sum('r')})`, label: '5xx rate (%)', returnData: true },
+        {
+          id: 'rate',
+          expression: `100 * (${sum('e')}) / (${sum('r')})`,
+          label: '5xx rate (%)',
+          returnData: true,
+        },
       ],
       ...actions,
     });

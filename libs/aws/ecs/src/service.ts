@@ -3,7 +3,10 @@ import { AppautoscalingTarget } from '@cdktf/provider-aws/lib/appautoscaling-tar
 import { CodedeployApp } from '@cdktf/provider-aws/lib/codedeploy-app';
 import { CodedeployDeploymentGroup } from '@cdktf/provider-aws/lib/codedeploy-deployment-group';
 import { EcsService } from '@cdktf/provider-aws/lib/ecs-service';
-import { LbListenerRule, type LbListenerRuleCondition } from '@cdktf/provider-aws/lib/lb-listener-rule';
+import {
+  LbListenerRule,
+  type LbListenerRuleCondition,
+} from '@cdktf/provider-aws/lib/lb-listener-rule';
 import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
@@ -92,9 +95,14 @@ export class FargateService extends Construct {
   constructor(scope: Construct, id: string, props: FargateServiceProps) {
     super(scope, id);
     const { service } = props;
-    if (service.runtime !== 'ecs') throw new Error(`${this.node.path}: service "${service.name}" has runtime "${service.runtime}"; FargateService runs only "ecs" services`);
+    if (service.runtime !== 'ecs')
+      throw new Error(
+        `${this.node.path}: service "${service.name}" has runtime "${service.runtime}"; FargateService runs only "ecs" services`,
+      );
     if (!service.route || (service.route.host === undefined && service.route.path === undefined)) {
-      throw new Error(`${this.node.path}: service "${service.name}" needs a route (host, path or both)`);
+      throw new Error(
+        `${this.node.path}: service "${service.name}" needs a route (host, path or both)`,
+      );
     }
     if (!Number.isInteger(props.priority) || props.priority < 1 || props.priority > 50000) {
       throw new Error(`${this.node.path}: priority must be 1 to 50000 (got ${props.priority})`);
@@ -129,12 +137,22 @@ export class FargateService extends Construct {
       accountId: props.accountId,
       statements: [
         { sid: 'ExecChannel', actions: [...ACTIONS.execChannel], resources: ['*'] },
-        { sid: 'ExecSessionLogs', actions: [...ACTIONS.execLogs], resources: [`${execLogGroupArn}:*`] },
+        {
+          sid: 'ExecSessionLogs',
+          actions: [...ACTIONS.execLogs],
+          resources: [`${execLogGroupArn}:*`],
+        },
         { sid: 'ExecFindLogGroup', actions: [...ACTIONS.describeLogGroups], resources: ['*'] },
         { sid: 'ExecSessionKey', actions: [...ACTIONS.execKms], resources: [props.kmsKeyArn] },
         { sid: 'Traces', actions: [...ACTIONS.xray], resources: ['*'] },
         ...(props.appConfig
-          ? [{ sid: 'FeatureFlags', actions: [...ACTIONS.appConfig], resources: [`arn:aws:appconfig:${props.region}:${props.accountId}:application/*`] }]
+          ? [
+              {
+                sid: 'FeatureFlags',
+                actions: [...ACTIONS.appConfig],
+                resources: [`arn:aws:appconfig:${props.region}:${props.accountId}:application/*`],
+              },
+            ]
           : []),
       ],
     });
@@ -166,7 +184,8 @@ export class FargateService extends Construct {
     });
     new VpcSecurityGroupEgressRule(this, 'egress-https', {
       securityGroupId: securityGroup.id,
-      description: 'HTTPS to AWS APIs (ECR, logs, secrets, X-Ray, AppConfig) through endpoints or NAT',
+      description:
+        'HTTPS to AWS APIs (ECR, logs, secrets, X-Ray, AppConfig) through endpoints or NAT',
       ipProtocol: 'tcp',
       fromPort: 443,
       toPort: 443,
@@ -181,7 +200,14 @@ export class FargateService extends Construct {
         targetType: 'ip',
         vpcId: props.network.vpcId,
         deregistrationDelay: '30',
-        healthCheck: { path: service.healthCheckPath, matcher: '200-399', interval: 15, healthyThreshold: 2, unhealthyThreshold: 3, timeout: 5 },
+        healthCheck: {
+          path: service.healthCheckPath,
+          matcher: '200-399',
+          interval: 15,
+          healthyThreshold: 2,
+          unhealthyThreshold: 3,
+          timeout: 5,
+        },
       });
     this.targetGroups = blueGreen ? [targetGroup('blue'), targetGroup('green')] : [targetGroup('')];
     const [primary] = this.targetGroups as [LbTargetGroup, ...LbTargetGroup[]];
@@ -229,8 +255,18 @@ export class FargateService extends Construct {
       desiredCount: service.tasks.desired,
       capacityProviderStrategy: props.cluster.strategy.map((s) => ({ ...s })),
       platformVersion: 'LATEST',
-      networkConfiguration: { subnets: props.network.privateSubnetIds, securityGroups: [securityGroup.id], assignPublicIp: false },
-      loadBalancer: [{ targetGroupArn: primary.arn, containerName: task.containerName, containerPort: service.port }],
+      networkConfiguration: {
+        subnets: props.network.privateSubnetIds,
+        securityGroups: [securityGroup.id],
+        assignPublicIp: false,
+      },
+      loadBalancer: [
+        {
+          targetGroupArn: primary.arn,
+          containerName: task.containerName,
+          containerPort: service.port,
+        },
+      ],
       healthCheckGracePeriodSeconds: 60,
       enableExecuteCommand: true,
       enableEcsManagedTags: true,
@@ -242,13 +278,21 @@ export class FargateService extends Construct {
         ? {}
         : {
             deploymentCircuitBreaker: { enable: true, rollback: true },
-            alarms: { alarmNames: this.alarms.rollback.map((a) => a.alarmName), enable: true, rollback: true },
+            alarms: {
+              alarmNames: this.alarms.rollback.map((a) => a.alarmName),
+              enable: true,
+              rollback: true,
+            },
           }),
       dependsOn: rules,
       lifecycle: {
         // Autoscaling owns the task count; the pipeline owns the task definition (image);
         // under blue/green CodeDeploy also owns the load balancer wiring.
-        ignoreChanges: ['desired_count', 'task_definition', ...(blueGreen ? ['load_balancer'] : [])],
+        ignoreChanges: [
+          'desired_count',
+          'task_definition',
+          ...(blueGreen ? ['load_balancer'] : []),
+        ],
       },
     });
 
@@ -261,7 +305,11 @@ export class FargateService extends Construct {
       maxCapacity: service.tasks.max,
       dependsOn: [this.ecsService],
     });
-    const tracking = (key: string, target: number, spec: { predefinedMetricType: string; resourceLabel?: string }) =>
+    const tracking = (
+      key: string,
+      target: number,
+      spec: { predefinedMetricType: string; resourceLabel?: string },
+    ) =>
       new AppautoscalingPolicy(this, `scale-on-${key}`, {
         name: `${name}-${key}`,
         policyType: 'TargetTrackingScaling',
@@ -275,8 +323,12 @@ export class FargateService extends Construct {
           predefinedMetricSpecification: spec,
         },
       });
-    tracking('cpu', service.autoscaling.cpuPercent, { predefinedMetricType: 'ECSServiceAverageCPUUtilization' });
-    tracking('memory', service.autoscaling.memoryPercent, { predefinedMetricType: 'ECSServiceAverageMemoryUtilization' });
+    tracking('cpu', service.autoscaling.cpuPercent, {
+      predefinedMetricType: 'ECSServiceAverageCPUUtilization',
+    });
+    tracking('memory', service.autoscaling.memoryPercent, {
+      predefinedMetricType: 'ECSServiceAverageMemoryUtilization',
+    });
     if (!blueGreen && service.autoscaling.requestsPerTarget !== undefined) {
       tracking('requests', service.autoscaling.requestsPerTarget, {
         predefinedMetricType: 'ALBRequestCountPerTarget',
@@ -305,9 +357,15 @@ export class FargateService extends Construct {
         deploymentStyle: { deploymentOption: 'WITH_TRAFFIC_CONTROL', deploymentType: 'BLUE_GREEN' },
         blueGreenDeploymentConfig: {
           deploymentReadyOption: { actionOnTimeout: 'CONTINUE_DEPLOYMENT' },
-          terminateBlueInstancesOnDeploymentSuccess: { action: 'TERMINATE', terminationWaitTimeInMinutes: deployment.terminateBlueAfterMinutes },
+          terminateBlueInstancesOnDeploymentSuccess: {
+            action: 'TERMINATE',
+            terminationWaitTimeInMinutes: deployment.terminateBlueAfterMinutes,
+          },
         },
-        autoRollbackConfiguration: { enabled: true, events: ['DEPLOYMENT_FAILURE', 'DEPLOYMENT_STOP_ON_ALARM'] },
+        autoRollbackConfiguration: {
+          enabled: true,
+          events: ['DEPLOYMENT_FAILURE', 'DEPLOYMENT_STOP_ON_ALARM'],
+        },
         alarmConfiguration: { enabled: true, alarms: this.alarms.rollback.map((a) => a.alarmName) },
         ecsService: { clusterName, serviceName: this.ecsService.name },
         loadBalancerInfo: {

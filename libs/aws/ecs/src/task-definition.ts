@@ -16,7 +16,11 @@ export const CONTAINER_USER = '1000:1000';
  * The writable paths of the application container; everything else is read-only. The ECS
  * Exec (SSM) agent writes under /var/lib/amazon and /var/log/amazon.
  */
-export const WRITABLE_PATHS = { tmp: '/tmp', 'exec-agent-state': '/var/lib/amazon', 'exec-agent-logs': '/var/log/amazon' } as const;
+export const WRITABLE_PATHS = {
+  tmp: '/tmp',
+  'exec-agent-state': '/var/lib/amazon',
+  'exec-agent-logs': '/var/log/amazon',
+} as const;
 
 /** Props of {@link ServiceTaskDefinition}. */
 export interface ServiceTaskDefinitionProps {
@@ -63,7 +67,11 @@ export class ServiceTaskDefinition extends Construct {
     this.containerName = service.name;
     const logs = (prefix: string) => ({
       logDriver: 'awslogs',
-      options: { 'awslogs-group': props.logGroupName, 'awslogs-region': props.region, 'awslogs-stream-prefix': prefix },
+      options: {
+        'awslogs-group': props.logGroupName,
+        'awslogs-region': props.region,
+        'awslogs-stream-prefix': prefix,
+      },
     });
     const hardened = {
       user: CONTAINER_USER,
@@ -77,12 +85,23 @@ export class ServiceTaskDefinition extends Construct {
       essential: true,
       ...hardened,
       portMappings: [{ containerPort: service.port, protocol: 'tcp', name: 'http' }],
-      mountPoints: Object.entries(WRITABLE_PATHS).map(([volume, path]) => ({ sourceVolume: volume, containerPath: path, readOnly: false })),
+      mountPoints: Object.entries(WRITABLE_PATHS).map(([volume, path]) => ({
+        sourceVolume: volume,
+        containerPath: path,
+        readOnly: false,
+      })),
       environment: [
         { name: 'OTEL_EXPORTER_OTLP_ENDPOINT', value: 'http://localhost:4317' },
         { name: 'OTEL_SERVICE_NAME', value: service.name },
         { name: 'OTEL_PROPAGATORS', value: 'xray,tracecontext' },
-        ...(props.appConfig ? [{ name: 'APPCONFIG_AGENT_URL', value: `http://localhost:2772/applications/${props.appConfig.application}/environments/${props.appConfig.environment}/configurations/${props.appConfig.profile}` }] : []),
+        ...(props.appConfig
+          ? [
+              {
+                name: 'APPCONFIG_AGENT_URL',
+                value: `http://localhost:2772/applications/${props.appConfig.application}/environments/${props.appConfig.environment}/configurations/${props.appConfig.profile}`,
+              },
+            ]
+          : []),
       ],
       secrets: Object.entries(service.secrets)
         .sort(([a], [b]) => a.localeCompare(b))
@@ -108,7 +127,10 @@ export class ServiceTaskDefinition extends Construct {
       mountPoints: [{ sourceVolume: 'appconfig-cache', containerPath: '/tmp', readOnly: false }],
       environment: [
         { name: 'SERVICE_REGION', value: props.region },
-        { name: 'PREFETCH_LIST', value: `/applications/${props.appConfig.application}/environments/${props.appConfig.environment}/configurations/${props.appConfig.profile}` },
+        {
+          name: 'PREFETCH_LIST',
+          value: `/applications/${props.appConfig.application}/environments/${props.appConfig.environment}/configurations/${props.appConfig.profile}`,
+        },
       ],
       logConfiguration: logs('appconfig'),
     };
@@ -123,7 +145,9 @@ export class ServiceTaskDefinition extends Construct {
       executionRoleArn: props.executionRole.arn,
       taskRoleArn: props.taskRole.arn,
       containerDefinitions: JSON.stringify([app, collector, ...(agent ? [agent] : [])]),
-      volume: [...Object.keys(WRITABLE_PATHS), ...(agent ? ['appconfig-cache'] : [])].map((name) => ({ name })),
+      volume: [...Object.keys(WRITABLE_PATHS), ...(agent ? ['appconfig-cache'] : [])].map(
+        (name) => ({ name }),
+      ),
     });
   }
 }

@@ -12,7 +12,8 @@ import { PlatformRole, serviceTrust } from './roles';
  * SSM parameter when the instance launches. No AMI id per region in config to keep current and
  * no data source at plan time; the SSM agent is preinstalled.
  */
-export const ACCESS_INSTANCE_IMAGE = 'resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64';
+export const ACCESS_INSTANCE_IMAGE =
+  'resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64';
 
 /** Props of {@link SsmAccessInstance}. */
 export interface SsmAccessInstanceProps {
@@ -45,7 +46,9 @@ export class SsmAccessInstance extends Construct {
   constructor(scope: Construct, id: string, props: SsmAccessInstanceProps) {
     super(scope, id);
     if (/^[a-z]+\d+g/.test(props.instanceType)) {
-      throw new Error(`${this.node.path}: instanceType "${props.instanceType}" is Graviton (arm64); the access instance runs the x86_64 AMI`);
+      throw new Error(
+        `${this.node.path}: instanceType "${props.instanceType}" is Graviton (arm64); the access instance runs the x86_64 AMI`,
+      );
     }
     const role = new PlatformRole(this, 'role', {
       name: props.name,
@@ -53,10 +56,14 @@ export class SsmAccessInstance extends Construct {
       trust: [serviceTrust('ec2.amazonaws.com', props.accountId)],
       managedPolicies: ['AmazonSSMManagedInstanceCore'],
     });
-    const profile = new IamInstanceProfile(this, 'instance-profile', { name: props.name, role: role.role.name });
+    const profile = new IamInstanceProfile(this, 'instance-profile', {
+      name: props.name,
+      role: role.role.name,
+    });
     this.securityGroup = new SecurityGroup(this, 'security-group', {
       name: props.name,
-      description: 'EKS access instance: no inbound; HTTPS out to Session Manager and the Kubernetes API',
+      description:
+        'EKS access instance: no inbound; HTTPS out to Session Manager and the Kubernetes API',
       vpcId: props.vpcId,
       tags: { Name: props.name },
     });
@@ -76,11 +83,22 @@ export class SsmAccessInstance extends Construct {
       updateDefaultVersion: true,
       iamInstanceProfile: { arn: profile.arn },
       vpcSecurityGroupIds: [this.securityGroup.id],
-      metadataOptions: { httpEndpoint: 'enabled', httpTokens: 'required', httpPutResponseHopLimit: 1, instanceMetadataTags: 'disabled' },
+      metadataOptions: {
+        httpEndpoint: 'enabled',
+        httpTokens: 'required',
+        httpPutResponseHopLimit: 1,
+        instanceMetadataTags: 'disabled',
+      },
       blockDeviceMappings: [
         {
           deviceName: '/dev/xvda',
-          ebs: { volumeSize: 30, volumeType: 'gp3', encrypted: 'true', kmsKeyId: props.volumeKmsKeyArn, deleteOnTermination: 'true' },
+          ebs: {
+            volumeSize: 30,
+            volumeType: 'gp3',
+            encrypted: 'true',
+            kmsKeyId: props.volumeKmsKeyArn,
+            deleteOnTermination: 'true',
+          },
         },
       ],
       tagSpecifications: [

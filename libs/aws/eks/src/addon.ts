@@ -45,7 +45,9 @@ export class ClusterAddon extends Construct {
   constructor(scope: Construct, id: string, props: ClusterAddonProps) {
     super(scope, id);
     if (!/^v\d+\.\d+\.\d+-eksbuild\.\d+$/.test(props.version)) {
-      throw new Error(`${this.node.path}: version must look like v1.19.5-eksbuild.3 (got "${props.version}")`);
+      throw new Error(
+        `${this.node.path}: version must look like v1.19.5-eksbuild.3 (got "${props.version}")`,
+      );
     }
     this.addon = new EksAddon(this, 'addon', {
       clusterName: props.clusterName,

@@ -43,15 +43,66 @@ export class ClusterAlarms extends Construct {
     super(scope, id);
     const cpu = props.nodeCpuPercent ?? 80;
     const memory = props.nodeMemoryPercent ?? 85;
-    for (const [name, value] of [['nodeCpuPercent', cpu], ['nodeMemoryPercent', memory]] as const) {
-      if (!(value > 0 && value <= 100)) throw new Error(`${this.node.path}: ${name} must be a percentage above 0 and at most 100 (got ${value})`);
+    for (const [name, value] of [
+      ['nodeCpuPercent', cpu],
+      ['nodeMemoryPercent', memory],
+    ] as const) {
+      if (!(value > 0 && value <= 100))
+        throw new Error(
+          `${this.node.path}: ${name} must be a percentage above 0 and at most 100 (got ${value})`,
+        );
     }
     const specs: AlarmSpec[] = [
-      { id: 'failed-nodes', description: 'Nodes are failing (not Ready)', namespace: 'ContainerInsights', metric: 'cluster_failed_node_count', statistic: 'Maximum', threshold: 0, periods: 3, treatMissingData: 'notBreaching' },
-      { id: 'node-cpu', description: `Average node CPU above ${cpu}%: the node groups need more capacity`, namespace: 'ContainerInsights', metric: 'node_cpu_utilization', statistic: 'Average', threshold: cpu, periods: 3, treatMissingData: 'missing' },
-      { id: 'node-memory', description: `Average node memory above ${memory}%: pods risk eviction`, namespace: 'ContainerInsights', metric: 'node_memory_utilization', statistic: 'Average', threshold: memory, periods: 3, treatMissingData: 'missing' },
-      { id: 'api-server-errors', description: 'The Kubernetes API server answers with 5xx errors', namespace: 'AWS/EKS', metric: 'apiserver_request_total_5XX', statistic: 'Sum', threshold: 10, periods: 3, treatMissingData: 'notBreaching' },
-      { id: 'pending-pods', description: 'Pods wait for a node: capacity or scheduling constraints block them', namespace: 'AWS/EKS', metric: 'scheduler_pending_pods', statistic: 'Maximum', threshold: 0, periods: 3, treatMissingData: 'notBreaching' },
+      {
+        id: 'failed-nodes',
+        description: 'Nodes are failing (not Ready)',
+        namespace: 'ContainerInsights',
+        metric: 'cluster_failed_node_count',
+        statistic: 'Maximum',
+        threshold: 0,
+        periods: 3,
+        treatMissingData: 'notBreaching',
+      },
+      {
+        id: 'node-cpu',
+        description: `Average node CPU above ${cpu}%: the node groups need more capacity`,
+        namespace: 'ContainerInsights',
+        metric: 'node_cpu_utilization',
+        statistic: 'Average',
+        threshold: cpu,
+        periods: 3,
+        treatMissingData: 'missing',
+      },
+      {
+        id: 'node-memory',
+        description: `Average node memory above ${memory}%: pods risk eviction`,
+        namespace: 'ContainerInsights',
+        metric: 'node_memory_utilization',
+        statistic: 'Average',
+        threshold: memory,
+        periods: 3,
+        treatMissingData: 'missing',
+      },
+      {
+        id: 'api-server-errors',
+        description: 'The Kubernetes API server answers with 5xx errors',
+        namespace: 'AWS/EKS',
+        metric: 'apiserver_request_total_5XX',
+        statistic: 'Sum',
+        threshold: 10,
+        periods: 3,
+        treatMissingData: 'notBreaching',
+      },
+      {
+        id: 'pending-pods',
+        description: 'Pods wait for a node: capacity or scheduling constraints block them',
+        namespace: 'AWS/EKS',
+        metric: 'scheduler_pending_pods',
+        statistic: 'Maximum',
+        threshold: 0,
+        periods: 3,
+        treatMissingData: 'notBreaching',
+      },
     ];
     this.alarms = Object.fromEntries(
       specs.map((spec) => [

@@ -13,7 +13,13 @@ import { Construct } from 'constructs';
 import { PlatformRole, serviceTrust } from './roles';
 
 /** Every control-plane log type EKS can ship; all are always on. */
-export const CONTROL_PLANE_LOG_TYPES = ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'] as const;
+export const CONTROL_PLANE_LOG_TYPES = [
+  'api',
+  'audit',
+  'authenticator',
+  'controllerManager',
+  'scheduler',
+] as const;
 
 /** The EKS access policies the platform grants, cluster-wide. */
 export const ACCESS_POLICIES = {
@@ -76,10 +82,18 @@ export class PlatformEksCluster extends Construct {
     const env = props.environment;
     const eks = env.eks;
     if (!(EKS_VERSIONS as readonly string[]).includes(eks.version)) {
-      throw new Error(`${this.node.path}: version "${eks.version}" is not supported; use one of ${EKS_VERSIONS.join(', ')}`);
+      throw new Error(
+        `${this.node.path}: version "${eks.version}" is not supported; use one of ${EKS_VERSIONS.join(', ')}`,
+      );
     }
-    if (eks.endpoint.publicAccess && (eks.endpoint.publicAccessCidrs.length === 0 || eks.endpoint.publicAccessCidrs.includes('0.0.0.0/0'))) {
-      throw new Error(`${this.node.path}: a public endpoint needs publicAccessCidrs other than 0.0.0.0/0 (got [${eks.endpoint.publicAccessCidrs.join(', ')}])`);
+    if (
+      eks.endpoint.publicAccess &&
+      (eks.endpoint.publicAccessCidrs.length === 0 ||
+        eks.endpoint.publicAccessCidrs.includes('0.0.0.0/0'))
+    ) {
+      throw new Error(
+        `${this.node.path}: a public endpoint needs publicAccessCidrs other than 0.0.0.0/0 (got [${eks.endpoint.publicAccessCidrs.join(', ')}])`,
+      );
     }
     this.name = resourceName(env, 'eks');
     const protect = env.production;
@@ -112,7 +126,9 @@ export class PlatformEksCluster extends Construct {
     const role = new PlatformRole(this, 'cluster-role', {
       name: resourceName(env, 'eks-cluster'),
       description: `Control plane of ${this.name}`,
-      trust: [serviceTrust('eks.amazonaws.com', env.accountId, ['sts:AssumeRole', 'sts:TagSession'])],
+      trust: [
+        serviceTrust('eks.amazonaws.com', env.accountId, ['sts:AssumeRole', 'sts:TagSession']),
+      ],
       managedPolicies: ['AmazonEKSClusterPolicy'],
       statements: [
         {
@@ -133,7 +149,10 @@ export class PlatformEksCluster extends Construct {
       name: resourceName(env, 'eks-nodes'),
       description: `Managed nodes of ${this.name}: control plane, node-to-node DNS and pod traffic`,
       vpcId: props.network.vpcId,
-      tags: { Name: resourceName(env, 'eks-nodes'), [`kubernetes.io/cluster/${this.name}`]: 'owned' },
+      tags: {
+        Name: resourceName(env, 'eks-nodes'),
+        [`kubernetes.io/cluster/${this.name}`]: 'owned',
+      },
     });
     this.addSecurityGroupRules();
 
@@ -146,7 +165,9 @@ export class PlatformEksCluster extends Construct {
         securityGroupIds: [this.clusterSecurityGroup.id],
         endpointPrivateAccess: true,
         endpointPublicAccess: eks.endpoint.publicAccess,
-        publicAccessCidrs: eks.endpoint.publicAccess ? [...eks.endpoint.publicAccessCidrs] : undefined,
+        publicAccessCidrs: eks.endpoint.publicAccess
+          ? [...eks.endpoint.publicAccessCidrs]
+          : undefined,
       },
       enabledClusterLogTypes: [...CONTROL_PLANE_LOG_TYPES],
       encryptionConfig: { provider: { keyArn: secretsKey.arn }, resources: ['secrets'] },
@@ -252,7 +273,13 @@ function autoScalingVolumeStatements(accountId: string) {
   return [
     {
       sid: 'AutoScalingUsesKey',
-      actions: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey'],
+      actions: [
+        'kms:Encrypt',
+        'kms:Decrypt',
+        'kms:ReEncrypt*',
+        'kms:GenerateDataKey*',
+        'kms:DescribeKey',
+      ],
       resources: ['*'],
       principals: [{ type: 'AWS', identifiers: [autoScaling] }],
     },

@@ -7,7 +7,14 @@ import { PlatformEksCluster } from './cluster';
 import { ManagedNodeGroup } from './node-group';
 
 const scope = () => new TerraformStack(new App(), 'test');
-const network = { vpcId: 'vpc-1', vpcCidr: '10.0.0.0/16', publicSubnetIds: [], privateSubnetIds: ['subnet-1'], intraSubnetIds: ['subnet-2'], endpointSecurityGroupId: 'sg-1' };
+const network = {
+  vpcId: 'vpc-1',
+  vpcCidr: '10.0.0.0/16',
+  publicSubnetIds: [],
+  privateSubnetIds: ['subnet-1'],
+  intraSubnetIds: ['subnet-2'],
+  endpointSecurityGroupId: 'sg-1',
+};
 const group = environment('prod').eks.nodes.groups[0]!;
 const nodeGroupProps = {
   group,
@@ -32,27 +39,61 @@ describe('eks constructs reject unsafe props with a message naming the prop', ()
 
   it('a public endpoint open to the internet', () => {
     const env = environment('dev');
-    const open = { ...env, eks: { ...env.eks, endpoint: { publicAccess: true, publicAccessCidrs: ['0.0.0.0/0'] } } };
-    expect(() => new PlatformEksCluster(scope(), 'cluster', { environment: open, network })).toThrow(/publicAccessCidrs other than 0\.0\.0\.0\/0/);
+    const open = {
+      ...env,
+      eks: { ...env.eks, endpoint: { publicAccess: true, publicAccessCidrs: ['0.0.0.0/0'] } },
+    };
+    expect(
+      () => new PlatformEksCluster(scope(), 'cluster', { environment: open, network }),
+    ).toThrow(/publicAccessCidrs other than 0\.0\.0\.0\/0/);
   });
 
   it('a node group whose hop limit lets containers reach the node role, or whose sizes contradict', () => {
-    expect(() => new ManagedNodeGroup(scope(), 'nodes', { ...nodeGroupProps, metadataHopLimit: 3 })).toThrow('test/nodes: metadataHopLimit must be 1 or 2 (got 3)');
-    expect(() => new ManagedNodeGroup(scope(), 'nodes', { ...nodeGroupProps, group: { ...group, desiredSize: 99 } })).toThrow(/minSize <= desiredSize <= maxSize \(got 3, 99, 6\)/);
+    expect(
+      () => new ManagedNodeGroup(scope(), 'nodes', { ...nodeGroupProps, metadataHopLimit: 3 }),
+    ).toThrow('test/nodes: metadataHopLimit must be 1 or 2 (got 3)');
+    expect(
+      () =>
+        new ManagedNodeGroup(scope(), 'nodes', {
+          ...nodeGroupProps,
+          group: { ...group, desiredSize: 99 },
+        }),
+    ).toThrow(/minSize <= desiredSize <= maxSize \(got 3, 99, 6\)/);
   });
 
   it('an add-on version that is not an EKS build', () => {
-    expect(() => new ClusterAddon(scope(), 'addon', { clusterName: 'prod-eks', addon: 'coredns', version: 'latest' })).toThrow(
-      'test/addon: version must look like v1.19.5-eksbuild.3 (got "latest")',
-    );
+    expect(
+      () =>
+        new ClusterAddon(scope(), 'addon', {
+          clusterName: 'prod-eks',
+          addon: 'coredns',
+          version: 'latest',
+        }),
+    ).toThrow('test/addon: version must look like v1.19.5-eksbuild.3 (got "latest")');
   });
 
   it('an access instance type that cannot run the x86_64 AMI', () => {
-    const props = { name: 'a', accountId: '333333333333', vpcId: 'vpc-1', subnetId: 'subnet-1', instanceType: 't4g.micro', volumeKmsKeyArn: 'k' };
-    expect(() => new SsmAccessInstance(scope(), 'access', props)).toThrow(/"t4g\.micro" is Graviton/);
+    const props = {
+      name: 'a',
+      accountId: '333333333333',
+      vpcId: 'vpc-1',
+      subnetId: 'subnet-1',
+      instanceType: 't4g.micro',
+      volumeKmsKeyArn: 'k',
+    };
+    expect(() => new SsmAccessInstance(scope(), 'access', props)).toThrow(
+      /"t4g\.micro" is Graviton/,
+    );
   });
 
   it('an alarm threshold that is not a percentage', () => {
-    expect(() => new ClusterAlarms(scope(), 'alarms', { clusterName: 'prod-eks', topicArn: 't', nodeCpuPercent: 120 })).toThrow(/nodeCpuPercent must be a percentage/);
+    expect(
+      () =>
+        new ClusterAlarms(scope(), 'alarms', {
+          clusterName: 'prod-eks',
+          topicArn: 't',
+          nodeCpuPercent: 120,
+        }),
+    ).toThrow(/nodeCpuPercent must be a percentage/);
   });
 });

@@ -1,5 +1,11 @@
 import { synthFamily } from '@platform/core';
-import { environment, environments, resourcesOf, synthJson, type StackJson } from '@platform/testing';
+import {
+  environment,
+  environments,
+  resourcesOf,
+  synthJson,
+  type StackJson,
+} from '@platform/testing';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +17,9 @@ const synth = (name: string) => synthJson(new EksStack(new App(), environment(na
 /** The terraform address of the resource of `type` at construct `path` below the stack (logical ids follow the path). */
 function addressOf(json: StackJson, type: string, path: string): string {
   const prefix = `${path.replace(/\//g, '_')}_`;
-  const names = Object.keys(json.resource?.[type] ?? {}).filter((name) => name.startsWith(prefix) && /^[0-9A-F]{8}$/.test(name.slice(prefix.length)));
+  const names = Object.keys(json.resource?.[type] ?? {}).filter(
+    (name) => name.startsWith(prefix) && /^[0-9A-F]{8}$/.test(name.slice(prefix.length)),
+  );
   if (names.length !== 1) throw new Error(`expected one ${type} at ${path}, found ${names.length}`);
   return `${type}.${names[0]}`;
 }
@@ -26,38 +34,78 @@ describe('eks stack', () => {
       expect.objectContaining({
         name: 'prod-eks',
         version: '1.32',
-        enabled_cluster_log_types: ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'],
-        encryption_config: { provider: { key_arn: expect.stringMatching(/^\$\{aws_kms_key\.cluster_secrets-key/) }, resources: ['secrets'] },
-        access_config: { authentication_mode: 'API', bootstrap_cluster_creator_admin_permissions: false },
+        enabled_cluster_log_types: [
+          'api',
+          'audit',
+          'authenticator',
+          'controllerManager',
+          'scheduler',
+        ],
+        encryption_config: {
+          provider: { key_arn: expect.stringMatching(/^\$\{aws_kms_key\.cluster_secrets-key/) },
+          resources: ['secrets'],
+        },
+        access_config: {
+          authentication_mode: 'API',
+          bootstrap_cluster_creator_admin_permissions: false,
+        },
         lifecycle: { prevent_destroy: true },
       }),
     );
     expect(prodCluster!['vpc_config']).toEqual(
-      expect.objectContaining({ endpoint_private_access: true, endpoint_public_access: false, subnet_ids: '${data.terraform_remote_state.network-state.outputs.intra_subnet_ids}' }),
+      expect.objectContaining({
+        endpoint_private_access: true,
+        endpoint_public_access: false,
+        subnet_ids: '${data.terraform_remote_state.network-state.outputs.intra_subnet_ids}',
+      }),
     );
   });
 
   it('dev exposes its public endpoint only to the configured ranges', () => {
     expect(resourcesOf(dev, 'aws_eks_cluster')[0]!['vpc_config']).toEqual(
-      expect.objectContaining({ endpoint_public_access: true, endpoint_private_access: true, public_access_cidrs: ['203.0.113.0/24'] }),
+      expect.objectContaining({
+        endpoint_public_access: true,
+        endpoint_private_access: true,
+        public_access_cidrs: ['203.0.113.0/24'],
+      }),
     );
   });
 
   it('control-plane logs go to a log group created first, with retention and KMS', () => {
-    const [group] = resourcesOf(prod, 'aws_cloudwatch_log_group').filter((g) => g['name'] === '/aws/eks/prod-eks/cluster');
-    expect(group).toEqual(expect.objectContaining({ retention_in_days: 365, kms_key_id: expect.stringMatching(/^\$\{aws_kms_key\.cluster_logs-key/) }));
-    expect(prodCluster!['depends_on']).toContain(addressOf(prod, 'aws_cloudwatch_log_group', 'cluster/control-plane-logs/group'));
+    const [group] = resourcesOf(prod, 'aws_cloudwatch_log_group').filter(
+      (g) => g['name'] === '/aws/eks/prod-eks/cluster',
+    );
+    expect(group).toEqual(
+      expect.objectContaining({
+        retention_in_days: 365,
+        kms_key_id: expect.stringMatching(/^\$\{aws_kms_key\.cluster_logs-key/),
+      }),
+    );
+    expect(prodCluster!['depends_on']).toContain(
+      addressOf(prod, 'aws_cloudwatch_log_group', 'cluster/control-plane-logs/group'),
+    );
   });
 
   it('admins and read-only roles get access entries with cluster-wide access policies', () => {
-    expect(resourcesOf(prod, 'aws_eks_access_entry').map((e) => e['principal_arn']).sort()).toEqual([
+    expect(
+      resourcesOf(prod, 'aws_eks_access_entry')
+        .map((e) => e['principal_arn'])
+        .sort(),
+    ).toEqual([
       'arn:aws:iam::333333333333:role/developers',
       'arn:aws:iam::333333333333:role/platform-admins',
     ]);
-    const policies = Object.fromEntries(resourcesOf(prod, 'aws_eks_access_policy_association').map((a) => [a['principal_arn'], a['policy_arn']]));
+    const policies = Object.fromEntries(
+      resourcesOf(prod, 'aws_eks_access_policy_association').map((a) => [
+        a['principal_arn'],
+        a['policy_arn'],
+      ]),
+    );
     expect(policies).toEqual({
-      'arn:aws:iam::333333333333:role/platform-admins': 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy',
-      'arn:aws:iam::333333333333:role/developers': 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy',
+      'arn:aws:iam::333333333333:role/platform-admins':
+        'arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy',
+      'arn:aws:iam::333333333333:role/developers':
+        'arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy',
     });
   });
 
@@ -74,7 +122,11 @@ describe('eks stack', () => {
   it('each add-on role trusts only its own service account through the cluster OIDC provider', () => {
     const trusts = Object.entries(prod.data?.['aws_iam_policy_document'] ?? {})
       .filter(([name]) => /(vpc-cni|ebs-csi|cloudwatch-observability)-role_trust/.test(name))
-      .map(([, doc]) => (doc['statement'] as { condition: { variable: string; values: string[] }[] }[])[0]!.condition.map((c) => c.values[0]));
+      .map(([, doc]) =>
+        (
+          doc['statement'] as { condition: { variable: string; values: string[] }[] }[]
+        )[0]!.condition.map((c) => c.values[0]),
+      );
     expect(trusts.sort()).toEqual([
       ['system:serviceaccount:amazon-cloudwatch:cloudwatch-agent', 'sts.amazonaws.com'],
       ['system:serviceaccount:kube-system:aws-node', 'sts.amazonaws.com'],
@@ -83,27 +135,53 @@ describe('eks stack', () => {
   });
 
   it('node groups launch AL2023 from launch templates with IMDSv2, encrypted gp3 and no SSH', () => {
-    const templates = resourcesOf(prod, 'aws_launch_template').filter((t) => String(t['name']).match(/^prod-(system|spot)$/));
+    const templates = resourcesOf(prod, 'aws_launch_template').filter((t) =>
+      String(t['name']).match(/^prod-(system|spot)$/),
+    );
     expect(templates).toHaveLength(2);
     for (const template of templates) {
       expect(template['image_id']).toBeUndefined();
       expect(template['key_name']).toBeUndefined();
-      expect(template['metadata_options']).toEqual(expect.objectContaining({ http_tokens: 'required', http_put_response_hop_limit: 1 }));
+      expect(template['metadata_options']).toEqual(
+        expect.objectContaining({ http_tokens: 'required', http_put_response_hop_limit: 1 }),
+      );
       expect(template['block_device_mappings']).toEqual([
-        expect.objectContaining({ device_name: '/dev/xvda', ebs: expect.objectContaining({ volume_type: 'gp3', encrypted: 'true', kms_key_id: expect.stringMatching(/volume-key/) }) }),
+        expect.objectContaining({
+          device_name: '/dev/xvda',
+          ebs: expect.objectContaining({
+            volume_type: 'gp3',
+            encrypted: 'true',
+            kms_key_id: expect.stringMatching(/volume-key/),
+          }),
+        }),
       ]);
     }
     for (const group of resourcesOf(prod, 'aws_eks_node_group')) {
-      expect(group).toEqual(expect.objectContaining({ ami_type: 'AL2023_x86_64_STANDARD', lifecycle: { ignore_changes: ['scaling_config[0].desired_size'] } }));
+      expect(group).toEqual(
+        expect.objectContaining({
+          ami_type: 'AL2023_x86_64_STANDARD',
+          lifecycle: { ignore_changes: ['scaling_config[0].desired_size'] },
+        }),
+      );
       expect(group['remote_access']).toBeUndefined();
     }
   });
 
   it('prod has an on-demand and a tainted spot group with the configured scaling bounds', () => {
-    const groups = Object.fromEntries(resourcesOf(prod, 'aws_eks_node_group').map((g) => [g['node_group_name'], g]));
-    expect(groups['prod-system']).toEqual(expect.objectContaining({ capacity_type: 'ON_DEMAND', scaling_config: { min_size: 3, max_size: 6, desired_size: 3 } }));
+    const groups = Object.fromEntries(
+      resourcesOf(prod, 'aws_eks_node_group').map((g) => [g['node_group_name'], g]),
+    );
+    expect(groups['prod-system']).toEqual(
+      expect.objectContaining({
+        capacity_type: 'ON_DEMAND',
+        scaling_config: { min_size: 3, max_size: 6, desired_size: 3 },
+      }),
+    );
     expect(groups['prod-spot']).toEqual(
-      expect.objectContaining({ capacity_type: 'SPOT', taint: [{ key: 'capacity', value: 'spot', effect: 'NO_SCHEDULE' }] }),
+      expect.objectContaining({
+        capacity_type: 'SPOT',
+        taint: [{ key: 'capacity', value: 'spot', effect: 'NO_SCHEDULE' }],
+      }),
     );
   });
 
@@ -111,14 +189,27 @@ describe('eks stack', () => {
     const addonAddress = (name: string) => addressOf(prod, 'aws_eks_addon', `addon-${name}/addon`);
     const nodeGroups = resourcesOf(prod, 'aws_eks_node_group');
     for (const group of nodeGroups) {
-      expect(group['depends_on']).toEqual(expect.arrayContaining(['vpcCni', 'podIdentityAgent', 'kubeProxy'].map(addonAddress)));
+      expect(group['depends_on']).toEqual(
+        expect.arrayContaining(['vpcCni', 'podIdentityAgent', 'kubeProxy'].map(addonAddress)),
+      );
     }
-    const addons = Object.fromEntries(resourcesOf(prod, 'aws_eks_addon').map((a) => [a['addon_name'], a]));
+    const addons = Object.fromEntries(
+      resourcesOf(prod, 'aws_eks_addon').map((a) => [a['addon_name'], a]),
+    );
     for (const name of ['coredns', 'aws-ebs-csi-driver', 'amazon-cloudwatch-observability']) {
-      expect(addons[name]!['depends_on']).toEqual(expect.arrayContaining([addressOf(prod, 'aws_eks_node_group', 'node-group-system/node-group')]));
+      expect(addons[name]!['depends_on']).toEqual(
+        expect.arrayContaining([
+          addressOf(prod, 'aws_eks_node_group', 'node-group-system/node-group'),
+        ]),
+      );
     }
     for (const addon of Object.values(addons)) {
-      expect(addon).toEqual(expect.objectContaining({ resolve_conflicts_on_create: 'OVERWRITE', resolve_conflicts_on_update: 'OVERWRITE' }));
+      expect(addon).toEqual(
+        expect.objectContaining({
+          resolve_conflicts_on_create: 'OVERWRITE',
+          resolve_conflicts_on_update: 'OVERWRITE',
+        }),
+      );
     }
     expect(Object.keys(addons).sort()).toEqual([
       'amazon-cloudwatch-observability',
@@ -137,22 +228,40 @@ describe('eks stack', () => {
       expect(rule['referenced_security_group_id']).toMatch(/^\$\{aws_security_group\./);
     }
     expect(rules.filter((r) => r['from_port'] === 22)).toEqual([]);
-    expect(rules.filter((r) => String(r['security_group_id']).includes('cluster-security-group')).map((r) => r['from_port'])).toEqual([443, 443]);
+    expect(
+      rules
+        .filter((r) => String(r['security_group_id']).includes('cluster-security-group'))
+        .map((r) => r['from_port']),
+    ).toEqual([443, 443]);
   });
 
   it('prod has an SSM access instance with no inbound rule, an encrypted volume and IMDSv2; dev has none', () => {
     expect(resourcesOf(dev, 'aws_instance')).toEqual([]);
-    const [template] = resourcesOf(prod, 'aws_launch_template').filter((t) => t['name'] === 'prod-eks-access');
+    const [template] = resourcesOf(prod, 'aws_launch_template').filter(
+      (t) => t['name'] === 'prod-eks-access',
+    );
     expect(template).toEqual(
       expect.objectContaining({
-        image_id: 'resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64',
-        metadata_options: expect.objectContaining({ http_tokens: 'required', http_put_response_hop_limit: 1 }),
+        image_id:
+          'resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64',
+        metadata_options: expect.objectContaining({
+          http_tokens: 'required',
+          http_put_response_hop_limit: 1,
+        }),
       }),
     );
     expect(template!['key_name']).toBeUndefined();
     const accessGroup = addressOf(prod, 'aws_security_group', 'access-instance/security-group');
-    expect(resourcesOf(prod, 'aws_vpc_security_group_ingress_rule').filter((r) => r['security_group_id'] === `\${${accessGroup}.id}`)).toEqual([]);
-    expect(resourcesOf(prod, 'aws_iam_role_policy_attachment').filter((a) => String(a['policy_arn']).endsWith('AmazonSSMManagedInstanceCore'))).toHaveLength(1);
+    expect(
+      resourcesOf(prod, 'aws_vpc_security_group_ingress_rule').filter(
+        (r) => r['security_group_id'] === `\${${accessGroup}.id}`,
+      ),
+    ).toEqual([]);
+    expect(
+      resourcesOf(prod, 'aws_iam_role_policy_attachment').filter((a) =>
+        String(a['policy_arn']).endsWith('AmazonSSMManagedInstanceCore'),
+      ),
+    ).toHaveLength(1);
   });
 
   it('cluster alarms notify the environment alerting topic', () => {
@@ -164,7 +273,10 @@ describe('eks stack', () => {
       'prod-eks-node-memory',
       'prod-eks-pending-pods',
     ]);
-    for (const alarm of alarms) expect(alarm['alarm_actions']).toEqual(['${data.terraform_remote_state.alerting-state.outputs.topic_arn}']);
+    for (const alarm of alarms)
+      expect(alarm['alarm_actions']).toEqual([
+        '${data.terraform_remote_state.alerting-state.outputs.topic_arn}',
+      ]);
   });
 
   it('publishes the eks contract for other families', () => {
@@ -182,14 +294,19 @@ describe('eks stack', () => {
   });
 
   it('no IAM policy of the stack grants a wildcard action', () => {
-    const inline = Object.values(prod.data?.['aws_iam_policy_document'] ?? {}).flatMap((d) => d['statement'] as { actions: string[] }[]);
+    const inline = Object.values(prod.data?.['aws_iam_policy_document'] ?? {}).flatMap(
+      (d) => d['statement'] as { actions: string[] }[],
+    );
     const actions = inline.flatMap((s) => s.actions);
     expect(actions.filter((a) => a === '*' || (a.endsWith(':*') && a !== 'kms:*'))).toEqual([]);
   });
 
   it('every environment passes the policy pack through the synth users run, with no suppression', () => {
     const outdir = join(mkdtempSync(join(tmpdir(), 'eks-synth-')), 'eks');
-    const result = synthFamily('eks', (app, env) => new EksStack(app, env), { environments: environments(), outdir });
+    const result = synthFamily('eks', (app, env) => new EksStack(app, env), {
+      environments: environments(),
+      outdir,
+    });
     expect(result.stacks).toEqual(['eks-dev', 'eks-staging', 'eks-prod']);
     expect(result.suppressions).toEqual({ 'eks-dev': [], 'eks-staging': [], 'eks-prod': [] });
   });

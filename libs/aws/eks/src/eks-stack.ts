@@ -12,7 +12,12 @@ import { ManagedNodeGroup } from './node-group';
 import { irsaTrust, PlatformRole, serviceTrust } from './roles';
 
 /** Log groups the CloudWatch observability add-on writes to, created here with retention and KMS. */
-export const CONTAINER_INSIGHTS_LOG_GROUPS = ['application', 'dataplane', 'host', 'performance'] as const;
+export const CONTAINER_INSIGHTS_LOG_GROUPS = [
+  'application',
+  'dataplane',
+  'host',
+  'performance',
+] as const;
 
 /**
  * `eks-<env>`: the environment's EKS cluster in the network's subnets. Order of creation:
@@ -54,7 +59,14 @@ export class EksStack extends PlatformStack {
       statements: [
         {
           sid: 'EncryptVolumesWithClusterKey',
-          actions: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncryptFrom', 'kms:ReEncryptTo', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:DescribeKey'],
+          actions: [
+            'kms:Encrypt',
+            'kms:Decrypt',
+            'kms:ReEncryptFrom',
+            'kms:ReEncryptTo',
+            'kms:GenerateDataKeyWithoutPlaintext',
+            'kms:DescribeKey',
+          ],
           resources: [this.cluster.volumeKey.arn],
         },
         {
@@ -78,7 +90,10 @@ export class EksStack extends PlatformStack {
       managedPolicies: ['AmazonEKSWorkerNodePolicy', 'AmazonEC2ContainerRegistryPullOnly'],
     });
 
-    const addon = (id: keyof typeof eks.addons, extra: { serviceAccountRoleArn?: string; dependsOn?: ITerraformDependable[] } = {}) =>
+    const addon = (
+      id: keyof typeof eks.addons,
+      extra: { serviceAccountRoleArn?: string; dependsOn?: ITerraformDependable[] } = {},
+    ) =>
       new ClusterAddon(this, `addon-${id}`, {
         clusterName,
         addon: id,
@@ -123,7 +138,10 @@ export class EksStack extends PlatformStack {
     );
 
     addon('coredns', { dependsOn: nodes });
-    addon('ebsCsiDriver', { serviceAccountRoleArn: ebsRole.role.arn, dependsOn: [...nodes, ...ebsRole.grants] });
+    addon('ebsCsiDriver', {
+      serviceAccountRoleArn: ebsRole.role.arn,
+      dependsOn: [...nodes, ...ebsRole.grants],
+    });
     addon('cloudwatchObservability', {
       serviceAccountRoleArn: observabilityRole.role.arn,
       dependsOn: [...nodes, ...observabilityRole.grants, ...insightsLogs],
@@ -138,14 +156,22 @@ export class EksStack extends PlatformStack {
         instanceType: eks.accessInstance.instanceType,
         volumeKmsKeyArn: this.cluster.volumeKey.arn,
       });
-      this.cluster.allowApiAccessFrom('api-from-access-instance', this.accessInstance.securityGroup.id, 'the SSM access instance (port forwarding)');
+      this.cluster.allowApiAccessFrom(
+        'api-from-access-instance',
+        this.accessInstance.securityGroup.id,
+        'the SSM access instance (port forwarding)',
+      );
       new TerraformOutput(this, 'access_instance_id', {
         value: this.accessInstance.instance.id,
-        description: 'Instance to port-forward through to the private API endpoint (aws ssm start-session --target ...)',
+        description:
+          'Instance to port-forward through to the private API endpoint (aws ssm start-session --target ...)',
       });
     }
 
-    new ClusterAlarms(this, 'alarms', { clusterName: this.cluster.name, topicArn: alerting.topicArn });
+    new ClusterAlarms(this, 'alarms', {
+      clusterName: this.cluster.name,
+      topicArn: alerting.topicArn,
+    });
 
     eksContract.publish(this, {
       clusterName,
@@ -158,7 +184,8 @@ export class EksStack extends PlatformStack {
     });
     new TerraformOutput(this, 'volume_kms_key_arn', {
       value: this.cluster.volumeKey.arn,
-      description: 'KMS key for encrypted EBS StorageClasses (parameters.kmsKeyId) of the EBS CSI driver',
+      description:
+        'KMS key for encrypted EBS StorageClasses (parameters.kmsKeyId) of the EBS CSI driver',
     });
   }
 }

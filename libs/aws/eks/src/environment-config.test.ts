@@ -7,7 +7,9 @@ function problems(dir: string): string[] {
     loadEnvironments(dir);
   } catch (error) {
     expect(error).toBeInstanceOf(ConfigError);
-    return (error as ConfigError).problems.map((p) => `${p.file.split('/').pop()} ${p.field}: ${p.message}`);
+    return (error as ConfigError).problems.map(
+      (p) => `${p.file.split('/').pop()} ${p.field}: ${p.message}`,
+    );
   }
   throw new Error('expected the environments to be rejected');
 }
@@ -26,12 +28,16 @@ describe('eks section of the environment files', () => {
 
   it('rejects an unsupported Kubernetes version, listing the supported ones', () => {
     const dir = editedEnvironments((d) => d['dev']!.setIn(['eks', 'version'], '1.27'));
-    expect(problems(dir)).toEqual(['dev.yaml eks.version: must be one of "1.30", "1.31", "1.32", "1.33" (got "1.27")']);
+    expect(problems(dir)).toEqual([
+      'dev.yaml eks.version: must be one of "1.30", "1.31", "1.32", "1.33" (got "1.27")',
+    ]);
   });
 
   it('rejects an unquoted version that YAML reads as a number', () => {
     const dir = editedEnvironments((d) => d['dev']!.setIn(['eks', 'version'], 1.3));
-    expect(problems(dir)[0]).toMatch(/^dev\.yaml eks\.version: must be one of "1\.30".* \(got 1\.3\)$/);
+    expect(problems(dir)[0]).toMatch(
+      /^dev\.yaml eks\.version: must be one of "1\.30".* \(got 1\.3\)$/,
+    );
   });
 
   it('rejects a public endpoint in production', () => {
@@ -45,18 +51,24 @@ describe('eks section of the environment files', () => {
   });
 
   it('rejects a public endpoint open to the internet or without ranges', () => {
-    const open = editedEnvironments((d) => d['dev']!.setIn(['eks', 'endpoint', 'publicAccessCidrs'], ['0.0.0.0/0']));
+    const open = editedEnvironments((d) =>
+      d['dev']!.setIn(['eks', 'endpoint', 'publicAccessCidrs'], ['0.0.0.0/0']),
+    );
     expect(problems(open)).toEqual([
       'dev.yaml eks.endpoint.publicAccessCidrs.0: "0.0.0.0/0" opens the API to a large part of the internet (0.0.0.0/0 never allowed): use /8 or longer',
     ]);
-    const none = editedEnvironments((d) => d['dev']!.setIn(['eks', 'endpoint', 'publicAccessCidrs'], []));
+    const none = editedEnvironments((d) =>
+      d['dev']!.setIn(['eks', 'endpoint', 'publicAccessCidrs'], []),
+    );
     expect(problems(none)).toEqual([
       'dev.yaml eks.endpoint.publicAccessCidrs: a public endpoint needs the ranges allowed to reach it (never 0.0.0.0/0); or set publicAccess: false',
     ]);
   });
 
   it('rejects a kube-proxy version of another Kubernetes minor', () => {
-    const dir = editedEnvironments((d) => d['staging']!.setIn(['eks', 'addons', 'kubeProxy'], 'v1.31.3-eksbuild.2'));
+    const dir = editedEnvironments((d) =>
+      d['staging']!.setIn(['eks', 'addons', 'kubeProxy'], 'v1.31.3-eksbuild.2'),
+    );
     expect(problems(dir)).toEqual([
       'staging.yaml eks.addons.kubeProxy: kube-proxy v1.31.3-eksbuild.2 is for Kubernetes 1.31, the cluster runs 1.32: use a v1.32.x version',
     ]);
@@ -64,7 +76,9 @@ describe('eks section of the environment files', () => {
 
   it('rejects an add-on version that is not an EKS build', () => {
     const dir = editedEnvironments((d) => d['dev']!.setIn(['eks', 'addons', 'coredns'], 'latest'));
-    expect(problems(dir)[0]).toMatch(/^dev\.yaml eks\.addons\.coredns: must be an EKS add-on version such as "v1\.19\.5-eksbuild\.3"/);
+    expect(problems(dir)[0]).toMatch(
+      /^dev\.yaml eks\.addons\.coredns: must be an EKS add-on version such as "v1\.19\.5-eksbuild\.3"/,
+    );
   });
 
   it('rejects scaling bounds that contradict each other and a single-type spot group', () => {
@@ -80,7 +94,9 @@ describe('eks section of the environment files', () => {
   });
 
   it('rejects a production cluster without two on-demand nodes', () => {
-    const dir = editedEnvironments((d) => d['prod']!.setIn(['eks', 'nodes', 'groups', 0, 'minSize'], 1));
+    const dir = editedEnvironments((d) =>
+      d['prod']!.setIn(['eks', 'nodes', 'groups', 0, 'minSize'], 1),
+    );
     expect(problems(dir)).toEqual([
       'prod.yaml eks.nodes.groups: a production cluster needs an ON_DEMAND node group with minSize 2 or more, so system pods survive a node loss and spot interruptions',
     ]);
@@ -88,17 +104,29 @@ describe('eks section of the environment files', () => {
 
   it('rejects a hop limit that lets containers reach the node role', () => {
     const dir = editedEnvironments((d) => d['dev']!.setIn(['eks', 'nodes', 'metadataHopLimit'], 3));
-    expect(problems(dir)).toEqual(['dev.yaml eks.nodes.metadataHopLimit: must be 1 or 2: more lets containers reach the node role']);
+    expect(problems(dir)).toEqual([
+      'dev.yaml eks.nodes.metadataHopLimit: must be 1 or 2: more lets containers reach the node role',
+    ]);
   });
 
   it('rejects a role given two access levels and a non-role principal', () => {
     const dir = editedEnvironments((d) =>
-      d['dev']!.setIn(['eks', 'access', 'admins'], ['arn:aws:iam::111111111111:role/platform-admins', 'arn:aws:iam::111111111111:user/alice']),
+      d['dev']!.setIn(
+        ['eks', 'access', 'admins'],
+        ['arn:aws:iam::111111111111:role/platform-admins', 'arn:aws:iam::111111111111:user/alice'],
+      ),
     );
     expect(problems(dir)).toEqual([
       'dev.yaml eks.access.admins.1: must be an IAM role ARN such as "arn:aws:iam::123456789012:role/platform-admins"',
     ]);
-    const twice = editedEnvironments((d) => d['dev']!.setIn(['eks', 'access', 'readOnly'], ['arn:aws:iam::111111111111:role/platform-admins']));
-    expect(problems(twice)).toEqual(['dev.yaml eks.access.readOnly.0: "arn:aws:iam::111111111111:role/platform-admins" is listed twice; a role has one access level']);
+    const twice = editedEnvironments((d) =>
+      d['dev']!.setIn(
+        ['eks', 'access', 'readOnly'],
+        ['arn:aws:iam::111111111111:role/platform-admins'],
+      ),
+    );
+    expect(problems(twice)).toEqual([
+      'dev.yaml eks.access.readOnly.0: "arn:aws:iam::111111111111:role/platform-admins" is listed twice; a role has one access level',
+    ]);
   });
 });

@@ -50,10 +50,18 @@ export class ManagedNodeGroup extends Construct {
     super(scope, id);
     const { group } = props;
     if (props.metadataHopLimit !== 1 && props.metadataHopLimit !== 2) {
-      throw new Error(`${this.node.path}: metadataHopLimit must be 1 or 2 (got ${props.metadataHopLimit})`);
+      throw new Error(
+        `${this.node.path}: metadataHopLimit must be 1 or 2 (got ${props.metadataHopLimit})`,
+      );
     }
-    if (group.minSize > group.maxSize || group.desiredSize < group.minSize || group.desiredSize > group.maxSize) {
-      throw new Error(`${this.node.path}: sizes must satisfy minSize <= desiredSize <= maxSize (got ${group.minSize}, ${group.desiredSize}, ${group.maxSize})`);
+    if (
+      group.minSize > group.maxSize ||
+      group.desiredSize < group.minSize ||
+      group.desiredSize > group.maxSize
+    ) {
+      throw new Error(
+        `${this.node.path}: sizes must satisfy minSize <= desiredSize <= maxSize (got ${group.minSize}, ${group.desiredSize}, ${group.maxSize})`,
+      );
     }
     const tags = { Name: props.name, NodeGroup: props.name };
     this.launchTemplate = new LaunchTemplate(this, 'launch-template', {
@@ -96,12 +104,23 @@ export class ManagedNodeGroup extends Construct {
       amiType: group.amiType,
       capacityType: group.capacityType,
       instanceTypes: [...group.instanceTypes],
-      scalingConfig: { minSize: group.minSize, maxSize: group.maxSize, desiredSize: group.desiredSize },
+      scalingConfig: {
+        minSize: group.minSize,
+        maxSize: group.maxSize,
+        desiredSize: group.desiredSize,
+      },
       updateConfig: { maxUnavailablePercentage: 33 },
       nodeRepairConfig: { enabled: true },
       labels: { ...group.labels, 'platform/node-group': props.name },
-      taint: group.taints.map((t) => ({ key: t.key, value: t.value === '' ? undefined : t.value, effect: t.effect })),
-      launchTemplate: { id: this.launchTemplate.id, version: Token.asString(this.launchTemplate.latestVersion) },
+      taint: group.taints.map((t) => ({
+        key: t.key,
+        value: t.value === '' ? undefined : t.value,
+        effect: t.effect,
+      })),
+      launchTemplate: {
+        id: this.launchTemplate.id,
+        version: Token.asString(this.launchTemplate.latestVersion),
+      },
       tags,
       dependsOn: props.dependsOn,
       lifecycle: { ignoreChanges: ['scaling_config[0].desired_size'] },

@@ -37,25 +37,39 @@ export class PlatformRole extends Construct {
 
   constructor(scope: Construct, id: string, props: PlatformRoleProps) {
     super(scope, id);
-    if (props.trust.length === 0) throw new Error(`${this.node.path}: trust must name who may assume the role`);
+    if (props.trust.length === 0)
+      throw new Error(`${this.node.path}: trust must name who may assume the role`);
     this.role = new IamRole(this, 'role', {
       name: props.name,
       description: props.description,
       assumeRolePolicy: policyDocument(this, 'trust', props.trust),
     });
     for (const policy of props.managedPolicies ?? []) {
-      this.grants.push(new IamRolePolicyAttachment(this, policy, { role: this.role.name, policyArn: awsManagedPolicy(policy) }));
+      this.grants.push(
+        new IamRolePolicyAttachment(this, policy, {
+          role: this.role.name,
+          policyArn: awsManagedPolicy(policy),
+        }),
+      );
     }
     if (props.statements && props.statements.length > 0) {
       this.grants.push(
-        new IamRolePolicy(this, 'permissions', { role: this.role.id, name: 'permissions', policy: policyDocument(this, 'permissions-document', props.statements) }),
+        new IamRolePolicy(this, 'permissions', {
+          role: this.role.id,
+          name: 'permissions',
+          policy: policyDocument(this, 'permissions-document', props.statements),
+        }),
       );
     }
   }
 }
 
 /** Trust statement for an AWS service principal (trust policies take no Resource element). */
-export function serviceTrust(service: string, accountId: string, actions: readonly string[] = ['sts:AssumeRole']): Statement {
+export function serviceTrust(
+  service: string,
+  accountId: string,
+  actions: readonly string[] = ['sts:AssumeRole'],
+): Statement {
   return {
     actions,
     resources: [],
@@ -70,13 +84,22 @@ export function serviceTrust(service: string, accountId: string, actions: readon
  *
  * @param issuerHost the issuer without https://, e.g. oidc.eks.eu-west-1.amazonaws.com/id/ABC
  */
-export function irsaTrust(oidcProviderArn: string, issuerHost: string, namespace: string, serviceAccount: string): Statement {
+export function irsaTrust(
+  oidcProviderArn: string,
+  issuerHost: string,
+  namespace: string,
+  serviceAccount: string,
+): Statement {
   return {
     actions: ['sts:AssumeRoleWithWebIdentity'],
     resources: [],
     principals: [{ type: 'Federated', identifiers: [oidcProviderArn] }],
     conditions: [
-      { test: 'StringEquals', variable: `${issuerHost}:sub`, values: [`system:serviceaccount:${namespace}:${serviceAccount}`] },
+      {
+        test: 'StringEquals',
+        variable: `${issuerHost}:sub`,
+        values: [`system:serviceaccount:${namespace}:${serviceAccount}`],
+      },
       { test: 'StringEquals', variable: `${issuerHost}:aud`, values: ['sts.amazonaws.com'] },
     ],
   };

@@ -213,7 +213,6 @@ export class Network extends Construct {
       assumeRolePolicy: policyDocument(this, 'flow-logs-trust', [
         {
           actions: ['sts:AssumeRole'],
-          resources: ['*'],
           principals: [{ type: 'Service', identifiers: ['vpc-flow-logs.amazonaws.com'] }],
           conditions: [
             { test: 'StringEquals', variable: 'aws:SourceAccount', values: [env.accountId] },

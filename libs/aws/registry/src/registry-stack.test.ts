@@ -3,7 +3,8 @@ import { App } from 'cdktf';
 import { ImageRepository } from './repository';
 import { RegistryStack } from './registry-stack';
 
-const synth = (name: string) => synthJson(new RegistryStack(new App(), environment(name), environments()));
+const synth = (name: string) =>
+  synthJson(new RegistryStack(new App(), environment(name), environments()));
 
 describe('registry stack', () => {
   const dev = synth('dev');
@@ -17,32 +18,51 @@ describe('registry stack', () => {
         expect.objectContaining({
           image_tag_mutability: 'IMMUTABLE',
           image_scanning_configuration: { scan_on_push: true },
-          encryption_configuration: [{ encryption_type: 'KMS', kms_key: expect.stringMatching(/^\$\{aws_kms_key\./) }],
+          encryption_configuration: [
+            { encryption_type: 'KMS', kms_key: expect.stringMatching(/^\$\{aws_kms_key\./) },
+          ],
         }),
       );
     }
   });
 
   it('prod repositories and their key cannot be destroyed by terraform; dev ones can', () => {
-    for (const repo of resourcesOf(prod, 'aws_ecr_repository')) expect(repo['lifecycle']).toEqual({ prevent_destroy: true });
+    for (const repo of resourcesOf(prod, 'aws_ecr_repository'))
+      expect(repo['lifecycle']).toEqual({ prevent_destroy: true });
     expect(resourcesOf(prod, 'aws_kms_key')[0]!['lifecycle']).toEqual({ prevent_destroy: true });
-    for (const repo of resourcesOf(dev, 'aws_ecr_repository')) expect(repo['lifecycle']).toBeUndefined();
+    for (const repo of resourcesOf(dev, 'aws_ecr_repository'))
+      expect(repo['lifecycle']).toBeUndefined();
   });
 
   it('lifecycle policies expire untagged images and keep the last N from config', () => {
     const policy = JSON.parse(String(resourcesOf(prod, 'aws_ecr_lifecycle_policy')[0]!['policy']));
     expect(policy.rules).toEqual([
-      expect.objectContaining({ selection: { tagStatus: 'untagged', countType: 'sinceImagePushed', countUnit: 'days', countNumber: 1 } }),
-      expect.objectContaining({ selection: { tagStatus: 'any', countType: 'imageCountMoreThan', countNumber: 100 } }),
+      expect.objectContaining({
+        selection: {
+          tagStatus: 'untagged',
+          countType: 'sinceImagePushed',
+          countUnit: 'days',
+          countNumber: 1,
+        },
+      }),
+      expect.objectContaining({
+        selection: { tagStatus: 'any', countType: 'imageCountMoreThan', countNumber: 100 },
+      }),
     ]);
   });
 
   it('the registry scans: on push in dev (basic), continuously in prod (enhanced)', () => {
     expect(resourcesOf(dev, 'aws_ecr_registry_scanning_configuration')[0]).toEqual(
-      expect.objectContaining({ scan_type: 'BASIC', rule: [expect.objectContaining({ scan_frequency: 'SCAN_ON_PUSH' })] }),
+      expect.objectContaining({
+        scan_type: 'BASIC',
+        rule: [expect.objectContaining({ scan_frequency: 'SCAN_ON_PUSH' })],
+      }),
     );
     expect(resourcesOf(prod, 'aws_ecr_registry_scanning_configuration')[0]).toEqual(
-      expect.objectContaining({ scan_type: 'ENHANCED', rule: [expect.objectContaining({ scan_frequency: 'CONTINUOUS_SCAN' })] }),
+      expect.objectContaining({
+        scan_type: 'ENHANCED',
+        rule: [expect.objectContaining({ scan_frequency: 'CONTINUOUS_SCAN' })],
+      }),
     );
   });
 
@@ -67,7 +87,9 @@ describe('registry stack', () => {
 
   it('prod accepts replication from the dev account only and replicates nowhere', () => {
     expect(resourcesOf(prod, 'aws_ecr_replication_configuration')).toHaveLength(0);
-    const [doc] = Object.values(prod.data?.['aws_iam_policy_document'] ?? {}).filter((d) => JSON.stringify(d).includes('ReplicationFromSource'));
+    const [doc] = Object.values(prod.data?.['aws_iam_policy_document'] ?? {}).filter((d) =>
+      JSON.stringify(d).includes('ReplicationFromSource'),
+    );
     expect(doc!['statement']).toEqual([
       expect.objectContaining({
         actions: ['ecr:CreateRepository', 'ecr:ReplicateImage'],
@@ -79,13 +101,23 @@ describe('registry stack', () => {
 
   it('refuses a later environment service whose repository the first environment does not build', () => {
     const prodEnv = environment('prod');
-    const edited = { ...prodEnv, services: [...prodEnv.services, { ...prodEnv.services[1]!, name: 'jobs', repository: 'jobs' }] };
+    const edited = {
+      ...prodEnv,
+      services: [
+        ...prodEnv.services,
+        { ...prodEnv.services[1]!, name: 'jobs', repository: 'jobs' },
+      ],
+    };
     const all = environments().map((e) => (e.name === 'prod' ? edited : e));
-    expect(() => new RegistryStack(new App(), edited, all)).toThrow(/service "jobs" uses repository "jobs", which dev \(where images are built\) does not have/);
+    expect(() => new RegistryStack(new App(), edited, all)).toThrow(
+      /service "jobs" uses repository "jobs", which dev \(where images are built\) does not have/,
+    );
   });
 
   it('an image repository names a bad keepLastImages', () => {
     const stack = new RegistryStack(new App(), environment('dev'), environments());
-    expect(() => new ImageRepository(stack, 'bad', { name: 'x', kmsKeyArn: 'arn', keepLastImages: 0 })).toThrow(/keepLastImages must be a whole number >= 1 \(got 0\)/);
+    expect(
+      () => new ImageRepository(stack, 'bad', { name: 'x', kmsKeyArn: 'arn', keepLastImages: 0 }),
+    ).toThrow(/keepLastImages must be a whole number >= 1 \(got 0\)/);
   });
 });

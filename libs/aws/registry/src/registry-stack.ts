@@ -35,7 +35,9 @@ export class RegistryStack extends PlatformStack {
     const env = environment;
     const source = all[0];
     if (!source || !all.some((e) => e.name === env.name)) {
-      throw new Error(`registry-${env.name}: "all" must list every environment in promotion order, this one included`);
+      throw new Error(
+        `registry-${env.name}: "all" must list every environment in promotion order, this one included`,
+      );
     }
     const isSource = source.name === env.name;
     if (!isSource) {
@@ -85,7 +87,10 @@ export class RegistryStack extends PlatformStack {
           rule: [
             {
               destination: destinations.map((d) => ({ region: d.region, registryId: d.accountId })),
-              repositoryFilter: repositoriesOf(env).map((name) => ({ filter: name, filterType: 'PREFIX_MATCH' })),
+              repositoryFilter: repositoriesOf(env).map((name) => ({
+                filter: name,
+                filterType: 'PREFIX_MATCH',
+              })),
             },
           ],
         },
@@ -105,8 +110,11 @@ export class RegistryStack extends PlatformStack {
     }
 
     new TerraformOutput(this, 'repository_urls', {
-      description: 'Repository URLs by name (also derivable from config: <account>.dkr.ecr.<region>.amazonaws.com/<repo>)',
-      value: Object.fromEntries(repositoriesOf(env).map((name) => [name, ecrRepositoryUrl(env, name)])),
+      description:
+        'Repository URLs by name (also derivable from config: <account>.dkr.ecr.<region>.amazonaws.com/<repo>)',
+      value: Object.fromEntries(
+        repositoriesOf(env).map((name) => [name, ecrRepositoryUrl(env, name)]),
+      ),
     });
   }
 }

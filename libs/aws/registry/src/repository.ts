@@ -35,8 +35,14 @@ export class ImageRepository extends Construct {
     super(scope, id);
     const untaggedDays = props.untaggedExpiryDays ?? 1;
     const problems = [
-      [!Number.isInteger(props.keepLastImages) || props.keepLastImages < 1, `keepLastImages must be a whole number >= 1 (got ${props.keepLastImages})`],
-      [!Number.isInteger(untaggedDays) || untaggedDays < 1, `untaggedExpiryDays must be a whole number >= 1 (got ${untaggedDays})`],
+      [
+        !Number.isInteger(props.keepLastImages) || props.keepLastImages < 1,
+        `keepLastImages must be a whole number >= 1 (got ${props.keepLastImages})`,
+      ],
+      [
+        !Number.isInteger(untaggedDays) || untaggedDays < 1,
+        `untaggedExpiryDays must be a whole number >= 1 (got ${untaggedDays})`,
+      ],
     ] as const;
     const messages = problems.filter(([bad]) => bad).map(([, message]) => message);
     if (messages.length > 0) throw new Error(`${this.node.path}: ${messages.join('; ')}`);
@@ -56,13 +62,22 @@ export class ImageRepository extends Construct {
           {
             rulePriority: 1,
             description: `Expire untagged images after ${untaggedDays} day(s)`,
-            selection: { tagStatus: 'untagged', countType: 'sinceImagePushed', countUnit: 'days', countNumber: untaggedDays },
+            selection: {
+              tagStatus: 'untagged',
+              countType: 'sinceImagePushed',
+              countUnit: 'days',
+              countNumber: untaggedDays,
+            },
             action: { type: 'expire' },
           },
           {
             rulePriority: 2,
             description: `Keep the last ${props.keepLastImages} images`,
-            selection: { tagStatus: 'any', countType: 'imageCountMoreThan', countNumber: props.keepLastImages },
+            selection: {
+              tagStatus: 'any',
+              countType: 'imageCountMoreThan',
+              countNumber: props.keepLastImages,
+            },
             action: { type: 'expire' },
           },
         ],

@@ -3,6 +3,7 @@ import { securityGroupDescriptions } from './ec2/security-group-descriptions';
 import { noOpenIngress } from './ec2/no-open-ingress';
 import { iamNoWildcardAction } from './iam/no-wildcard-action';
 import { iamRestrictedOidcTrust } from './iam/oidc-trust';
+import { iamTrustPolicyNoResource } from './iam/trust-no-resource';
 import { kmsNoWildcardPrincipal } from './kms/no-wildcard-principal';
 import { kmsRotation } from './kms/rotation';
 import { logGroupKms } from './logs/kms';
@@ -55,6 +56,7 @@ export const PLATFORM_RULES: readonly Rule[] = [
   logGroupKms,
   iamNoWildcardAction,
   iamRestrictedOidcTrust,
+  iamTrustPolicyNoResource,
   snsKms,
   eksControlPlaneLogs,
   eksSecretsEncryption,

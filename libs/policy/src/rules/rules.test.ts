@@ -6,6 +6,7 @@ import { securityGroupDescriptions } from './ec2/security-group-descriptions';
 import { noOpenIngress } from './ec2/no-open-ingress';
 import { iamNoWildcardAction } from './iam/no-wildcard-action';
 import { iamRestrictedOidcTrust } from './iam/oidc-trust';
+import { iamTrustPolicyNoResource } from './iam/trust-no-resource';
 import { kmsNoWildcardPrincipal } from './kms/no-wildcard-principal';
 import { kmsRotation } from './kms/rotation';
 import { logGroupKms } from './logs/kms';
@@ -357,6 +358,30 @@ const cases: {
       'aws_iam_role.r: no aud condition',
       'aws_iam_role.r: token.actions.githubusercontent.com:sub "repo:acme/*" does not pin one repository and a ref, pull request or environment',
     ],
+  },
+  {
+    rule: iamTrustPolicyNoResource,
+    good: [
+      doc('trust', [
+        {
+          actions: ['sts:AssumeRole'],
+          principals: [{ type: 'Service', identifiers: ['ec2.amazonaws.com'] }],
+        },
+      ]),
+      ['aws_iam_role.r', { assume_role_policy: docRef('trust') }],
+    ],
+    bad: [
+      doc('trust', [
+        {
+          sid: 'Ec2',
+          actions: ['sts:AssumeRole'],
+          resources: ['*'],
+          principals: [{ type: 'Service', identifiers: ['ec2.amazonaws.com'] }],
+        },
+      ]),
+      ['aws_iam_role.r', { assume_role_policy: docRef('trust') }],
+    ],
+    expected: ['aws_iam_role.r: statement Ec2 names resources *'],
   },
   {
     rule: providerDefaultTags,

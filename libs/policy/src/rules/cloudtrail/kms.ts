@@ -7,7 +7,8 @@ export const cloudtrailKms: Rule = {
   trivy: 'AVD-AWS-0015',
   message: 'CloudTrail trail is not encrypted with a customer-managed KMS key.',
   fix: 'set kms_key_id to our key, whose policy lets cloudtrail.amazonaws.com encrypt for this trail only',
-  explanation: 'With our key, reading the audit trail needs kms:Decrypt as well as S3 access: a leaked bucket permission alone does not expose it.',
+  explanation:
+    'With our key, reading the audit trail needs kms:Decrypt as well as S3 access: a leaked bucket permission alone does not expose it.',
   level: 'error',
   appliesTo: ['aws_cloudtrail'],
   evaluate: (trail) => {

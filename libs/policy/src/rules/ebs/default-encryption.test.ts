@@ -2,7 +2,9 @@ import { checkStack } from '../../engine';
 import { ebsDefaultEncryption } from './default-encryption';
 
 const check = (setting: Record<string, unknown>) =>
-  checkStack({ resource: { aws_ebs_encryption_by_default: { setting } } }, [ebsDefaultEncryption]).findings.flatMap((f) => f.details);
+  checkStack({ resource: { aws_ebs_encryption_by_default: { setting } } }, [
+    ebsDefaultEncryption,
+  ]).findings.flatMap((f) => f.details);
 
 describe('PLT-EBS-DEFAULT-ENCRYPTION', () => {
   it('passes encryption by default switched on', () => {

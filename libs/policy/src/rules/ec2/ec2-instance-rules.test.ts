@@ -4,18 +4,30 @@ import { launchTemplateEbsEncryption } from './launch-template-ebs-encryption';
 import { ec2NoSsh } from './no-ssh';
 
 const goodTemplate = {
-  metadata_options: { http_endpoint: 'enabled', http_tokens: 'required', http_put_response_hop_limit: 1 },
-  block_device_mappings: [{ device_name: '/dev/xvda', ebs: { encrypted: 'true', kms_key_id: '${aws_kms_key.volumes.arn}', volume_type: 'gp3' } }],
+  metadata_options: {
+    http_endpoint: 'enabled',
+    http_tokens: 'required',
+    http_put_response_hop_limit: 1,
+  },
+  block_device_mappings: [
+    {
+      device_name: '/dev/xvda',
+      ebs: { encrypted: 'true', kms_key_id: '${aws_kms_key.volumes.arn}', volume_type: 'gp3' },
+    },
+  ],
 };
 
-const details = (json: Record<string, unknown>, rule = ec2Imdsv2) => checkStack(json, [rule]).findings.map((f) => `${f.resource.address}: ${f.details.join('; ')}`);
+const details = (json: Record<string, unknown>, rule = ec2Imdsv2) =>
+  checkStack(json, [rule]).findings.map((f) => `${f.resource.address}: ${f.details.join('; ')}`);
 
 describe('EC2 instance rules', () => {
   it('PLT-EC2-IMDSV2 passes a launch template with IMDSv2 and hop limit 1, and an instance launched from it', () => {
     const json = {
       resource: {
         aws_launch_template: { nodes: goodTemplate },
-        aws_instance: { access: { launch_template: { id: '${aws_launch_template.nodes.id}', version: '1' } } },
+        aws_instance: {
+          access: { launch_template: { id: '${aws_launch_template.nodes.id}', version: '1' } },
+        },
       },
     };
     expect(details(json)).toEqual([]);
@@ -29,7 +41,10 @@ describe('EC2 instance rules', () => {
           unset: { metadata_options: { http_tokens: 'required' } },
           far: { metadata_options: { http_tokens: 'required', http_put_response_hop_limit: 3 } },
         },
-        aws_instance: { bare: { ami: 'ami-0123456789abcdef0' }, fromV1: { launch_template: { id: '${aws_launch_template.v1.id}' } } },
+        aws_instance: {
+          bare: { ami: 'ami-0123456789abcdef0' },
+          fromV1: { launch_template: { id: '${aws_launch_template.v1.id}' } },
+        },
       },
     };
     expect(details(json)).toEqual([
@@ -46,7 +61,9 @@ describe('EC2 instance rules', () => {
       resource: {
         aws_launch_template: { nodes: goodTemplate },
         aws_eks_node_group: { system: { cluster_name: 'dev-eks' } },
-        aws_vpc_security_group_ingress_rule: { https: { from_port: 443, to_port: 443, ip_protocol: 'tcp', cidr_ipv4: '0.0.0.0/0' } },
+        aws_vpc_security_group_ingress_rule: {
+          https: { from_port: 443, to_port: 443, ip_protocol: 'tcp', cidr_ipv4: '0.0.0.0/0' },
+        },
       },
     };
     expect(details(json, ec2NoSsh)).toEqual([]);
@@ -56,9 +73,15 @@ describe('EC2 instance rules', () => {
     const json = {
       resource: {
         aws_launch_template: { keyed: { ...goodTemplate, key_name: 'ops' } },
-        aws_eks_node_group: { ssh: { cluster_name: 'dev-eks', remote_access: { ec2_ssh_key: 'ops' } } },
+        aws_eks_node_group: {
+          ssh: { cluster_name: 'dev-eks', remote_access: { ec2_ssh_key: 'ops' } },
+        },
         aws_vpc_security_group_ingress_rule: { all: { ip_protocol: '-1', cidr_ipv4: '0.0.0.0/0' } },
-        aws_security_group: { legacy: { ingress: [{ from_port: 22, to_port: 22, protocol: 'tcp', cidr_blocks: ['0.0.0.0/0'] }] } },
+        aws_security_group: {
+          legacy: {
+            ingress: [{ from_port: 22, to_port: 22, protocol: 'tcp', cidr_blocks: ['0.0.0.0/0'] }],
+          },
+        },
       },
     };
     expect(details(json, ec2NoSsh)).toEqual([
@@ -70,12 +93,19 @@ describe('EC2 instance rules', () => {
   });
 
   it('PLT-EC2-LT-EBS-KMS passes encrypted volumes with our key and rejects the rest', () => {
-    expect(details({ resource: { aws_launch_template: { nodes: goodTemplate } } }, launchTemplateEbsEncryption)).toEqual([]);
+    expect(
+      details(
+        { resource: { aws_launch_template: { nodes: goodTemplate } } },
+        launchTemplateEbsEncryption,
+      ),
+    ).toEqual([]);
     const json = {
       resource: {
         aws_launch_template: {
           none: { metadata_options: goodTemplate.metadata_options },
-          plain: { block_device_mappings: [{ device_name: '/dev/xvda', ebs: { encrypted: 'false' } }] },
+          plain: {
+            block_device_mappings: [{ device_name: '/dev/xvda', ebs: { encrypted: 'false' } }],
+          },
         },
       },
     };

@@ -2,7 +2,9 @@ import { checkStack } from '../../engine';
 import { guarddutyEnabled } from './enabled';
 
 const check = (detector: Record<string, unknown>) =>
-  checkStack({ resource: { aws_guardduty_detector: { detector } } }, [guarddutyEnabled]).findings.flatMap((f) => f.details);
+  checkStack({ resource: { aws_guardduty_detector: { detector } } }, [
+    guarddutyEnabled,
+  ]).findings.flatMap((f) => f.details);
 
 describe('PLT-GUARDDUTY-ENABLED', () => {
   it('passes an enabled detector, and one that relies on the provider default (enabled)', () => {

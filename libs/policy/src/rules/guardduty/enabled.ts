@@ -6,8 +6,10 @@ export const guarddutyEnabled: Rule = {
   checkov: 'CKV2_AWS_3',
   message: 'GuardDuty detector is suspended.',
   fix: 'set enable = true (its default) on the detector; turn individual protection features off instead',
-  explanation: 'A suspended detector analyses nothing and raises no findings: compromised credentials and crypto-miners go unnoticed.',
+  explanation:
+    'A suspended detector analyses nothing and raises no findings: compromised credentials and crypto-miners go unnoticed.',
   level: 'error',
   appliesTo: ['aws_guardduty_detector'],
-  evaluate: (detector) => fromDetails(detector.config['enable'] === false ? ['enable is false'] : []),
+  evaluate: (detector) =>
+    fromDetails(detector.config['enable'] === false ? ['enable is false'] : []),
 };

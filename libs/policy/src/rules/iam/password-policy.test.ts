@@ -15,7 +15,9 @@ const cis = {
   max_password_age: 90,
 };
 const check = (policy: Record<string, unknown>) =>
-  checkStack({ resource: { aws_iam_account_password_policy: { policy } } }, [iamPasswordPolicy]).findings.flatMap((f) => f.details);
+  checkStack({ resource: { aws_iam_account_password_policy: { policy } } }, [
+    iamPasswordPolicy,
+  ]).findings.flatMap((f) => f.details);
 
 describe('PLT-IAM-PASSWORD-POLICY', () => {
   it('passes a CIS-strength password policy', () => {
@@ -23,7 +25,14 @@ describe('PLT-IAM-PASSWORD-POLICY', () => {
   });
 
   it('flags short, reusable passwords without symbols', () => {
-    expect(check({ ...cis, minimum_password_length: 8, password_reuse_prevention: 3, require_symbols: false })).toEqual([
+    expect(
+      check({
+        ...cis,
+        minimum_password_length: 8,
+        password_reuse_prevention: 3,
+        require_symbols: false,
+      }),
+    ).toEqual([
       'minimum_password_length is 8, below 14',
       'password_reuse_prevention is 3, below 24',
       'require_symbols is not true',
@@ -31,6 +40,8 @@ describe('PLT-IAM-PASSWORD-POLICY', () => {
   });
 
   it('fails closed on a policy that leaves the length to the AWS default', () => {
-    expect(check(without(cis, 'minimum_password_length'))).toEqual(['minimum_password_length is not set, below 14']);
+    expect(check(without(cis, 'minimum_password_length'))).toEqual([
+      'minimum_password_length is not set, below 14',
+    ]);
   });
 });
