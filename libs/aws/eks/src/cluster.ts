@@ -112,7 +112,7 @@ export class PlatformEksCluster extends Construct {
     const role = new PlatformRole(this, 'cluster-role', {
       name: resourceName(env, 'eks-cluster'),
       description: `Control plane of ${this.name}`,
-      trust: [serviceTrust('eks.amazonaws.com', env.accountId, ['sts:AssumeRole', 'sts:TagSession'])],
+      trust: [serviceTrust('eks.amazonaws.com', ['sts:AssumeRole', 'sts:TagSession'])],
       managedPolicies: ['AmazonEKSClusterPolicy'],
       statements: [
         {

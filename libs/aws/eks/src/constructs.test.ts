@@ -48,7 +48,7 @@ describe('eks constructs reject unsafe props with a message naming the prop', ()
   });
 
   it('an access instance type that cannot run the x86_64 AMI', () => {
-    const props = { name: 'a', accountId: '333333333333', vpcId: 'vpc-1', subnetId: 'subnet-1', instanceType: 't4g.micro', volumeKmsKeyArn: 'k' };
+    const props = { name: 'a', vpcId: 'vpc-1', subnetId: 'subnet-1', instanceType: 't4g.micro', volumeKmsKeyArn: 'k' };
     expect(() => new SsmAccessInstance(scope(), 'access', props)).toThrow(/"t4g\.micro" is Graviton/);
   });
 
