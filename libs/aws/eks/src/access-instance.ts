@@ -19,8 +19,6 @@ export const ACCESS_INSTANCE_IMAGE =
 export interface SsmAccessInstanceProps {
   /** Name of the instance and its role, e.g. prod-eks-access. */
   readonly name: string;
-  /** The environment's account. */
-  readonly accountId: string;
   /** The VPC. */
   readonly vpcId: string;
   /** The private subnet the instance runs in. */
@@ -53,7 +51,7 @@ export class SsmAccessInstance extends Construct {
     const role = new PlatformRole(this, 'role', {
       name: props.name,
       description: 'Session Manager port forwarding to the private EKS endpoint',
-      trust: [serviceTrust('ec2.amazonaws.com', props.accountId)],
+      trust: [serviceTrust('ec2.amazonaws.com')],
       managedPolicies: ['AmazonSSMManagedInstanceCore'],
     });
     const profile = new IamInstanceProfile(this, 'instance-profile', {

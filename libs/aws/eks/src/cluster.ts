@@ -126,9 +126,7 @@ export class PlatformEksCluster extends Construct {
     const role = new PlatformRole(this, 'cluster-role', {
       name: resourceName(env, 'eks-cluster'),
       description: `Control plane of ${this.name}`,
-      trust: [
-        serviceTrust('eks.amazonaws.com', env.accountId, ['sts:AssumeRole', 'sts:TagSession']),
-      ],
+      trust: [serviceTrust('eks.amazonaws.com', ['sts:AssumeRole', 'sts:TagSession'])],
       managedPolicies: ['AmazonEKSClusterPolicy'],
       statements: [
         {
@@ -147,7 +145,7 @@ export class PlatformEksCluster extends Construct {
     });
     this.nodeSecurityGroup = new SecurityGroup(this, 'node-security-group', {
       name: resourceName(env, 'eks-nodes'),
-      description: `Managed nodes of ${this.name}: control plane, node-to-node DNS and pod traffic`,
+      description: `Managed nodes of ${this.name}: from the control plane and from each other (pod traffic)`,
       vpcId: props.network.vpcId,
       tags: {
         Name: resourceName(env, 'eks-nodes'),
@@ -218,22 +216,12 @@ export class PlatformEksCluster extends Construct {
         referencedSecurityGroupId: cluster,
       });
     }
-    for (const protocol of ['tcp', 'udp']) {
-      new VpcSecurityGroupIngressRule(this, `nodes-dns-${protocol}`, {
-        securityGroupId: nodes,
-        description: `Node to node: CoreDNS over ${protocol.toUpperCase()}`,
-        ipProtocol: protocol,
-        fromPort: 53,
-        toPort: 53,
-        referencedSecurityGroupId: nodes,
-      });
-    }
-    new VpcSecurityGroupIngressRule(this, 'nodes-ephemeral', {
+    // Pods get their IPs from the nodes' ENIs (VPC CNI), so pod-to-pod traffic (DNS to CoreDNS,
+    // services on any port) is node-to-node traffic: the same as EKS's own cluster security group.
+    new VpcSecurityGroupIngressRule(this, 'nodes-from-nodes', {
       securityGroupId: nodes,
-      description: 'Node to node: pod and service traffic on unprivileged ports',
-      ipProtocol: 'tcp',
-      fromPort: 1025,
-      toPort: 65535,
+      description: 'Node to node: pod-to-pod traffic and CoreDNS on any port and protocol',
+      ipProtocol: '-1',
       referencedSecurityGroupId: nodes,
     });
     new VpcSecurityGroupEgressRule(this, 'nodes-egress', {

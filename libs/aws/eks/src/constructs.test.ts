@@ -75,7 +75,6 @@ describe('eks constructs reject unsafe props with a message naming the prop', ()
   it('an access instance type that cannot run the x86_64 AMI', () => {
     const props = {
       name: 'a',
-      accountId: '333333333333',
       vpcId: 'vpc-1',
       subnetId: 'subnet-1',
       instanceType: 't4g.micro',

@@ -86,7 +86,7 @@ export class EksStack extends PlatformStack {
     const nodeRole = new PlatformRole(this, 'node-role', {
       name: resourceName(env, 'eks-nodes'),
       description: `Managed nodes of ${this.cluster.name} (pods use IRSA or Pod Identity, not this role)`,
-      trust: [serviceTrust('ec2.amazonaws.com', env.accountId)],
+      trust: [serviceTrust('ec2.amazonaws.com')],
       managedPolicies: ['AmazonEKSWorkerNodePolicy', 'AmazonEC2ContainerRegistryPullOnly'],
     });
 
@@ -150,7 +150,6 @@ export class EksStack extends PlatformStack {
     if (eks.accessInstance.enabled) {
       this.accessInstance = new SsmAccessInstance(this, 'access-instance', {
         name: resourceName(env, 'eks-access'),
-        accountId: env.accountId,
         vpcId: network.vpcId,
         subnetId: Fn.element(network.privateSubnetIds, 0),
         instanceType: eks.accessInstance.instanceType,

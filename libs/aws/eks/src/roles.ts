@@ -64,18 +64,16 @@ export class PlatformRole extends Construct {
   }
 }
 
-/** Trust statement for an AWS service principal (trust policies take no Resource element). */
+/**
+ * Trust statement for an AWS service principal (trust policies take no Resource element). No
+ * aws:SourceAccount condition: EC2 (instance profiles) and EKS (cluster role) do not send it
+ * when they assume a role, so the condition would lock them out.
+ */
 export function serviceTrust(
   service: string,
-  accountId: string,
   actions: readonly string[] = ['sts:AssumeRole'],
 ): Statement {
-  return {
-    actions,
-    resources: [],
-    principals: [{ type: 'Service', identifiers: [service] }],
-    conditions: [{ test: 'StringEquals', variable: 'aws:SourceAccount', values: [accountId] }],
-  };
+  return { actions, resources: [], principals: [{ type: 'Service', identifiers: [service] }] };
 }
 
 /**
