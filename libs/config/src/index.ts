@@ -15,7 +15,7 @@ export {
   type PlannedSubnet,
 } from './cidr';
 export { ConfigError, formatProblems, type ConfigProblem } from './errors';
-export { loadEnvironments, type Environment } from './load';
+export { environmentProblems, loadEnvironments, type Environment } from './load';
 export { environmentJsonSchema } from './json-schema';
 export {
   STACK_FAMILIES,

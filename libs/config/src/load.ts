@@ -223,3 +223,17 @@ function displayPath(path: string): string {
   const rel = relative(process.cwd(), path);
   return rel.startsWith('..') ? path : rel;
 }
+
+/**
+ * Validates an environments folder without throwing: one line per problem,
+ * `<file name> <field>: <message>`, or none when every file is valid.
+ */
+export function environmentProblems(dir: string): string[] {
+  try {
+    loadEnvironments(dir);
+    return [];
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    return error.problems.map((p) => `${basename(p.file)} ${p.field}: ${p.message}`);
+  }
+}

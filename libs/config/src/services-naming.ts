@@ -11,7 +11,10 @@ export interface AppConfigNames {
 }
 
 /** The AppConfig names of a service, or undefined when it does not use the agent. */
-export function appConfigNames(env: { readonly name: string }, service: Pick<ServiceConfig, 'name' | 'appConfig'>): AppConfigNames | undefined {
+export function appConfigNames(
+  env: { readonly name: string },
+  service: Pick<ServiceConfig, 'name' | 'appConfig'>,
+): AppConfigNames | undefined {
   if (!service.appConfig) return undefined;
   return {
     application: service.appConfig.application ?? service.name,
@@ -21,6 +24,9 @@ export function appConfigNames(env: { readonly name: string }, service: Pick<Ser
 }
 
 /** The URL of a repository in the environment's own registry: `<account>.dkr.ecr.<region>.amazonaws.com/<repo>`. */
-export function ecrRepositoryUrl(env: { readonly accountId: string; readonly region: string }, repository: string): string {
+export function ecrRepositoryUrl(
+  env: { readonly accountId: string; readonly region: string },
+  repository: string,
+): string {
   return `${env.accountId}.dkr.ecr.${env.region}.amazonaws.com/${repository}`;
 }

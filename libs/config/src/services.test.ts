@@ -7,7 +7,9 @@ function problems(dir: string): string[] {
     loadEnvironments(dir);
   } catch (error) {
     expect(error).toBeInstanceOf(ConfigError);
-    return (error as ConfigError).problems.map((p) => `${p.file.split('/').pop()} ${p.field}: ${p.message}`);
+    return (error as ConfigError).problems.map(
+      (p) => `${p.file.split('/').pop()} ${p.field}: ${p.message}`,
+    );
   }
   throw new Error('expected the environments to be rejected');
 }
@@ -17,7 +19,11 @@ describe('services, ecs and registry sections', () => {
 
   it('every example environment runs a blue-green canary service and a rolling one', () => {
     for (const env of envs) {
-      const strategies = env.services.map((s) => (s.deployment.strategy === 'blue-green' ? `blue-green/${s.deployment.trafficShifting}` : s.deployment.strategy));
+      const strategies = env.services.map((s) =>
+        s.deployment.strategy === 'blue-green'
+          ? `blue-green/${s.deployment.trafficShifting}`
+          : s.deployment.strategy,
+      );
       expect(strategies).toEqual(expect.arrayContaining(['blue-green/canary', 'rolling']));
     }
   });
@@ -25,14 +31,20 @@ describe('services, ecs and registry sections', () => {
   it('AppConfig names derive from the service and the environment unless config names them', () => {
     const dev = envs[0]!;
     const web = dev.services.find((s) => s.name === 'web')!;
-    expect(appConfigNames(dev, web)).toEqual({ application: 'web', environment: 'dev', profile: 'feature-flags' });
+    expect(appConfigNames(dev, web)).toEqual({
+      application: 'web',
+      environment: 'dev',
+      profile: 'feature-flags',
+    });
     expect(appConfigNames(dev, { name: 'x', appConfig: undefined })).toBeUndefined();
     expect(ecrRepositoryUrl(dev, 'web')).toBe('111111111111.dkr.ecr.eu-west-1.amazonaws.com/web');
   });
 
   it('rejects two services with the same name', () => {
     const dir = editedEnvironments((d) => d['dev']!.setIn(['services', 1, 'name'], 'web'));
-    expect(problems(dir)).toEqual(['dev.yaml services.1.name: name "web" is already used by services.0; every service needs its own']);
+    expect(problems(dir)).toEqual([
+      'dev.yaml services.1.name: name "web" is already used by services.0; every service needs its own',
+    ]);
   });
 
   it('rejects colliding routes', () => {
@@ -46,7 +58,9 @@ describe('services, ecs and registry sections', () => {
   });
 
   it('rejects a host outside the hosted zone', () => {
-    const dir = editedEnvironments((d) => d['dev']!.setIn(['services', 0, 'route', 'host'], 'www.other.example'));
+    const dir = editedEnvironments((d) =>
+      d['dev']!.setIn(['services', 0, 'route', 'host'], 'www.other.example'),
+    );
     expect(problems(dir)).toEqual([
       'dev.yaml services.0.route.host: "www.other.example" is not in the hosted zone dev.acme-platform.example: the certificate and DNS records live there',
     ]);
@@ -54,63 +68,104 @@ describe('services, ecs and registry sections', () => {
 
   it('rejects a CPU/memory pair Fargate does not accept, naming the allowed memories', () => {
     const dir = editedEnvironments((d) => d['dev']!.setIn(['services', 0, 'memoryMiB'], 8192));
-    expect(problems(dir)).toEqual(['dev.yaml services.0.memoryMiB: Fargate does not accept 8192 MiB with cpu 512: use one of 1024, 2048, 3072, 4096']);
+    expect(problems(dir)).toEqual([
+      'dev.yaml services.0.memoryMiB: Fargate does not accept 8192 MiB with cpu 512: use one of 1024, 2048, 3072, 4096',
+    ]);
     const cpu = editedEnvironments((d) => d['dev']!.setIn(['services', 0, 'cpu'], 300));
-    expect(problems(cpu)[0]).toMatch(/^dev\.yaml services\.0\.cpu: Fargate does not accept cpu 300: use one of 256, 512/);
+    expect(problems(cpu)[0]).toMatch(
+      /^dev\.yaml services\.0\.cpu: Fargate does not accept cpu 300: use one of 256, 512/,
+    );
   });
 
   it('accepts every pair in the Fargate table and a second service added as one block', () => {
     const dir = editedEnvironments((d) => {
       const api = d['dev']!.getIn(['services', 1]) as { toJSON(): Record<string, unknown> };
-      d['dev']!.addIn(['services'], { ...api.toJSON(), name: 'worker', repository: 'worker', cpu: 256, memoryMiB: 2048, route: { path: '/jobs/*' } });
+      d['dev']!.addIn(['services'], {
+        ...api.toJSON(),
+        name: 'worker',
+        repository: 'worker',
+        cpu: 256,
+        memoryMiB: 2048,
+        route: { path: '/jobs/*' },
+      });
     });
     expect(loadEnvironments(dir)[0]!.services.map((s) => s.name)).toEqual(['web', 'api', 'worker']);
   });
 
   it('rejects a plain secret value: secrets are ARNs', () => {
-    const plain = editedEnvironments((d) => d['dev']!.setIn(['services', 1, 'secrets', 'DATABASE_URL'], 'postgres://user:pw@db'));
-    expect(problems(plain)[0]).toMatch(/^dev\.yaml services\.1\.secrets\.DATABASE_URL: must be the ARN of an SSM parameter/);
+    const plain = editedEnvironments((d) =>
+      d['dev']!.setIn(['services', 1, 'secrets', 'DATABASE_URL'], 'postgres://user:pw@db'),
+    );
+    expect(problems(plain)[0]).toMatch(
+      /^dev\.yaml services\.1\.secrets\.DATABASE_URL: must be the ARN of an SSM parameter/,
+    );
   });
 
   it('rejects request-count scaling on a blue-green service', () => {
-    const dir = editedEnvironments((d) => d['dev']!.setIn(['services', 0, 'autoscaling', 'requestsPerTarget'], 100));
+    const dir = editedEnvironments((d) =>
+      d['dev']!.setIn(['services', 0, 'autoscaling', 'requestsPerTarget'], 100),
+    );
     expect(problems(dir)).toEqual([
       'dev.yaml services.0.autoscaling.requestsPerTarget: request-count scaling follows one target group; blue-green swaps them: remove it or use "rolling"',
     ]);
   });
 
   it('rejects an unknown traffic shift and lists the allowed ones', () => {
-    const dir = editedEnvironments((d) => d['dev']!.setIn(['services', 0, 'deployment', 'trafficShifting'], 'slow'));
-    expect(problems(dir)).toEqual(['dev.yaml services.0.deployment.trafficShifting: must be one of "all-at-once", "canary", "linear" (got "slow")']);
+    const dir = editedEnvironments((d) =>
+      d['dev']!.setIn(['services', 0, 'deployment', 'trafficShifting'], 'slow'),
+    );
+    expect(problems(dir)).toEqual([
+      'dev.yaml services.0.deployment.trafficShifting: must be one of "all-at-once", "canary", "linear" (got "slow")',
+    ]);
   });
 
   it('rejects desired tasks outside min..max, and a production service with one task', () => {
     const dev = editedEnvironments((d) => d['dev']!.setIn(['services', 0, 'tasks', 'desired'], 9));
-    expect(problems(dev)).toEqual(['dev.yaml services.0.tasks.desired: must be between tasks.min and tasks.max (1 to 3, got 9)']);
+    expect(problems(dev)).toEqual([
+      'dev.yaml services.0.tasks.desired: must be between tasks.min and tasks.max (1 to 3, got 9)',
+    ]);
     const prod = editedEnvironments((d) => d['prod']!.setIn(['services', 1, 'tasks', 'min'], 1));
-    expect(problems(prod)).toEqual(['prod.yaml services.1.tasks.min: a production service needs at least 2 tasks so one zone or one task can fail (got 1)']);
+    expect(problems(prod)).toEqual([
+      'prod.yaml services.1.tasks.min: a production service needs at least 2 tasks so one zone or one task can fail (got 1)',
+    ]);
   });
 
   it('rejects a base on both capacity providers, and production without an on-demand base', () => {
-    const both = editedEnvironments((d) => d['staging']!.setIn(['ecs', 'capacityProviders', 'fargateSpot', 'base'], 1));
-    expect(problems(both)).toEqual(['staging.yaml ecs.capacityProviders.fargateSpot.base: only one capacity provider may have a base: set one of them to 0']);
-    const prod = editedEnvironments((d) => d['prod']!.setIn(['ecs', 'capacityProviders', 'fargate', 'base'], 0));
-    expect(problems(prod)[0]).toMatch(/^prod\.yaml ecs\.capacityProviders\.fargate\.base: a production environment keeps at least 1 task on on-demand Fargate/);
+    const both = editedEnvironments((d) =>
+      d['staging']!.setIn(['ecs', 'capacityProviders', 'fargateSpot', 'base'], 1),
+    );
+    expect(problems(both)).toEqual([
+      'staging.yaml ecs.capacityProviders.fargateSpot.base: only one capacity provider may have a base: set one of them to 0',
+    ]);
+    const prod = editedEnvironments((d) =>
+      d['prod']!.setIn(['ecs', 'capacityProviders', 'fargate', 'base'], 0),
+    );
+    expect(problems(prod)[0]).toMatch(
+      /^prod\.yaml ecs\.capacityProviders\.fargate\.base: a production environment keeps at least 1 task on on-demand Fargate/,
+    );
   });
 
   it('rejects an ecs service without a route, and App Runner with blue-green', () => {
     const noRoute = editedEnvironments((d) => d['dev']!.deleteIn(['services', 1, 'route']));
-    expect(problems(noRoute)).toEqual(['dev.yaml services.1.route: an ecs service needs a route: a host, a path, or both']);
+    expect(problems(noRoute)).toEqual([
+      'dev.yaml services.1.route: an ecs service needs a route: a host, a path, or both',
+    ]);
     const appRunner = editedEnvironments((d) => {
       d['dev']!.setIn(['services', 0, 'runtime'], 'app-runner');
       d['dev']!.deleteIn(['services', 0, 'route']);
       d['dev']!.deleteIn(['services', 0, 'appConfig']);
     });
-    expect(problems(appRunner)).toEqual(['dev.yaml services.0.deployment.strategy: App Runner deploys by itself: use "rolling" (blue-green needs the ecs runtime)']);
+    expect(problems(appRunner)).toEqual([
+      'dev.yaml services.0.deployment.strategy: App Runner deploys by itself: use "rolling" (blue-green needs the ecs runtime)',
+    ]);
   });
 
   it('rejects a WAF rate limit below what AWS WAF accepts', () => {
-    const dir = editedEnvironments((d) => d['dev']!.setIn(['ecs', 'waf', 'rateLimitPer5Minutes'], 10));
-    expect(problems(dir)).toEqual(['dev.yaml ecs.waf.rateLimitPer5Minutes: AWS WAF rate limits are 100 or more per 5 minutes']);
+    const dir = editedEnvironments((d) =>
+      d['dev']!.setIn(['ecs', 'waf', 'rateLimitPer5Minutes'], 10),
+    );
+    expect(problems(dir)).toEqual([
+      'dev.yaml ecs.waf.rateLimitPer5Minutes: AWS WAF rate limits are 100 or more per 5 minutes',
+    ]);
   });
 });

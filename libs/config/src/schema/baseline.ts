@@ -8,15 +8,23 @@ export const CIS_STANDARD_VERSIONS = ['1.4.0', '3.0.0'] as const;
 export const CONFIG_RECORDING_FREQUENCIES = ['CONTINUOUS', 'DAILY'] as const;
 
 /** How often GuardDuty publishes updates of existing findings. */
-export const GUARDDUTY_PUBLISHING_FREQUENCIES = ['FIFTEEN_MINUTES', 'ONE_HOUR', 'SIX_HOURS'] as const;
+export const GUARDDUTY_PUBLISHING_FREQUENCIES = [
+  'FIFTEEN_MINUTES',
+  'ONE_HOUR',
+  'SIX_HOURS',
+] as const;
 
-const days = (what: string) => z.number().int().min(1, `${what} must be a whole number of days, 1 or more`);
+const days = (what: string) =>
+  z.number().int().min(1, `${what} must be a whole number of days, 1 or more`);
 
 const auditSchema = z.strictObject({
   /** Days audit log files (CloudTrail and Config) are kept in the audit bucket before they expire. */
   retentionDays: days('retentionDays'),
   /** Days after which log files move to S3 Standard-IA (30 or more: S3's own minimum). */
-  infrequentAccessAfterDays: z.number().int().min(30, 'S3 moves objects to Standard-IA after 30 days at the earliest'),
+  infrequentAccessAfterDays: z
+    .number()
+    .int()
+    .min(30, 'S3 moves objects to Standard-IA after 30 days at the earliest'),
   /** Days after which log files move to S3 Glacier Flexible Retrieval. */
   glacierAfterDays: days('glacierAfterDays'),
   /** Days CloudTrail events are kept in the CloudWatch log group the CIS alarms read. */
@@ -42,7 +50,10 @@ const guardDutySchema = z.strictObject({
 
 const findingsSchema = z.strictObject({
   /** GuardDuty findings of this severity or more (1-10; 7 = High) go to the alerting topic. */
-  guardDutyMinimumSeverity: z.number().min(1, 'GuardDuty severities run from 1 to 10').max(10, 'GuardDuty severities run from 1 to 10'),
+  guardDutyMinimumSeverity: z
+    .number()
+    .min(1, 'GuardDuty severities run from 1 to 10')
+    .max(10, 'GuardDuty severities run from 1 to 10'),
   /** Security Hub findings with one of these severity labels go to the alerting topic. */
   securityHubSeverities: z
     .array(z.enum(['LOW', 'MEDIUM', 'HIGH', 'CRITICAL']))
@@ -55,12 +66,22 @@ const complianceSchema = z.strictObject({
   /** How often AWS Config records configuration changes. */
   recordingFrequency: z.enum(CONFIG_RECORDING_FREQUENCIES),
   /** How often AWS Config delivers a configuration snapshot to the audit bucket. */
-  snapshotFrequency: z.enum(['One_Hour', 'Three_Hours', 'Six_Hours', 'Twelve_Hours', 'TwentyFour_Hours']),
+  snapshotFrequency: z.enum([
+    'One_Hour',
+    'Three_Hours',
+    'Six_Hours',
+    'Twelve_Hours',
+    'TwentyFour_Hours',
+  ]),
 });
 
 const passwordPolicySchema = z.strictObject({
   /** Minimum length of IAM user passwords (CIS asks for 14 or more). */
-  minimumLength: z.number().int().min(14, 'CIS asks for passwords of 14 characters or more').max(128),
+  minimumLength: z
+    .number()
+    .int()
+    .min(14, 'CIS asks for passwords of 14 characters or more')
+    .max(128),
   /** Days after which an IAM user password must be changed (1-1095). */
   maxAgeDays: z.number().int().min(1).max(1095),
   /** Number of previous passwords a user may not reuse (CIS asks for 24). */
@@ -69,7 +90,12 @@ const passwordPolicySchema = z.strictObject({
 
 const budgetSchema = z.strictObject({
   /** Short name, unique in the environment: the budget is named <env>-<name>. */
-  name: z.string().regex(/^[a-z][a-z0-9-]{0,40}$/, 'must be lowercase letters, digits and hyphens, starting with a letter'),
+  name: z
+    .string()
+    .regex(
+      /^[a-z][a-z0-9-]{0,40}$/,
+      'must be lowercase letters, digits and hyphens, starting with a letter',
+    ),
   /** Monthly cost limit in US dollars; alerts fire at 80 % and 100 % of it. */
   monthlyLimitUsd: z.number().positive('must be more than 0 US dollars'),
   /**

@@ -12,9 +12,19 @@ export const ecsSchema = z.strictObject({
   /** The Route 53 hosted zone of the environment: service hosts live in it, the certificate is validated in it. */
   hostedZone: z.strictObject({
     /** Zone name, e.g. dev.example.com. */
-    name: z.string().regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/, 'must be a lowercase DNS name such as dev.example.com'),
+    name: z
+      .string()
+      .regex(
+        /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/,
+        'must be a lowercase DNS name such as dev.example.com',
+      ),
     /** Zone id, e.g. Z0123456789ABCDEFGHIJ (no lookup at plan time). */
-    id: z.string().regex(/^Z[A-Z0-9]{1,31}$/, 'must be a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ'),
+    id: z
+      .string()
+      .regex(
+        /^Z[A-Z0-9]{1,31}$/,
+        'must be a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ',
+      ),
   }),
   /** How tasks spread over on-demand and Spot capacity. */
   capacityProviders: z.strictObject({
@@ -26,7 +36,11 @@ export const ecsSchema = z.strictObject({
   /** The web ACL in front of the ALB. */
   waf: z.strictObject({
     /** Requests one client IP may send in 5 minutes before it is blocked (100 to 2,000,000,000). */
-    rateLimitPer5Minutes: z.number().int().min(100, 'AWS WAF rate limits are 100 or more per 5 minutes').max(2_000_000_000),
+    rateLimitPer5Minutes: z
+      .number()
+      .int()
+      .min(100, 'AWS WAF rate limits are 100 or more per 5 minutes')
+      .max(2_000_000_000),
   }),
   /** Days the ALB access logs are kept in their bucket. */
   accessLogRetentionDays: z.number().int().min(1).max(3653),

@@ -27,30 +27,53 @@ const principalArn = z
 
 const addonVersion = z
   .string()
-  .regex(/^v\d+\.\d+\.\d+-eksbuild\.\d+$/, 'must be an EKS add-on version such as "v1.19.5-eksbuild.3" (aws eks describe-addon-versions)');
+  .regex(
+    /^v\d+\.\d+\.\d+-eksbuild\.\d+$/,
+    'must be an EKS add-on version such as "v1.19.5-eksbuild.3" (aws eks describe-addon-versions)',
+  );
 
-const cidr = z.string().regex(/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/, 'must be an IPv4 range such as 203.0.113.0/24');
+const cidr = z
+  .string()
+  .regex(/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/, 'must be an IPv4 range such as 203.0.113.0/24');
 
-const labelKey = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+const labelKey =
+  /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
 const labelValue = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
 
 const taintSchema = z.strictObject({
   /** Taint key, e.g. CriticalAddonsOnly. */
-  key: z.string().regex(labelKey, 'must be a Kubernetes label key such as "dedicated" or "example.com/team"'),
+  key: z
+    .string()
+    .regex(labelKey, 'must be a Kubernetes label key such as "dedicated" or "example.com/team"'),
   /** Taint value. @default "" (empty) */
-  value: z.string().regex(labelValue, 'must be a Kubernetes label value: up to 63 letters, digits, "-", "_" or "."').default(''),
+  value: z
+    .string()
+    .regex(
+      labelValue,
+      'must be a Kubernetes label value: up to 63 letters, digits, "-", "_" or "."',
+    )
+    .default(''),
   /** What the taint does to pods that do not tolerate it. */
   effect: z.enum(EKS_TAINT_EFFECTS),
 });
 
 const nodeGroupSchema = z.strictObject({
   /** Short name, unique in the environment; the EKS node group is named <env>-<name>. */
-  name: z.string().regex(/^[a-z][a-z0-9-]{1,20}$/, 'must be 2-21 lowercase letters, digits or "-", starting with a letter'),
+  name: z
+    .string()
+    .regex(
+      /^[a-z][a-z0-9-]{1,20}$/,
+      'must be 2-21 lowercase letters, digits or "-", starting with a letter',
+    ),
   /** ON_DEMAND for the capacity the cluster cannot lose, SPOT for interruptible work. */
   capacityType: z.enum(EKS_CAPACITY_TYPES),
   /** EC2 instance types; a SPOT group lists several so one pool's interruption does not empty it. */
   instanceTypes: z
-    .array(z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, 'must be an EC2 instance type such as m7i.large'))
+    .array(
+      z
+        .string()
+        .regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, 'must be an EC2 instance type such as m7i.large'),
+    )
     .min(1, 'name at least one instance type'),
   /** AL2023 AMI type; EKS chooses the AMI of the cluster's version. @default AL2023_x86_64_STANDARD */
   amiType: z.enum(EKS_AMI_TYPES).default('AL2023_x86_64_STANDARD'),
@@ -63,7 +86,12 @@ const nodeGroupSchema = z.strictObject({
   /** Root volume size in GiB (gp3, encrypted with the cluster's volume key). */
   diskSizeGiB: z.number().int().min(20, 'AL2023 nodes need at least 20 GiB').max(16384),
   /** Kubernetes labels put on every node. @default none */
-  labels: z.record(z.string().regex(labelKey, 'must be a Kubernetes label key'), z.string().regex(labelValue, 'must be a Kubernetes label value')).default({}),
+  labels: z
+    .record(
+      z.string().regex(labelKey, 'must be a Kubernetes label key'),
+      z.string().regex(labelValue, 'must be a Kubernetes label value'),
+    )
+    .default({}),
   /** Kubernetes taints put on every node. @default none */
   taints: z.array(taintSchema).max(50).default([]),
 });
@@ -84,7 +112,9 @@ export const eksSchema = z
     /** Cluster access through EKS access entries (no aws-auth ConfigMap). */
     access: z.strictObject({
       /** IAM roles of the platform admins: cluster-admin on the whole cluster. */
-      admins: z.array(principalArn).min(1, 'name at least one admin role, or nobody can operate the cluster'),
+      admins: z
+        .array(principalArn)
+        .min(1, 'name at least one admin role, or nobody can operate the cluster'),
       /** IAM roles with read-only access (AmazonEKSViewPolicy) to the whole cluster. @default none */
       readOnly: z.array(principalArn).default([]),
     }),
@@ -109,7 +139,11 @@ export const eksSchema = z
        * IMDSv2 hop limit: 1 keeps pods without host networking away from the node role's
        * credentials (they use IRSA or Pod Identity); 2 lets them reach instance metadata.
        */
-      metadataHopLimit: z.number().int().min(1, 'must be 1 or 2').max(2, 'must be 1 or 2: more lets containers reach the node role'),
+      metadataHopLimit: z
+        .number()
+        .int()
+        .min(1, 'must be 1 or 2')
+        .max(2, 'must be 1 or 2: more lets containers reach the node role'),
       /** The node groups. */
       groups: z.array(nodeGroupSchema).min(1, 'name at least one node group'),
     }),
@@ -118,33 +152,55 @@ export const eksSchema = z
       /** Whether the environment has one. */
       enabled: z.boolean(),
       /** Its instance type. @default t3.micro */
-      instanceType: z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, 'must be an EC2 instance type such as t3.micro').default('t3.micro'),
+      instanceType: z
+        .string()
+        .regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, 'must be an EC2 instance type such as t3.micro')
+        .default('t3.micro'),
     }),
   })
   .superRefine((eks, ctx) => {
-    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    const issue = (path: (string | number)[], message: string) =>
+      ctx.addIssue({ code: 'custom', path, message });
 
     const { publicAccess, publicAccessCidrs } = eks.endpoint;
     if (publicAccess && publicAccessCidrs.length === 0) {
-      issue(['endpoint', 'publicAccessCidrs'], 'a public endpoint needs the ranges allowed to reach it (never 0.0.0.0/0); or set publicAccess: false');
+      issue(
+        ['endpoint', 'publicAccessCidrs'],
+        'a public endpoint needs the ranges allowed to reach it (never 0.0.0.0/0); or set publicAccess: false',
+      );
     }
     if (!publicAccess && publicAccessCidrs.length > 0) {
-      issue(['endpoint', 'publicAccessCidrs'], 'ranges are only used with publicAccess: true; remove them');
+      issue(
+        ['endpoint', 'publicAccessCidrs'],
+        'ranges are only used with publicAccess: true; remove them',
+      );
     }
     publicAccessCidrs.forEach((range, index) => {
       if (!isCanonicalCidr(range)) {
-        issue(['endpoint', 'publicAccessCidrs', index], `"${range}" is not an IPv4 range starting at its first address, e.g. 203.0.113.0/24`);
+        issue(
+          ['endpoint', 'publicAccessCidrs', index],
+          `"${range}" is not an IPv4 range starting at its first address, e.g. 203.0.113.0/24`,
+        );
       } else if (Number(range.split('/')[1]) < 8) {
-        issue(['endpoint', 'publicAccessCidrs', index], `"${range}" opens the API to a large part of the internet (0.0.0.0/0 never allowed): use /8 or longer`);
+        issue(
+          ['endpoint', 'publicAccessCidrs', index],
+          `"${range}" opens the API to a large part of the internet (0.0.0.0/0 never allowed): use /8 or longer`,
+        );
       }
     });
 
     const kubeProxyMinor = /^v(\d+\.\d+)\./.exec(eks.addons.kubeProxy)?.[1];
     if (kubeProxyMinor && kubeProxyMinor !== eks.version) {
-      issue(['addons', 'kubeProxy'], `kube-proxy ${eks.addons.kubeProxy} is for Kubernetes ${kubeProxyMinor}, the cluster runs ${eks.version}: use a v${eks.version}.x version`);
+      issue(
+        ['addons', 'kubeProxy'],
+        `kube-proxy ${eks.addons.kubeProxy} is for Kubernetes ${kubeProxyMinor}, the cluster runs ${eks.version}: use a v${eks.version}.x version`,
+      );
     }
 
-    const principals = [...eks.access.admins.map((p) => ['admins', p] as const), ...eks.access.readOnly.map((p) => ['readOnly', p] as const)];
+    const principals = [
+      ...eks.access.admins.map((p) => ['admins', p] as const),
+      ...eks.access.readOnly.map((p) => ['readOnly', p] as const),
+    ];
     principals.forEach(([list, arn], index) => {
       if (principals.findIndex(([, other]) => other === arn) !== index) {
         const position = list === 'admins' ? index : index - eks.access.admins.length;
@@ -157,12 +213,19 @@ export const eksSchema = z
       const at = (field: string) => ['nodes', 'groups', index, field];
       if (seen.has(group.name)) issue(at('name'), `"${group.name}" is used by two node groups`);
       seen.add(group.name);
-      if (group.minSize > group.maxSize) issue(at('minSize'), `${group.minSize} is above maxSize ${group.maxSize}`);
+      if (group.minSize > group.maxSize)
+        issue(at('minSize'), `${group.minSize} is above maxSize ${group.maxSize}`);
       if (group.desiredSize < group.minSize || group.desiredSize > group.maxSize) {
-        issue(at('desiredSize'), `${group.desiredSize} must lie between minSize ${group.minSize} and maxSize ${group.maxSize}`);
+        issue(
+          at('desiredSize'),
+          `${group.desiredSize} must lie between minSize ${group.minSize} and maxSize ${group.maxSize}`,
+        );
       }
       if (group.capacityType === 'SPOT' && group.instanceTypes.length < 2) {
-        issue(at('instanceTypes'), 'a SPOT group needs at least 2 instance types so one capacity pool running dry does not empty it');
+        issue(
+          at('instanceTypes'),
+          'a SPOT group needs at least 2 instance types so one capacity pool running dry does not empty it',
+        );
       }
     });
   });
@@ -179,10 +242,18 @@ export function eksEnvironmentProblems(env: {
   const { eks } = env;
   if (env.production) {
     if (eks.endpoint.publicAccess) {
-      problems.push({ path: ['eks', 'endpoint', 'publicAccess'], message: 'a production cluster has no public API endpoint: set false and reach it through the access instance or the network' });
+      problems.push({
+        path: ['eks', 'endpoint', 'publicAccess'],
+        message:
+          'a production cluster has no public API endpoint: set false and reach it through the access instance or the network',
+      });
     }
     if (!eks.nodes.groups.some((g) => g.capacityType === 'ON_DEMAND' && g.minSize >= 2)) {
-      problems.push({ path: ['eks', 'nodes', 'groups'], message: 'a production cluster needs an ON_DEMAND node group with minSize 2 or more, so system pods survive a node loss and spot interruptions' });
+      problems.push({
+        path: ['eks', 'nodes', 'groups'],
+        message:
+          'a production cluster needs an ON_DEMAND node group with minSize 2 or more, so system pods survive a node loss and spot interruptions',
+      });
     }
   }
   return problems;

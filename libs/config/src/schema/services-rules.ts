@@ -25,7 +25,11 @@ export function checkServices(env: ServicesContext, issue: Issue): void {
     const key = `${field}:${value}`;
     const first = firstWith.get(key);
     if (first === undefined) firstWith.set(key, index);
-    else issue(['services', index, field], `${what} "${value}" is already used by services.${first}; every service needs its own`);
+    else
+      issue(
+        ['services', index, field],
+        `${what} "${value}" is already used by services.${first}; every service needs its own`,
+      );
   };
 
   services.forEach((service, i) => {
@@ -37,25 +41,47 @@ export function checkServices(env: ServicesContext, issue: Issue): void {
     const what = service.runtime === 'app-runner' ? 'App Runner' : 'Fargate';
     const memories = sizes[service.cpu];
     if (!memories) {
-      issue(at('cpu'), `${what} does not accept cpu ${service.cpu}: use one of ${Object.keys(sizes).join(', ')}`);
+      issue(
+        at('cpu'),
+        `${what} does not accept cpu ${service.cpu}: use one of ${Object.keys(sizes).join(', ')}`,
+      );
     } else if (!memories.includes(service.memoryMiB)) {
-      issue(at('memoryMiB'), `${what} does not accept ${service.memoryMiB} MiB with cpu ${service.cpu}: use one of ${memories.join(', ')}`);
+      issue(
+        at('memoryMiB'),
+        `${what} does not accept ${service.memoryMiB} MiB with cpu ${service.cpu}: use one of ${memories.join(', ')}`,
+      );
     }
 
     const { desired, min, max } = service.tasks;
     if (min > max) issue(at('tasks', 'min'), `must not exceed tasks.max (${min} > ${max})`);
-    else if (desired < min || desired > max) issue(at('tasks', 'desired'), `must be between tasks.min and tasks.max (${min} to ${max}, got ${desired})`);
+    else if (desired < min || desired > max)
+      issue(
+        at('tasks', 'desired'),
+        `must be between tasks.min and tasks.max (${min} to ${max}, got ${desired})`,
+      );
     if (env.production && min < 2) {
-      issue(at('tasks', 'min'), `a production service needs at least 2 tasks so one zone or one task can fail (got ${min})`);
+      issue(
+        at('tasks', 'min'),
+        `a production service needs at least 2 tasks so one zone or one task can fail (got ${min})`,
+      );
     }
 
     if (service.runtime === 'app-runner') {
       if (service.deployment.strategy !== 'rolling') {
-        issue(at('deployment', 'strategy'), 'App Runner deploys by itself: use "rolling" (blue-green needs the ecs runtime)');
+        issue(
+          at('deployment', 'strategy'),
+          'App Runner deploys by itself: use "rolling" (blue-green needs the ecs runtime)',
+        );
       }
-      if (service.route) issue(at('route'), 'App Runner services get their own URL, not an ALB route: remove route');
-      if (service.appConfig) issue(at('appConfig'), 'the AppConfig agent sidecar needs the ecs runtime');
-      if (service.autoscaling.requestsPerTarget !== undefined) issue(at('autoscaling', 'requestsPerTarget'), 'App Runner scales on concurrency: remove requestsPerTarget');
+      if (service.route)
+        issue(at('route'), 'App Runner services get their own URL, not an ALB route: remove route');
+      if (service.appConfig)
+        issue(at('appConfig'), 'the AppConfig agent sidecar needs the ecs runtime');
+      if (service.autoscaling.requestsPerTarget !== undefined)
+        issue(
+          at('autoscaling', 'requestsPerTarget'),
+          'App Runner scales on concurrency: remove requestsPerTarget',
+        );
       return;
     }
 
@@ -63,24 +89,43 @@ export function checkServices(env: ServicesContext, issue: Issue): void {
       issue(at('route'), 'an ecs service needs a route: a host, a path, or both');
     } else {
       const { host } = service.route;
-      if (host !== undefined && host !== ecs.hostedZone.name && !host.endsWith(`.${ecs.hostedZone.name}`)) {
-        issue(at('route', 'host'), `"${host}" is not in the hosted zone ${ecs.hostedZone.name}: the certificate and DNS records live there`);
+      if (
+        host !== undefined &&
+        host !== ecs.hostedZone.name &&
+        !host.endsWith(`.${ecs.hostedZone.name}`)
+      ) {
+        issue(
+          at('route', 'host'),
+          `"${host}" is not in the hosted zone ${ecs.hostedZone.name}: the certificate and DNS records live there`,
+        );
       }
       unique(i, 'route', routeKey(service), 'route');
     }
-    if (service.deployment.strategy === 'blue-green' && service.autoscaling.requestsPerTarget !== undefined) {
-      issue(at('autoscaling', 'requestsPerTarget'), 'request-count scaling follows one target group; blue-green swaps them: remove it or use "rolling"');
+    if (
+      service.deployment.strategy === 'blue-green' &&
+      service.autoscaling.requestsPerTarget !== undefined
+    ) {
+      issue(
+        at('autoscaling', 'requestsPerTarget'),
+        'request-count scaling follows one target group; blue-green swaps them: remove it or use "rolling"',
+      );
     }
   });
 
   const { fargate, fargateSpot } = ecs.capacityProviders;
   if (fargate.base > 0 && fargateSpot.base > 0) {
-    issue(['ecs', 'capacityProviders', 'fargateSpot', 'base'], 'only one capacity provider may have a base: set one of them to 0');
+    issue(
+      ['ecs', 'capacityProviders', 'fargateSpot', 'base'],
+      'only one capacity provider may have a base: set one of them to 0',
+    );
   }
   if (fargate.weight + fargateSpot.weight === 0) {
     issue(['ecs', 'capacityProviders'], 'at least one capacity provider needs a weight above 0');
   }
   if (env.production && fargate.base < 1) {
-    issue(['ecs', 'capacityProviders', 'fargate', 'base'], `a production environment keeps at least 1 task on on-demand Fargate so a Spot reclaim never empties a service (got ${fargate.base})`);
+    issue(
+      ['ecs', 'capacityProviders', 'fargate', 'base'],
+      `a production environment keeps at least 1 task on on-demand Fargate so a Spot reclaim never empties a service (got ${fargate.base})`,
+    );
   }
 }

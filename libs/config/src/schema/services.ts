@@ -42,7 +42,11 @@ export const CODEDEPLOY_CONFIGS: Readonly<Record<(typeof TRAFFIC_SHIFTS)[number]
   linear: 'CodeDeployDefault.ECSLinear10PercentEvery1Minutes',
 };
 
-const percent = z.number().int().min(10, 'must be 10 to 90 (percent)').max(90, 'must be 10 to 90 (percent)');
+const percent = z
+  .number()
+  .int()
+  .min(10, 'must be 10 to 90 (percent)')
+  .max(90, 'must be 10 to 90 (percent)');
 
 /** A secret ARN: SSM Parameter Store or Secrets Manager, never a plain value. */
 const secretArn = z
@@ -63,29 +67,53 @@ const blueGreen = z.strictObject({
   /** How traffic moves: all at once, 10 % then the rest after 5 minutes (canary), or 10 % a minute (linear). */
   trafficShifting: z.enum(TRAFFIC_SHIFTS),
   /** Minutes the blue tasks keep running after the shift, for an instant rollback. */
-  terminateBlueAfterMinutes: z.number().int().min(0).max(2880, 'must be 0 to 2880 minutes (two days)').default(5),
+  terminateBlueAfterMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(2880, 'must be 0 to 2880 minutes (two days)')
+    .default(5),
 });
 
 export const serviceSchema = z.strictObject({
   /** Service name, 1-13 lowercase letters, digits or hyphens: used in every resource name of the service. */
   name: z
     .string()
-    .regex(/^[a-z](?:[a-z0-9-]{0,11}[a-z0-9])?$/, 'must be 1-13 lowercase letters, digits or hyphens, starting with a letter'),
+    .regex(
+      /^[a-z](?:[a-z0-9-]{0,11}[a-z0-9])?$/,
+      'must be 1-13 lowercase letters, digits or hyphens, starting with a letter',
+    ),
   /** The ECR repository (in this environment's account) the image comes from, e.g. "web". */
   repository: z
     .string()
-    .regex(/^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/, 'must be an ECR repository name: lowercase letters, digits, . _ - and /'),
+    .regex(
+      /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/,
+      'must be an ECR repository name: lowercase letters, digits, . _ - and /',
+    ),
   /** Port the container listens on. */
-  port: z.number().int().min(1024, 'must be 1024 to 65535: the container runs as non-root').max(65535),
+  port: z
+    .number()
+    .int()
+    .min(1024, 'must be 1024 to 65535: the container runs as non-root')
+    .max(65535),
   /** Path the load balancer (or App Runner) probes, e.g. /healthz. */
   healthCheckPath: z.string().regex(/^\/[A-Za-z0-9._~/-]*$/, 'must be a path starting with "/"'),
   /** What reaches the service through the ALB: a host, a path pattern, or both. Required for the ecs runtime. */
   route: z
     .strictObject({
       /** Host header, inside the environment's hosted zone, e.g. www.dev.example.com. */
-      host: z.string().regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/, 'must be a lowercase DNS name').optional(),
+      host: z
+        .string()
+        .regex(
+          /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/,
+          'must be a lowercase DNS name',
+        )
+        .optional(),
       /** Path pattern, e.g. /api/*. */
-      path: z.string().regex(/^\/[A-Za-z0-9._~/*?-]*$/, 'must be a path pattern starting with "/"').optional(),
+      path: z
+        .string()
+        .regex(/^\/[A-Za-z0-9._~/*?-]*$/, 'must be a path pattern starting with "/"')
+        .optional(),
     })
     .optional(),
   /** CPU units of the task (256 = 0.25 vCPU). */
@@ -111,7 +139,14 @@ export const serviceSchema = z.strictObject({
     requestsPerTarget: z.number().int().min(1).optional(),
   }),
   /** Environment variables read from secrets at task start: NAME → SSM parameter or Secrets Manager ARN. */
-  secrets: z.record(z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must be an environment variable name in UPPER_SNAKE_CASE'), secretArn).default({}),
+  secrets: z
+    .record(
+      z
+        .string()
+        .regex(/^[A-Z_][A-Z0-9_]*$/, 'must be an environment variable name in UPPER_SNAKE_CASE'),
+      secretArn,
+    )
+    .default({}),
   /** Where the service runs. */
   runtime: z.enum(SERVICE_RUNTIMES).default('ecs'),
   /** How a new version reaches traffic. */
@@ -124,11 +159,20 @@ export const serviceSchema = z.strictObject({
   appConfig: z
     .strictObject({
       /** AppConfig application name. @default the service name */
-      application: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/).optional(),
+      application: z
+        .string()
+        .regex(/^[A-Za-z0-9_.-]{1,64}$/)
+        .optional(),
       /** AppConfig environment name. @default the environment name */
-      environment: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/).optional(),
+      environment: z
+        .string()
+        .regex(/^[A-Za-z0-9_.-]{1,64}$/)
+        .optional(),
       /** Configuration profile name. @default "feature-flags" */
-      profile: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/).default('feature-flags'),
+      profile: z
+        .string()
+        .regex(/^[A-Za-z0-9_.-]{1,64}$/)
+        .default('feature-flags'),
     })
     .optional(),
 });
