@@ -3,7 +3,7 @@ import { EbsDefaultKmsKey } from '@cdktf/provider-aws/lib/ebs-default-kms-key';
 import { EbsEncryptionByDefault } from '@cdktf/provider-aws/lib/ebs-encryption-by-default';
 import { IamAccountPasswordPolicy } from '@cdktf/provider-aws/lib/iam-account-password-policy';
 import { S3AccountPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-account-public-access-block';
-import { EncryptionKey, type Statement } from '@platform/aws-common';
+import { autoScalingKeyStatements, EncryptionKey } from '@platform/aws-common';
 import { type Environment, resourceName } from '@platform/config';
 import type { AlertingRef } from '@platform/core';
 import { dependable } from 'cdktf';
@@ -12,36 +12,6 @@ import type { ServiceLinkedRoles } from './service-linked-roles';
 
 /** Budget alerts: percentages of the monthly limit, on actual spend. */
 export const BUDGET_ALERT_THRESHOLDS_PERCENT = [80, 100] as const;
-
-/**
- * Key-policy statements that let EC2 Auto Scaling launch instances with volumes encrypted by
- * the key (the statements AWS documents for "Required AWS KMS key policy for use with
- * encrypted volumes"): without them, an Auto Scaling group (ECS and EKS capacity) fails to
- * launch once EBS encryption by default uses this key.
- */
-export function autoScalingKeyStatements(role: string): Statement[] {
-  return [
-    {
-      sid: 'AutoScalingUseOfTheKey',
-      actions: [
-        'kms:Encrypt',
-        'kms:Decrypt',
-        'kms:ReEncrypt*',
-        'kms:GenerateDataKey*',
-        'kms:DescribeKey',
-      ],
-      resources: ['*'],
-      principals: [{ type: 'AWS', identifiers: [role] }],
-    },
-    {
-      sid: 'AutoScalingAttachPersistentResources',
-      actions: ['kms:CreateGrant'],
-      resources: ['*'],
-      principals: [{ type: 'AWS', identifiers: [role] }],
-      conditions: [{ test: 'Bool', variable: 'kms:GrantIsForAWSResource', values: ['true'] }],
-    },
-  ];
-}
 
 /** Props of {@link AccountGuardrails}. */
 export interface AccountGuardrailsProps {

@@ -1,6 +1,5 @@
 export {
   AccountGuardrails,
-  autoScalingKeyStatements,
   BUDGET_ALERT_THRESHOLDS_PERCENT,
   type AccountGuardrailsProps,
 } from './account-guardrails';

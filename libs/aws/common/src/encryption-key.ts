@@ -95,3 +95,38 @@ export function logsKeyStatement(accountId: string, region: string): Statement {
     ],
   };
 }
+
+/**
+ * Key-policy statements that let EC2 Auto Scaling launch instances with volumes encrypted by
+ * the key (the statements AWS documents for "Required AWS KMS key policy for use with
+ * encrypted volumes"): without them, an Auto Scaling group (ECS and EKS capacity) fails to
+ * launch once EBS encryption by default uses this key.
+ */
+export function autoScalingKeyStatements(role: string): Statement[] {
+  return [
+    {
+      sid: 'AutoScalingUseOfTheKey',
+      actions: [
+        'kms:Encrypt',
+        'kms:Decrypt',
+        'kms:ReEncrypt*',
+        'kms:GenerateDataKey*',
+        'kms:DescribeKey',
+      ],
+      resources: ['*'],
+      principals: [{ type: 'AWS', identifiers: [role] }],
+    },
+    {
+      sid: 'AutoScalingAttachPersistentResources',
+      actions: ['kms:CreateGrant'],
+      resources: ['*'],
+      principals: [{ type: 'AWS', identifiers: [role] }],
+      conditions: [{ test: 'Bool', variable: 'kms:GrantIsForAWSResource', values: ['true'] }],
+    },
+  ];
+}
+
+/** ARN of EC2 Auto Scaling's service-linked role in an account. */
+export function autoScalingServiceRoleArn(accountId: string): string {
+  return `arn:aws:iam::${accountId}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`;
+}

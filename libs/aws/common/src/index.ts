@@ -1,4 +1,10 @@
 export { policyDocument, denyInsecureTransport, type Statement } from './policy-document';
-export { EncryptionKey, logsKeyStatement, type EncryptionKeyProps } from './encryption-key';
+export {
+  autoScalingKeyStatements,
+  autoScalingServiceRoleArn,
+  EncryptionKey,
+  logsKeyStatement,
+  type EncryptionKeyProps,
+} from './encryption-key';
 export { EncryptedLogGroup, type EncryptedLogGroupProps } from './log-group';
 export { SecureBucket, type BucketTransition, type SecureBucketProps } from './secure-bucket';

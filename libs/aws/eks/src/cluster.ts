@@ -5,7 +5,13 @@ import { IamOpenidConnectProvider } from '@cdktf/provider-aws/lib/iam-openid-con
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
-import { EncryptedLogGroup, EncryptionKey, logsKeyStatement } from '@platform/aws-common';
+import {
+  autoScalingKeyStatements,
+  autoScalingServiceRoleArn,
+  EncryptedLogGroup,
+  EncryptionKey,
+  logsKeyStatement,
+} from '@platform/aws-common';
 import { type Environment, EKS_VERSIONS, resourceName } from '@platform/config';
 import type { NetworkRef } from '@platform/core';
 import { Fn } from 'cdktf';
@@ -114,7 +120,7 @@ export class PlatformEksCluster extends Construct {
       accountId: env.accountId,
       alias: `alias/${resourceName(env, 'eks-volumes')}`,
       description: `Encrypts the EBS volumes of the ${this.name} nodes`,
-      statements: autoScalingVolumeStatements(env.accountId),
+      statements: autoScalingKeyStatements(autoScalingServiceRoleArn(env.accountId)),
     });
 
     const logGroup = new EncryptedLogGroup(this, 'control-plane-logs', {
@@ -250,33 +256,4 @@ export class PlatformEksCluster extends Construct {
       });
     }
   }
-}
-
-/**
- * Key-policy statements that let EC2 Auto Scaling (which launches managed nodes) encrypt and
- * attach volumes with the key: without them nodes fail to launch with a KMS error.
- */
-function autoScalingVolumeStatements(accountId: string) {
-  const autoScaling = `arn:aws:iam::${accountId}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`;
-  return [
-    {
-      sid: 'AutoScalingUsesKey',
-      actions: [
-        'kms:Encrypt',
-        'kms:Decrypt',
-        'kms:ReEncrypt*',
-        'kms:GenerateDataKey*',
-        'kms:DescribeKey',
-      ],
-      resources: ['*'],
-      principals: [{ type: 'AWS', identifiers: [autoScaling] }],
-    },
-    {
-      sid: 'AutoScalingAttachesVolumes',
-      actions: ['kms:CreateGrant'],
-      resources: ['*'],
-      principals: [{ type: 'AWS', identifiers: [autoScaling] }],
-      conditions: [{ test: 'Bool', variable: 'kms:GrantIsForAWSResource', values: ['true'] }],
-    },
-  ];
 }
