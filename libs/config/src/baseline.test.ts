@@ -1,18 +1,6 @@
-import { join } from 'node:path';
-import type { Document } from 'yaml';
-import { copyEnvironments } from './edit';
+import { editedEnvironments, ENVIRONMENTS_DIR, problems } from './test-support';
 
-const ENVIRONMENTS_DIR = join(__dirname, '..', '..', '..', 'environments');
-const editedEnvironments = (edit: (docs: Record<string, Document>) => void) =>
-  copyEnvironments(ENVIRONMENTS_DIR, edit);
-import { environmentProblems, loadEnvironments } from './index';
-
-/** Loads a folder expecting failure; returns the problems as `file field: message` lines. */
-function problems(dir: string): string[] {
-  const found = environmentProblems(dir);
-  expect(found).not.toEqual([]);
-  return found;
-}
+import { loadEnvironments } from './index';
 
 describe('baseline section of the environment files', () => {
   it('the example environments declare a baseline, prod keeping audit logs for years', () => {

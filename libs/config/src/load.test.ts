@@ -1,18 +1,7 @@
+import { editedEnvironments, ENVIRONMENTS_DIR, problems } from './test-support';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Document } from 'yaml';
-import { ConfigError, copyEnvironments, environmentProblems, loadEnvironments } from './index';
-
-const ENVIRONMENTS_DIR = join(__dirname, '..', '..', '..', 'environments');
-const editedEnvironments = (edit: (docs: Record<string, Document>) => void) =>
-  copyEnvironments(ENVIRONMENTS_DIR, edit);
-
-/** Loads a folder expecting failure; returns the problems as `file field: message` lines. */
-function problems(dir: string): string[] {
-  const found = environmentProblems(dir);
-  expect(found).not.toEqual([]);
-  return found;
-}
+import { ConfigError, loadEnvironments } from './index';
 
 describe('environment files', () => {
   it('the example environments load in promotion order with computed subnets', () => {

@@ -1,18 +1,5 @@
-import { editedEnvironments, ENVIRONMENTS_DIR } from '@platform/testing';
-import { appConfigNames, ConfigError, ecrRepositoryUrl, loadEnvironments } from './index';
-
-/** Loads a folder expecting failure; returns the problems as `file field: message` lines. */
-function problems(dir: string): string[] {
-  try {
-    loadEnvironments(dir);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as ConfigError).problems.map(
-      (p) => `${p.file.split('/').pop()} ${p.field}: ${p.message}`,
-    );
-  }
-  throw new Error('expected the environments to be rejected');
-}
+import { editedEnvironments, ENVIRONMENTS_DIR, problems } from './test-support';
+import { appConfigNames, ecrRepositoryUrl, loadEnvironments } from './index';
 
 describe('services, ecs and registry sections', () => {
   const envs = loadEnvironments(ENVIRONMENTS_DIR);

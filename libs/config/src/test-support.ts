@@ -1,0 +1,20 @@
+// Helpers for this library's own tests (other projects use @platform/testing, which this
+// library cannot import without a dependency cycle).
+import { join } from 'node:path';
+import type { Document } from 'yaml';
+import { copyEnvironments } from './edit';
+import { environmentProblems } from './load';
+
+/** The workspace's example environments. */
+export const ENVIRONMENTS_DIR = join(__dirname, '..', '..', '..', 'environments');
+
+/** A scratch copy of the example environments with `edit` applied to their YAML documents. */
+export const editedEnvironments = (edit: (docs: Record<string, Document>) => void): string =>
+  copyEnvironments(ENVIRONMENTS_DIR, edit);
+
+/** Loads a folder expecting failure; returns the problems as `file field: message` lines. */
+export function problems(dir: string): string[] {
+  const found = environmentProblems(dir);
+  if (found.length === 0) throw new Error(`expected the environments in ${dir} to be rejected`);
+  return found;
+}
