@@ -18,6 +18,27 @@ import { snsKms } from './sns/kms';
 import { subnetNoPublicIp } from './vpc/no-public-ip';
 import { vpcDefaultSecurityGroupClosed } from './vpc/default-security-group';
 import { vpcFlowLogs } from './vpc/flow-logs';
+import { acmDnsValidated } from './acm/certificate';
+import { appRunnerKms, appRunnerTracing, appRunnerVpcEgress } from './apprunner/service';
+import { ecrImmutableTags } from './ecr/immutable-tags';
+import { ecrKms } from './ecr/kms';
+import { ecrLifecyclePolicy } from './ecr/lifecycle-policy';
+import { ecrScanOnPush } from './ecr/scan-on-push';
+import { ecsContainerInsights } from './ecs/container-insights';
+import { ecsDistinctRoles } from './ecs/distinct-roles';
+import { ecsExecLogging } from './ecs/exec-logging';
+import { ecsNoHostPid } from './ecs/no-host-pid';
+import { ecsNoPublicIp } from './ecs/no-public-ip';
+import { ecsNonRoot } from './ecs/non-root';
+import { ecsNotPrivileged } from './ecs/not-privileged';
+import { ecsReadOnlyRoot } from './ecs/read-only-root';
+import { elbAccessLogs } from './elb/access-logs';
+import { elbDropInvalidHeaders } from './elb/drop-invalid-headers';
+import { elbHttpsOnly } from './elb/https-only';
+import { elbTlsPolicy } from './elb/tls-policy';
+import { elbWaf } from './elb/waf';
+import { wafBaselineRules } from './waf/baseline-rules';
+import { wafLogging } from './waf/logging';
 
 /** The platform's rule pack: every rule, applied to every stack. */
 export const PLATFORM_RULES: readonly Rule[] = [
@@ -40,4 +61,27 @@ export const PLATFORM_RULES: readonly Rule[] = [
   iamNoWildcardAction,
   iamRestrictedOidcTrust,
   snsKms,
+  ecrImmutableTags,
+  ecrScanOnPush,
+  ecrKms,
+  ecrLifecyclePolicy,
+  ecsContainerInsights,
+  ecsExecLogging,
+  ecsReadOnlyRoot,
+  ecsNotPrivileged,
+  ecsNonRoot,
+  ecsNoHostPid,
+  ecsDistinctRoles,
+  ecsNoPublicIp,
+  elbHttpsOnly,
+  elbTlsPolicy,
+  elbDropInvalidHeaders,
+  elbAccessLogs,
+  elbWaf,
+  wafLogging,
+  wafBaselineRules,
+  acmDnsValidated,
+  appRunnerKms,
+  appRunnerVpcEgress,
+  appRunnerTracing,
 ];
