@@ -152,6 +152,11 @@ describe('ecs stack', () => {
       const webRules = resourcesOf(prod, 'aws_lb_listener_rule').filter((r) => JSON.stringify(r['condition']).includes('www.'));
       expect(webRules).toHaveLength(2);
       for (const rule of webRules) expect(rule['lifecycle']).toEqual({ ignore_changes: ['action'] });
+      const [production, test] = webRules as [Record<string, any>, Record<string, any>];
+      expect(production['listener_arn']).toMatch(/public_https_/);
+      expect(production['action'][0].target_group_arn).toMatch(/target-group-blue/);
+      expect(test['listener_arn']).toMatch(/public_test_/);
+      expect(test['action'][0].target_group_arn).toMatch(/target-group-green/);
       const [group] = resourcesOf(prod, 'aws_codedeploy_deployment_group');
       expect(group).toEqual(
         expect.objectContaining({

@@ -202,11 +202,13 @@ export class FargateService extends Construct {
     const rules = [productionRule];
     if (blueGreen) {
       rules.push(
+        // The test route starts on green, so both target groups are attached to the ALB as
+        // CodeDeploy requires; each deployment then tests the replacement set through it.
         new LbListenerRule(this, 'test-rule', {
           listenerArn: props.loadBalancer.testListener.arn,
           priority: props.priority,
           condition,
-          action: [{ type: 'forward', targetGroupArn: primary.arn }],
+          action: [{ type: 'forward', targetGroupArn: (this.targetGroups[1] as LbTargetGroup).arn }],
           lifecycle: shifted,
         }),
       );
