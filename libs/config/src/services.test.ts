@@ -1,5 +1,25 @@
-import { editedEnvironments, ENVIRONMENTS_DIR } from '@platform/testing';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Document, parseDocument } from 'yaml';
 import { appConfigNames, ConfigError, ecrRepositoryUrl, loadEnvironments } from './index';
+
+// Local copy of @platform/testing's helper: config may not depend on testing (testing depends on config).
+const ENVIRONMENTS_DIR = join(__dirname, '..', '..', '..', 'environments');
+
+/** A scratch copy of the example environments with `edit` applied to their YAML documents. */
+function editedEnvironments(edit: (docs: Record<string, Document>) => void): string {
+  const dir = mkdtempSync(join(tmpdir(), 'platform-envs-'));
+  cpSync(ENVIRONMENTS_DIR, dir, { recursive: true });
+  const docs = Object.fromEntries(
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => [f.replace(/\.yaml$/, ''), parseDocument(readFileSync(join(dir, f), 'utf8'))]),
+  );
+  edit(docs);
+  for (const [name, doc] of Object.entries(docs)) writeFileSync(join(dir, `${name}.yaml`), doc.toString());
+  return dir;
+}
 
 /** Loads a folder expecting failure; returns the problems as `file field: message` lines. */
 function problems(dir: string): string[] {
