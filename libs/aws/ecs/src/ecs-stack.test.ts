@@ -1,5 +1,9 @@
-import { environment, resourcesOf, synthJson, type StackJson } from '@platform/testing';
+import { synthFamily } from '@platform/core';
+import { environment, environments, resourcesOf, synthJson, type StackJson } from '@platform/testing';
 import { App } from 'cdktf';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { EcsStack } from './ecs-stack';
 
 const synth = (name: string) => synthJson(new EcsStack(new App(), environment(name)));
@@ -194,5 +198,17 @@ describe('ecs stack', () => {
       'services',
       'test_listener_arn',
     ]);
+  });
+
+  it('passes the policy pack through the synth users run, with only the reasoned ALB exceptions', () => {
+    const outdir = join(mkdtempSync(join(tmpdir(), 'platform-ecs-')), 'ecs');
+    const result = synthFamily('ecs', (app, env) => new EcsStack(app, env), { environments: environments(), outdir });
+    for (const stack of ['ecs-dev', 'ecs-staging', 'ecs-prod']) {
+      expect((result.suppressions[stack] ?? []).map((s) => `${s.rule} ${s.path.split('/').slice(1).join('/')}`)).toEqual([
+        'PLT-S3-KMS public/access-logs/bucket',
+        'PLT-SG-NO-OPEN-INGRESS public/ingress-443',
+        'PLT-SG-NO-OPEN-INGRESS public/ingress-80',
+      ]);
+    }
   });
 });
