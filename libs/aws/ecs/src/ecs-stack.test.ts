@@ -186,6 +186,14 @@ describe('ecs stack', () => {
     });
   });
 
+  it('the contract lists each service with its strategy, target groups, alarms and CodeDeploy names', () => {
+    const value = String(prod.output?.['services']?.['value']);
+    expect(value).toMatch(/^\$\{jsonencode\(/);
+    expect(value).toContain('"codeDeployDeploymentGroup" = "prod-web"');
+    expect(value).toContain('"targetGroupNames" = ["prod-web-blue", "prod-web-green"]');
+    expect(value).toContain('"alarmNames" = ["prod-api-5xx-rate", "prod-api-p99-latency", "prod-api-unhealthy-hosts", "prod-api-cpu", "prod-api-memory"]');
+  });
+
   it('publishes the ECS contract for delivery and observability', () => {
     expect(Object.keys(prod.output ?? {}).sort()).toEqual([
       'alb_arn',

@@ -60,6 +60,10 @@ export interface ServiceRef {
   readonly serviceName: string;
   readonly taskFamily: string;
   readonly targetGroupNames: readonly string[];
+  /** ARN suffixes of the target groups (the TargetGroup dimension of ALB metrics). */
+  readonly targetGroupArnSuffixes: readonly string[];
+  /** Names of the service's alarms; the first two are the rollback alarms. */
+  readonly alarmNames: readonly string[];
   readonly codeDeployApplication?: string;
   readonly codeDeployDeploymentGroup?: string;
   readonly containerName: string;
@@ -328,6 +332,8 @@ export class FargateService extends Construct {
       serviceName: service.name,
       taskFamily: name,
       targetGroupNames: blueGreen ? [`${name}-blue`, `${name}-green`] : [name],
+      targetGroupArnSuffixes: this.targetGroups.map((tg) => tg.arnSuffix),
+      alarmNames: ['5xx-rate', 'p99-latency', 'unhealthy-hosts', 'cpu', 'memory'].map((k) => `${name}-${k}`),
       codeDeployApplication: codeDeploy?.application,
       codeDeployDeploymentGroup: codeDeploy?.group,
       containerName: task.containerName,

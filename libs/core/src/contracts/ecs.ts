@@ -23,7 +23,7 @@ export const ecsContract = defineContract('ecs', shape, {
   testListenerArn: 'ARN of the blue/green test listener',
   serviceNames: 'Names of the ECS services, in config order',
   services:
-    'JSON map: service name → { strategy, serviceName, taskFamily, targetGroupNames, codeDeployApplication?, codeDeployDeploymentGroup?, containerName, containerPort }',
+    'JSON map: service name → { strategy, serviceName, taskFamily, targetGroupNames, targetGroupArnSuffixes, alarmNames, codeDeployApplication?, codeDeployDeploymentGroup?, containerName, containerPort }',
 });
 
 /** A typed reference to an environment's ECS platform. `services` is a JSON map of {@link EcsServiceRef}. */
@@ -35,6 +35,8 @@ export interface EcsServiceRef {
   readonly serviceName: string;
   readonly taskFamily: string;
   readonly targetGroupNames: readonly string[];
+  readonly targetGroupArnSuffixes: readonly string[];
+  readonly alarmNames: readonly string[];
   readonly codeDeployApplication?: string;
   readonly codeDeployDeploymentGroup?: string;
   readonly containerName: string;
