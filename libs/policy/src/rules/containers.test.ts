@@ -7,6 +7,9 @@ import { ecrKms } from './ecr/kms';
 import { ecrLifecyclePolicy } from './ecr/lifecycle-policy';
 import { ecrScanOnPush } from './ecr/scan-on-push';
 import { ecsContainerInsights } from './ecs/container-insights';
+import { ecsContainerLogs } from './ecs/container-logs';
+import { ecsDeploymentRollback } from './ecs/deployment-rollback';
+import { ecsNoPlainSecrets } from './ecs/no-plain-secrets';
 import { ecsDistinctRoles } from './ecs/distinct-roles';
 import { ecsExecLogging } from './ecs/exec-logging';
 import { ecsNoHostPid } from './ecs/no-host-pid';
@@ -132,6 +135,36 @@ describe('container platform rules', () => {
       expect(details(ecsDistinctRoles, task([container()]))).toEqual([]);
       expect(details(ecsDistinctRoles, task([container()], { task_role_arn: '${aws_iam_role.execution.arn}' }))).toEqual(['task_role_arn equals execution_role_arn']);
       expect(details(ecsDistinctRoles, task([container()], { task_role_arn: undefined }))).toEqual(['task_role_arn is not set']);
+    });
+
+    it('container logs: every container logging passes; a silent sidecar fails', () => {
+      expect(details(ecsContainerLogs, task([container()]))).toEqual([]);
+      expect(details(ecsContainerLogs, task([container(), container({ name: 'sidecar', logConfiguration: undefined })]))).toEqual([
+        'container "sidecar": logConfiguration is not set',
+      ]);
+    });
+
+    it('no plain secrets: ARNs under secrets pass; a password in environment fails', () => {
+      const withSecret = container({ secrets: [{ name: 'DB_PASSWORD', valueFrom: 'arn:aws:ssm:eu-west-1:111111111111:parameter/db' }], environment: [{ name: 'LOG_LEVEL', value: 'info' }] });
+      expect(details(ecsNoPlainSecrets, task([withSecret]))).toEqual([]);
+      expect(details(ecsNoPlainSecrets, task([container({ environment: [{ name: 'DB_PASSWORD', value: 'hunter2' }] })]))).toEqual([
+        'container "app": plain value for DB_PASSWORD',
+      ]);
+    });
+
+    it('deployment rollback: a circuit breaker with rollback, or a CodeDeploy group that rolls back, passes; neither fails', () => {
+      const ecs = (config: Record<string, unknown>, extra: Resources = {}): Resources => ({ aws_ecs_service: { app: { name: 'app', ...config } }, ...extra });
+      expect(details(ecsDeploymentRollback, ecs({ deployment_circuit_breaker: { enable: true, rollback: true } }))).toEqual([]);
+      expect(details(ecsDeploymentRollback, ecs({}))).toEqual(['deployment_circuit_breaker does not enable rollback']);
+      const group = {
+        aws_codedeploy_deployment_group: {
+          g: { ecs_service: { cluster_name: 'dev', service_name: '${aws_ecs_service.app.name}' }, auto_rollback_configuration: { enabled: true, events: ['DEPLOYMENT_FAILURE'] } },
+        },
+      };
+      expect(details(ecsDeploymentRollback, ecs({ deployment_controller: { type: 'CODE_DEPLOY' } }, group))).toEqual([]);
+      expect(details(ecsDeploymentRollback, ecs({ deployment_controller: { type: 'CODE_DEPLOY' } }))).toEqual([
+        'no CodeDeploy deployment group with automatic rollback references it',
+      ]);
     });
 
     it('no public IP: private tasks pass, public ones fail', () => {

@@ -39,6 +39,9 @@ import { elbTlsPolicy } from './elb/tls-policy';
 import { elbWaf } from './elb/waf';
 import { wafBaselineRules } from './waf/baseline-rules';
 import { wafLogging } from './waf/logging';
+import { ecsContainerLogs } from './ecs/container-logs';
+import { ecsDeploymentRollback } from './ecs/deployment-rollback';
+import { ecsNoPlainSecrets } from './ecs/no-plain-secrets';
 
 /** The platform's rule pack: every rule, applied to every stack. */
 export const PLATFORM_RULES: readonly Rule[] = [
@@ -84,4 +87,7 @@ export const PLATFORM_RULES: readonly Rule[] = [
   appRunnerKms,
   appRunnerVpcEgress,
   appRunnerTracing,
+  ecsContainerLogs,
+  ecsNoPlainSecrets,
+  ecsDeploymentRollback,
 ];
