@@ -151,7 +151,7 @@ describe('ecs stack', () => {
     it('the blue-green service is deployed by CodeDeploy: two target groups, production and test rules, canary config, rollback on failure and alarm', () => {
       const web = byName(prod, 'aws_ecs_service', 'name', 'web')!;
       expect(web['deployment_controller']).toEqual({ type: 'CODE_DEPLOY' });
-      expect(web['lifecycle']).toEqual({ ignore_changes: ['desired_count', 'task_definition', 'load_balancer'] });
+      expect(web['lifecycle']).toEqual({ ignore_changes: ['desired_count', 'task_definition', 'load_balancer', 'capacity_provider_strategy'] });
       expect(resourcesOf(prod, 'aws_lb_target_group').map((t) => t['name']).sort()).toEqual(['prod-api', 'prod-web-blue', 'prod-web-green']);
       const webRules = resourcesOf(prod, 'aws_lb_listener_rule').filter((r) => JSON.stringify(r['condition']).includes('www.'));
       expect(webRules).toHaveLength(2);

@@ -68,6 +68,8 @@ export interface ServiceRef {
   readonly codeDeployDeploymentGroup?: string;
   readonly containerName: string;
   readonly containerPort: number;
+  /** The capacity-provider strategy; a blue/green AppSpec must repeat it or CodeDeploy drops it. */
+  readonly capacityProviderStrategy: readonly { capacityProvider: string; weight: number; base: number }[];
 }
 
 /**
@@ -253,8 +255,9 @@ export class FargateService extends Construct {
       dependsOn: rules,
       lifecycle: {
         // Autoscaling owns the task count; the pipeline owns the task definition (image);
-        // under blue/green CodeDeploy also owns the load balancer wiring.
-        ignoreChanges: ['desired_count', 'task_definition', ...(blueGreen ? ['load_balancer'] : [])],
+        // under blue/green CodeDeploy also owns the load balancer wiring and rewrites the
+        // capacity-provider strategy from the AppSpec (the contract publishes it for the AppSpec).
+        ignoreChanges: ['desired_count', 'task_definition', ...(blueGreen ? ['load_balancer', 'capacity_provider_strategy'] : [])],
       },
     });
 
@@ -338,6 +341,7 @@ export class FargateService extends Construct {
       codeDeployDeploymentGroup: codeDeploy?.group,
       containerName: task.containerName,
       containerPort: service.port,
+      capacityProviderStrategy: props.cluster.strategy,
     };
   }
 }

@@ -23,7 +23,7 @@ export const ecsContract = defineContract('ecs', shape, {
   testListenerArn: 'ARN of the blue/green test listener',
   serviceNames: 'Names of the ECS services, in config order',
   services:
-    'JSON map: service name → { strategy, serviceName, taskFamily, targetGroupNames, targetGroupArnSuffixes, alarmNames, codeDeployApplication?, codeDeployDeploymentGroup?, containerName, containerPort }',
+    'JSON map: service name → { strategy, serviceName, taskFamily, targetGroupNames, targetGroupArnSuffixes, alarmNames, codeDeployApplication?, codeDeployDeploymentGroup?, containerName, containerPort, capacityProviderStrategy }',
 });
 
 /** A typed reference to an environment's ECS platform. `services` is a JSON map of {@link EcsServiceRef}. */
@@ -41,4 +41,6 @@ export interface EcsServiceRef {
   readonly codeDeployDeploymentGroup?: string;
   readonly containerName: string;
   readonly containerPort: number;
+  /** A blue/green AppSpec must repeat this strategy, or CodeDeploy drops it from the service. */
+  readonly capacityProviderStrategy: readonly { readonly capacityProvider: string; readonly weight: number; readonly base: number }[];
 }
