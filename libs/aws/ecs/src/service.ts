@@ -252,7 +252,7 @@ export class FargateService extends Construct {
             deploymentCircuitBreaker: { enable: true, rollback: true },
             alarms: { alarmNames: this.alarms.rollback.map((a) => a.alarmName), enable: true, rollback: true },
           }),
-      dependsOn: rules,
+      dependsOn: [...rules, props.cluster.capacityProviders],
       lifecycle: {
         // Autoscaling owns the task count; the pipeline owns the task definition (image);
         // under blue/green CodeDeploy also owns the load balancer wiring and rewrites the
