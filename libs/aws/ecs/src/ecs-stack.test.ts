@@ -194,6 +194,17 @@ describe('ecs stack', () => {
     expect(value).toContain('"alarmNames" = ["prod-api-5xx-rate", "prod-api-p99-latency", "prod-api-unhealthy-hosts", "prod-api-cpu", "prod-api-memory"]');
   });
 
+  it('a service added as one more block gets its own task, service, target group, rule, alarms and scaling', () => {
+    const dev = environment('dev');
+    const worker = { ...dev.services[1]!, name: 'worker', repository: 'worker', route: { path: '/jobs/*' }, cpu: 256, memoryMiB: 512 };
+    const json = synthJson(new EcsStack(new App(), { ...dev, services: [...dev.services, worker] }));
+    expect(byName(json, 'aws_ecs_service', 'name', 'worker')).toBeDefined();
+    expect(byName(json, 'aws_ecs_task_definition', 'family', 'dev-worker')).toEqual(expect.objectContaining({ cpu: '256', memory: '512' }));
+    expect(byName(json, 'aws_lb_target_group', 'name', 'dev-worker')).toBeDefined();
+    expect(resourcesOf(json, 'aws_lb_listener_rule').map((r) => r['priority']).sort()).toEqual([10, 10, 20, 30]);
+    expect(resourcesOf(json, 'aws_cloudwatch_metric_alarm').filter((a) => String(a['alarm_name']).startsWith('dev-worker-'))).toHaveLength(5);
+  });
+
   it('publishes the ECS contract for delivery and observability', () => {
     expect(Object.keys(prod.output ?? {}).sort()).toEqual([
       'alb_arn',
