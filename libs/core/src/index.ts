@@ -5,3 +5,4 @@ export { defineContract, type ContractValues, type OutputKind, type StackContrac
 export { networkContract, type NetworkRef } from './contracts/network';
 export { alertingContract, type AlertingRef } from './contracts/alerting';
 export { ecsContract, type EcsRef, type EcsServiceRef } from './contracts/ecs';
+export { registryContract, type RegistryRef } from './contracts/registry';
