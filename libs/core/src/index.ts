@@ -11,3 +11,4 @@ export { networkContract, type NetworkRef } from './contracts/network';
 export { alertingContract, type AlertingRef } from './contracts/alerting';
 export { ecsContract, type EcsRef, type EcsServiceRef } from './contracts/ecs';
 export { eksContract, type EksRef } from './contracts/eks';
+export { registryContract, type RegistryRef } from './contracts/registry';

@@ -35,6 +35,8 @@ export class FargateCluster extends Construct {
   readonly cluster: EcsCluster;
   /** The ECS Exec log group. */
   readonly execLogGroup: EncryptedLogGroup;
+  /** FARGATE and FARGATE_SPOT attached to the cluster: services that name them depend on it. */
+  readonly capacityProviders: EcsClusterCapacityProviders;
   /** The default capacity-provider strategy, for services to repeat. */
   readonly strategy: readonly { capacityProvider: string; weight: number; base: number }[];
 
@@ -72,7 +74,7 @@ export class FargateCluster extends Construct {
         base: props.fargateSpot.base,
       },
     ];
-    new EcsClusterCapacityProviders(this, 'capacity-providers', {
+    this.capacityProviders = new EcsClusterCapacityProviders(this, 'capacity-providers', {
       clusterName: this.cluster.name,
       capacityProviders: ['FARGATE', 'FARGATE_SPOT'],
       defaultCapacityProviderStrategy: this.strategy.map((s) => ({ ...s })),

@@ -1,5 +1,15 @@
-import { environment, resourcesOf, synthJson, type StackJson } from '@platform/testing';
+import { synthFamily } from '@platform/core';
+import {
+  environment,
+  environments,
+  resourcesOf,
+  synthJson,
+  type StackJson,
+} from '@platform/testing';
 import { App } from 'cdktf';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { EcsStack } from './ecs-stack';
 
 const synth = (name: string) => synthJson(new EcsStack(new App(), environment(name)));
@@ -239,7 +249,12 @@ describe('ecs stack', () => {
       const web = byName(prod, 'aws_ecs_service', 'name', 'web')!;
       expect(web['deployment_controller']).toEqual({ type: 'CODE_DEPLOY' });
       expect(web['lifecycle']).toEqual({
-        ignore_changes: ['desired_count', 'task_definition', 'load_balancer'],
+        ignore_changes: [
+          'desired_count',
+          'task_definition',
+          'load_balancer',
+          'capacity_provider_strategy',
+        ],
       });
       expect(
         resourcesOf(prod, 'aws_lb_target_group')
@@ -252,6 +267,11 @@ describe('ecs stack', () => {
       expect(webRules).toHaveLength(2);
       for (const rule of webRules)
         expect(rule['lifecycle']).toEqual({ ignore_changes: ['action'] });
+      const [production, test] = webRules as [Record<string, any>, Record<string, any>];
+      expect(production['listener_arn']).toMatch(/public_https_/);
+      expect(production['action'][0].target_group_arn).toMatch(/target-group-blue/);
+      expect(test['listener_arn']).toMatch(/public_test_/);
+      expect(test['action'][0].target_group_arn).toMatch(/target-group-green/);
       const [group] = resourcesOf(prod, 'aws_codedeploy_deployment_group');
       expect(group).toEqual(
         expect.objectContaining({
@@ -301,6 +321,46 @@ describe('ecs stack', () => {
     });
   });
 
+  it('the contract lists each service with its strategy, target groups, alarms and CodeDeploy names', () => {
+    const value = String(prod.output?.['services']?.['value']);
+    expect(value).toMatch(/^\$\{jsonencode\(/);
+    expect(value).toContain('"codeDeployDeploymentGroup" = "prod-web"');
+    expect(value).toContain('"targetGroupNames" = ["prod-web-blue", "prod-web-green"]');
+    expect(value).toContain(
+      '"alarmNames" = ["prod-api-5xx-rate", "prod-api-p99-latency", "prod-api-unhealthy-hosts", "prod-api-cpu", "prod-api-memory"]',
+    );
+  });
+
+  it('a service added as one more block gets its own task, service, target group, rule, alarms and scaling', () => {
+    const dev = environment('dev');
+    const worker = {
+      ...dev.services[1]!,
+      name: 'worker',
+      repository: 'worker',
+      route: { path: '/jobs/*' },
+      cpu: 256,
+      memoryMiB: 512,
+    };
+    const json = synthJson(
+      new EcsStack(new App(), { ...dev, services: [...dev.services, worker] }),
+    );
+    expect(byName(json, 'aws_ecs_service', 'name', 'worker')).toBeDefined();
+    expect(byName(json, 'aws_ecs_task_definition', 'family', 'dev-worker')).toEqual(
+      expect.objectContaining({ cpu: '256', memory: '512' }),
+    );
+    expect(byName(json, 'aws_lb_target_group', 'name', 'dev-worker')).toBeDefined();
+    expect(
+      resourcesOf(json, 'aws_lb_listener_rule')
+        .map((r) => r['priority'])
+        .sort(),
+    ).toEqual([10, 10, 20, 30]);
+    expect(
+      resourcesOf(json, 'aws_cloudwatch_metric_alarm').filter((a) =>
+        String(a['alarm_name']).startsWith('dev-worker-'),
+      ),
+    ).toHaveLength(5);
+  });
+
   it('publishes the ECS contract for delivery and observability', () => {
     expect(Object.keys(prod.output ?? {}).sort()).toEqual([
       'alb_arn',
@@ -313,5 +373,24 @@ describe('ecs stack', () => {
       'services',
       'test_listener_arn',
     ]);
+  });
+
+  it('passes the policy pack through the synth users run, with only the reasoned ALB exceptions', () => {
+    const outdir = join(mkdtempSync(join(tmpdir(), 'platform-ecs-')), 'ecs');
+    const result = synthFamily('ecs', (app, env) => new EcsStack(app, env), {
+      environments: environments(),
+      outdir,
+    });
+    for (const stack of ['ecs-dev', 'ecs-staging', 'ecs-prod']) {
+      expect(
+        (result.suppressions[stack] ?? []).map(
+          (s) => `${s.rule} ${s.path.split('/').slice(1).join('/')}`,
+        ),
+      ).toEqual([
+        'PLT-S3-KMS public/access-logs/bucket',
+        'PLT-SG-NO-OPEN-INGRESS public/ingress-443',
+        'PLT-SG-NO-OPEN-INGRESS public/ingress-80',
+      ]);
+    }
   });
 });

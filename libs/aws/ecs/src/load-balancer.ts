@@ -1,6 +1,7 @@
 import { AcmCertificate } from '@cdktf/provider-aws/lib/acm-certificate';
 import { AcmCertificateValidation } from '@cdktf/provider-aws/lib/acm-certificate-validation';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { CloudwatchLogResourcePolicy } from '@cdktf/provider-aws/lib/cloudwatch-log-resource-policy';
 import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
 import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
@@ -10,6 +11,7 @@ import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-securit
 import { Wafv2WebAcl } from '@cdktf/provider-aws/lib/wafv2-web-acl';
 import { Wafv2WebAclAssociation } from '@cdktf/provider-aws/lib/wafv2-web-acl-association';
 import { Wafv2WebAclLoggingConfiguration } from '@cdktf/provider-aws/lib/wafv2-web-acl-logging-configuration';
+import { policyDocument } from '@platform/aws-common';
 import type { NetworkRef } from '@platform/core';
 import { suppress } from '@platform/policy';
 import { TerraformIterator, Token } from 'cdktf';
@@ -272,7 +274,28 @@ export class PublicLoadBalancer extends Construct {
       retentionInDays: props.logRetentionDays,
       kmsKeyId: props.kmsKeyArn,
     });
+    // Log delivery may write to this group only, for this account's web ACLs.
+    const wafLogDelivery = new CloudwatchLogResourcePolicy(this, 'waf-log-delivery', {
+      policyName: `${name}-waf-log-delivery`,
+      policyDocument: policyDocument(this, 'waf-log-delivery-document', [
+        {
+          sid: 'WafLogDelivery',
+          actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+          resources: [`${wafLogs.arn}:*`],
+          principals: [{ type: 'Service', identifiers: ['delivery.logs.amazonaws.com'] }],
+          conditions: [
+            { test: 'StringEquals', variable: 'aws:SourceAccount', values: [props.accountId] },
+            {
+              test: 'ArnLike',
+              variable: 'aws:SourceArn',
+              values: [`arn:aws:logs:${props.region}:${props.accountId}:*`],
+            },
+          ],
+        },
+      ]),
+    });
     new Wafv2WebAclLoggingConfiguration(this, 'web-acl-logging', {
+      dependsOn: [wafLogDelivery],
       resourceArn: this.webAcl.arn,
       logDestinationConfigs: [wafLogs.arn],
       redactedFields: [

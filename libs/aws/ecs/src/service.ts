@@ -63,10 +63,20 @@ export interface ServiceRef {
   readonly serviceName: string;
   readonly taskFamily: string;
   readonly targetGroupNames: readonly string[];
+  /** ARN suffixes of the target groups (the TargetGroup dimension of ALB metrics). */
+  readonly targetGroupArnSuffixes: readonly string[];
+  /** Names of the service's alarms; the first two are the rollback alarms. */
+  readonly alarmNames: readonly string[];
   readonly codeDeployApplication?: string;
   readonly codeDeployDeploymentGroup?: string;
   readonly containerName: string;
   readonly containerPort: number;
+  /** The capacity-provider strategy; a blue/green AppSpec must repeat it or CodeDeploy drops it. */
+  readonly capacityProviderStrategy: readonly {
+    capacityProvider: string;
+    weight: number;
+    base: number;
+  }[];
 }
 
 /**
@@ -228,11 +238,15 @@ export class FargateService extends Construct {
     const rules = [productionRule];
     if (blueGreen) {
       rules.push(
+        // The test route starts on green, so both target groups are attached to the ALB as
+        // CodeDeploy requires; each deployment then tests the replacement set through it.
         new LbListenerRule(this, 'test-rule', {
           listenerArn: props.loadBalancer.testListener.arn,
           priority: props.priority,
           condition,
-          action: [{ type: 'forward', targetGroupArn: primary.arn }],
+          action: [
+            { type: 'forward', targetGroupArn: (this.targetGroups[1] as LbTargetGroup).arn },
+          ],
           lifecycle: shifted,
         }),
       );
@@ -284,14 +298,15 @@ export class FargateService extends Construct {
               rollback: true,
             },
           }),
-      dependsOn: rules,
+      dependsOn: [...rules, props.cluster.capacityProviders],
       lifecycle: {
         // Autoscaling owns the task count; the pipeline owns the task definition (image);
-        // under blue/green CodeDeploy also owns the load balancer wiring.
+        // under blue/green CodeDeploy also owns the load balancer wiring and rewrites the
+        // capacity-provider strategy from the AppSpec (the contract publishes it for the AppSpec).
         ignoreChanges: [
           'desired_count',
           'task_definition',
-          ...(blueGreen ? ['load_balancer'] : []),
+          ...(blueGreen ? ['load_balancer', 'capacity_provider_strategy'] : []),
         ],
       },
     });
@@ -384,10 +399,15 @@ export class FargateService extends Construct {
       serviceName: service.name,
       taskFamily: name,
       targetGroupNames: blueGreen ? [`${name}-blue`, `${name}-green`] : [name],
+      targetGroupArnSuffixes: this.targetGroups.map((tg) => tg.arnSuffix),
+      alarmNames: ['5xx-rate', 'p99-latency', 'unhealthy-hosts', 'cpu', 'memory'].map(
+        (k) => `${name}-${k}`,
+      ),
       codeDeployApplication: codeDeploy?.application,
       codeDeployDeploymentGroup: codeDeploy?.group,
       containerName: task.containerName,
       containerPort: service.port,
+      capacityProviderStrategy: props.cluster.strategy,
     };
   }
 }

@@ -5,7 +5,7 @@ import { Construct } from 'constructs';
 
 /** The sidecar images: pinned versions, pulled from the AWS public gallery. */
 export const SIDECAR_IMAGES = {
-  otelCollector: 'public.ecr.aws/aws-observability/aws-otel-collector:v0.43.3',
+  otelCollector: 'public.ecr.aws/aws-observability/aws-otel-collector:v0.47.0',
   appConfigAgent: 'public.ecr.aws/aws-appconfig/aws-appconfig-agent:2.x',
 } as const;
 

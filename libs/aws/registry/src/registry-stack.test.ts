@@ -120,4 +120,13 @@ describe('registry stack', () => {
       () => new ImageRepository(stack, 'bad', { name: 'x', kmsKeyArn: 'arn', keepLastImages: 0 }),
     ).toThrow(/keepLastImages must be a whole number >= 1 \(got 0\)/);
   });
+
+  it('publishes the registry contract: names, ARNs and URLs in config order, the key, the source account', () => {
+    expect(prod.output?.['repository_names']?.['value']).toEqual(['web', 'api']);
+    expect(prod.output?.['repository_urls']?.['value']).toEqual([
+      '333333333333.dkr.ecr.eu-west-1.amazonaws.com/web',
+      '333333333333.dkr.ecr.eu-west-1.amazonaws.com/api',
+    ]);
+    expect(prod.output?.['source_account_id']?.['value']).toBe('111111111111');
+  });
 });

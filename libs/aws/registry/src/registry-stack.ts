@@ -3,8 +3,7 @@ import { EcrRegistryScanningConfiguration } from '@cdktf/provider-aws/lib/ecr-re
 import { EcrReplicationConfiguration } from '@cdktf/provider-aws/lib/ecr-replication-configuration';
 import { EncryptionKey, policyDocument } from '@platform/aws-common';
 import { type Environment, ecrRepositoryUrl, resourceName } from '@platform/config';
-import { PlatformStack } from '@platform/core';
-import { TerraformOutput } from 'cdktf';
+import { PlatformStack, registryContract } from '@platform/core';
 import type { Construct } from 'constructs';
 import { ImageRepository } from './repository';
 
@@ -109,12 +108,15 @@ export class RegistryStack extends PlatformStack {
       });
     }
 
-    new TerraformOutput(this, 'repository_urls', {
-      description:
-        'Repository URLs by name (also derivable from config: <account>.dkr.ecr.<region>.amazonaws.com/<repo>)',
-      value: Object.fromEntries(
-        repositoriesOf(env).map((name) => [name, ecrRepositoryUrl(env, name)]),
+    const names = repositoriesOf(env);
+    registryContract.publish(this, {
+      repositoryNames: names,
+      repositoryArns: names.map(
+        (name) => (this.repositories[name] as ImageRepository).repository.arn,
       ),
+      repositoryUrls: names.map((name) => ecrRepositoryUrl(env, name)),
+      kmsKeyArn: key.arn,
+      sourceAccountId: source.accountId,
     });
   }
 }

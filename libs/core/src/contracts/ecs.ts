@@ -17,13 +17,14 @@ export const ecsContract = defineContract('ecs', shape, {
   clusterName: 'Name of the ECS cluster',
   clusterArn: 'ARN of the ECS cluster',
   albArn: 'ARN of the public ALB',
-  albArnSuffix: 'ARN suffix of the public ALB (app/<name>/<id>), the LoadBalancer dimension of its metrics',
+  albArnSuffix:
+    'ARN suffix of the public ALB (app/<name>/<id>), the LoadBalancer dimension of its metrics',
   albDnsName: 'DNS name of the public ALB',
   httpsListenerArn: 'ARN of the HTTPS listener (production traffic)',
   testListenerArn: 'ARN of the blue/green test listener',
   serviceNames: 'Names of the ECS services, in config order',
   services:
-    'JSON map: service name → { strategy, serviceName, taskFamily, targetGroupNames, codeDeployApplication?, codeDeployDeploymentGroup?, containerName, containerPort }',
+    'JSON map: service name → { strategy, serviceName, taskFamily, targetGroupNames, targetGroupArnSuffixes, alarmNames, codeDeployApplication?, codeDeployDeploymentGroup?, containerName, containerPort, capacityProviderStrategy }',
 });
 
 /** A typed reference to an environment's ECS platform. `services` is a JSON map of {@link EcsServiceRef}. */
@@ -35,8 +36,16 @@ export interface EcsServiceRef {
   readonly serviceName: string;
   readonly taskFamily: string;
   readonly targetGroupNames: readonly string[];
+  readonly targetGroupArnSuffixes: readonly string[];
+  readonly alarmNames: readonly string[];
   readonly codeDeployApplication?: string;
   readonly codeDeployDeploymentGroup?: string;
   readonly containerName: string;
   readonly containerPort: number;
+  /** A blue/green AppSpec must repeat this strategy, or CodeDeploy drops it from the service. */
+  readonly capacityProviderStrategy: readonly {
+    readonly capacityProvider: string;
+    readonly weight: number;
+    readonly base: number;
+  }[];
 }

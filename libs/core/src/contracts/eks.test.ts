@@ -11,7 +11,11 @@ describe('eks contract', () => {
     expect(json.data?.['terraform_remote_state']?.['eks-state']).toEqual(
       expect.objectContaining({
         backend: 's3',
-        config: expect.objectContaining({ bucket: 'acme-platform-tfstate-prod', key: 'stacks/eks-prod/terraform.tfstate', region: 'eu-west-1' }),
+        config: expect.objectContaining({
+          bucket: 'acme-platform-tfstate-prod',
+          key: 'stacks/eks-prod/terraform.tfstate',
+          region: 'eu-west-1',
+        }),
       }),
     );
   });

@@ -17,8 +17,10 @@ export const eksContract = defineContract('eks', shape, {
   clusterCertificateAuthority: 'Base64 PEM of the cluster certificate authority, for kubeconfig',
   oidcProviderArn: 'ARN of the IAM OIDC provider of the cluster, for IRSA trust policies',
   oidcIssuer: 'Issuer URL of the cluster OIDC identity (https://oidc.eks...), for IRSA conditions',
-  clusterSecurityGroupId: 'Security group EKS attaches to the control plane and managed nodes (EKS-created cluster security group)',
-  nodeSecurityGroupId: 'Security group of the managed nodes: allow it as a source to reach a database or service from pods',
+  clusterSecurityGroupId:
+    'Security group EKS attaches to the control plane and managed nodes (EKS-created cluster security group)',
+  nodeSecurityGroupId:
+    'Security group of the managed nodes: allow it as a source to reach a database or service from pods',
 });
 
 /** A typed reference to an environment's EKS cluster. */

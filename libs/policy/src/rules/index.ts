@@ -35,6 +35,30 @@ import { guarddutyEnabled } from './guardduty/enabled';
 import { ebsDefaultEncryption } from './ebs/default-encryption';
 import { iamPasswordPolicy } from './iam/password-policy';
 import { s3AccountPublicAccessBlock } from './s3/account-public-access-block';
+import { acmDnsValidated } from './acm/certificate';
+import { appRunnerKms, appRunnerTracing, appRunnerVpcEgress } from './apprunner/service';
+import { ecrImmutableTags } from './ecr/immutable-tags';
+import { ecrKms } from './ecr/kms';
+import { ecrLifecyclePolicy } from './ecr/lifecycle-policy';
+import { ecrScanOnPush } from './ecr/scan-on-push';
+import { ecsContainerInsights } from './ecs/container-insights';
+import { ecsDistinctRoles } from './ecs/distinct-roles';
+import { ecsExecLogging } from './ecs/exec-logging';
+import { ecsNoHostPid } from './ecs/no-host-pid';
+import { ecsNoPublicIp } from './ecs/no-public-ip';
+import { ecsNonRoot } from './ecs/non-root';
+import { ecsNotPrivileged } from './ecs/not-privileged';
+import { ecsReadOnlyRoot } from './ecs/read-only-root';
+import { elbAccessLogs } from './elb/access-logs';
+import { elbDropInvalidHeaders } from './elb/drop-invalid-headers';
+import { elbHttpsOnly } from './elb/https-only';
+import { elbTlsPolicy } from './elb/tls-policy';
+import { elbWaf } from './elb/waf';
+import { wafBaselineRules } from './waf/baseline-rules';
+import { wafLogging } from './waf/logging';
+import { ecsContainerLogs } from './ecs/container-logs';
+import { ecsDeploymentRollback } from './ecs/deployment-rollback';
+import { ecsNoPlainSecrets } from './ecs/no-plain-secrets';
 
 /** The platform's rule pack: every rule, applied to every stack. */
 export const PLATFORM_RULES: readonly Rule[] = [
@@ -74,4 +98,30 @@ export const PLATFORM_RULES: readonly Rule[] = [
   ebsDefaultEncryption,
   iamPasswordPolicy,
   s3AccountPublicAccessBlock,
+  ecrImmutableTags,
+  ecrScanOnPush,
+  ecrKms,
+  ecrLifecyclePolicy,
+  ecsContainerInsights,
+  ecsExecLogging,
+  ecsReadOnlyRoot,
+  ecsNotPrivileged,
+  ecsNonRoot,
+  ecsNoHostPid,
+  ecsDistinctRoles,
+  ecsNoPublicIp,
+  elbHttpsOnly,
+  elbTlsPolicy,
+  elbDropInvalidHeaders,
+  elbAccessLogs,
+  elbWaf,
+  wafLogging,
+  wafBaselineRules,
+  acmDnsValidated,
+  appRunnerKms,
+  appRunnerVpcEgress,
+  appRunnerTracing,
+  ecsContainerLogs,
+  ecsNoPlainSecrets,
+  ecsDeploymentRollback,
 ];
