@@ -18,3 +18,4 @@ export { PolicyAspect, policyReportOf } from './aspect';
 export { PLATFORM_RULES } from './rules';
 export { REQUIRED_TAGS } from './rules/provider/default-tags';
 export { eksSupportedVersion } from './rules/eks/supported-version';
+export { ruleTable } from './rule-table';
