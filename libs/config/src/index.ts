@@ -32,6 +32,7 @@ export {
   CODEDEPLOY_CONFIGS,
   FARGATE_TASK_SIZES,
   SERVICE_RUNTIMES,
+  SOURCE_PROVIDERS,
   TRAFFIC_SHIFTS,
   type ServiceConfig,
 } from './schema/services';
@@ -53,3 +54,9 @@ export {
   GUARDDUTY_PUBLISHING_FREQUENCIES,
   type BaselineConfig,
 } from './schema/baseline';
+export {
+  DORA_DETAIL_TYPES,
+  DORA_EVENT_SOURCE,
+  pipelineEnvironment,
+  pipelineName,
+} from './delivery-naming';

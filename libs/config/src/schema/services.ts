@@ -75,6 +75,26 @@ const blueGreen = z.strictObject({
     .default(5),
 });
 
+/** Where a service's code is pulled from: a GitHub/GitLab/Bitbucket repository through a CodeStar connection, or CodeCommit. */
+export const SOURCE_PROVIDERS = ['codestar-connection', 'codecommit'] as const;
+
+const sourceSchema = z.strictObject({
+  /** How the pipeline reaches the repository. @default "codestar-connection" (the connection ARN is in the delivery section) */
+  provider: z.enum(SOURCE_PROVIDERS).default('codestar-connection'),
+  /** "owner/name" through a connection, or the CodeCommit repository name. */
+  repository: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)?$/,
+      'must be "owner/name" (connection) or a CodeCommit repository name',
+    ),
+  /** Branch whose commits are released. @default "main" */
+  branch: z
+    .string()
+    .regex(/^[A-Za-z0-9._/-]{1,100}$/, 'must be a Git branch name')
+    .default('main'),
+});
+
 export const serviceSchema = z.strictObject({
   /** Service name, 1-13 lowercase letters, digits or hyphens: used in every resource name of the service. */
   name: z
@@ -147,6 +167,11 @@ export const serviceSchema = z.strictObject({
       secretArn,
     )
     .default({}),
+  /**
+   * The service's Git repository: the delivery family builds one release pipeline from it
+   * (dev → staging → approval → prod). @default no pipeline (images are pushed by other means)
+   */
+  source: sourceSchema.optional(),
   /** Where the service runs. */
   runtime: z.enum(SERVICE_RUNTIMES).default('ecs'),
   /** How a new version reaches traffic. */
