@@ -454,16 +454,11 @@ describe('baseline README', () => {
     'utf8',
   );
 
+  /** The ids in the first column of the README's tables, whatever padding Prettier gives them. */
+  const documented = new Set([...readme.matchAll(/^\| `([^`]+)` +\|/gm)].map((m) => m[1]));
+
   it('explains every CIS alarm and every Config rule the stack creates', () => {
-    for (const alarm of CIS_ALARMS)
-      expect({ alarm: alarm.id, documented: readme.includes(`| \`${alarm.id}\` |`) }).toEqual({
-        alarm: alarm.id,
-        documented: true,
-      });
-    for (const rule of MANAGED_CONFIG_RULES)
-      expect({ rule: rule.id, documented: readme.includes(`| \`${rule.id}\` |`) }).toEqual({
-        rule: rule.id,
-        documented: true,
-      });
+    const ids = [...CIS_ALARMS, ...MANAGED_CONFIG_RULES].map((item) => item.id);
+    expect(ids.filter((id) => !documented.has(id))).toEqual([]);
   });
 });
