@@ -151,7 +151,7 @@ export class ObservabilityStack extends PlatformStack {
       region: env.region,
       retentionDays: env.observability.dora.retentionDays,
       kmsKeyArn: key.arn,
-      incidentAlarmNames: Object.values(composites).map((c) => c.alarm.alarmName),
+      incidentAlarmNames: services.map((s) => resourceName(env, s.config.name, 'degraded')),
       pipelineNames: runsPipelines ? pipelines : undefined,
     });
     new DoraDashboard(this, 'dashboard-dora', {
