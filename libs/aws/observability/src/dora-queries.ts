@@ -17,26 +17,29 @@ export const DORA_QUERIES = {
   /** Deployments per day and service: one `Commit Deployed` event per deploy of this environment. */
   'deployment-frequency': [
     `filter ${commitDeployed}`,
-    'stats count(*) as deployments by bin(1d) as day, detail.service as service',
+    'fields datefloor(@timestamp, 1d) as day, detail.service as service',
+    'stats count(*) as deployments by day, service',
     'sort day desc',
   ],
   /** Lead time per commit SHA: its first deploy to this environment (a redeploy does not count twice). */
   'lead-time-per-commit': [
     `filter ${commitDeployed}`,
-    'stats min(detail.leadTimeSeconds) / 3600 as leadTimeHours, earliest(detail.commitTime) as committedAt, earliest(detail.deployedTime) as deployedAt by detail.service as service, detail.commitSha as commitSha',
+    'fields detail.service as service, detail.commitSha as commitSha',
+    'stats min(detail.leadTimeSeconds) / 3600 as leadTimeHours, earliest(detail.commitTime) as committedAt, earliest(detail.deployedTime) as deployedAt by service, commitSha',
     'sort deployedAt desc',
   ],
   /** Median and 90th percentile lead time per service and week. */
   'lead-time-summary': [
     `filter ${commitDeployed}`,
-    'stats pct(detail.leadTimeSeconds, 50) / 3600 as p50Hours, pct(detail.leadTimeSeconds, 90) / 3600 as p90Hours, count(*) as deployments by bin(7d) as week, detail.service as service',
+    'fields datefloor(@timestamp, 7d) as week, detail.service as service',
+    'stats pct(detail.leadTimeSeconds, 50) / 3600 as p50Hours, pct(detail.leadTimeSeconds, 90) / 3600 as p90Hours, count(*) as deployments by week, service',
     'sort week desc',
   ],
   /** Failed (rolled back) deployments over all finished deployments, per week. */
   'change-failure-rate': [
     `filter ${deploymentOutcome}`,
-    'fields strcontains(coalesce(detail.state, detail.eventName), "FAIL") as failed',
-    'stats sum(failed) * 100 / count(*) as changeFailureRatePercent, sum(failed) as failures, count(*) as deployments by bin(7d) as week',
+    'fields strcontains(coalesce(detail.state, detail.eventName), "FAIL") as failed, datefloor(@timestamp, 7d) as week',
+    'stats sum(failed) * 100 / count(*) as changeFailureRatePercent, sum(failed) as failures, count(*) as deployments by week',
     'sort week desc',
   ],
   /**
@@ -47,14 +50,15 @@ export const DORA_QUERIES = {
   'time-to-restore': [
     'filter source = "aws.cloudwatch" and (detail.state.value = "ALARM" or detail.previousState.value = "ALARM")',
     'parse @message /"value":\\s*"ALARM".*?"timestamp":\\s*"(?<openedAt>[^"]+)"/',
-    'stats count(*) as transitions, (max(@timestamp) - min(@timestamp)) / 60000 as minutesToRestore by detail.alarmName as alarm, openedAt',
+    'fields detail.alarmName as alarm',
+    'stats count(*) as transitions, (max(@timestamp) - min(@timestamp)) / 60000 as minutesToRestore by alarm, openedAt',
     'filter transitions >= 2',
     'sort openedAt desc',
   ],
   /** Pipeline executions that failed (pipeline environment only). */
   'pipeline-failures': [
     'filter source = "aws.codepipeline" and detail.state = "FAILED"',
-    'fields @timestamp, detail.pipeline as pipeline, detail.`execution-id` as execution',
+    'fields @timestamp, detail.pipeline as pipeline, `detail.execution-id` as execution',
     'sort @timestamp desc',
   ],
 } as const satisfies Record<string, readonly string[]>;

@@ -382,7 +382,7 @@ describe('observability stack', () => {
             'DORA/prod/lead-time-per-commit',
           )!['query_string'],
         ),
-      ).toContain('by detail.service as service, detail.commitSha as commitSha');
+      ).toContain('by service, commitSha');
     });
 
     it('the pipeline account forwards each environment its Commit Deployed events through a role limited to those buses', () => {
