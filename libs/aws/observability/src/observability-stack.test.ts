@@ -8,7 +8,7 @@ import {
   type StackJson,
 } from '@platform/testing';
 import { App } from 'cdktf';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ObservabilityStack } from './observability-stack';
@@ -165,6 +165,24 @@ describe('observability stack', () => {
       );
     });
 
+    it('every widget the README promises (bold in its Dashboards section) is on a synthesized dashboard', () => {
+      const readme = readFileSync(
+        join(__dirname, '..', '..', '..', '..', 'apps', 'observability', 'README.md'),
+        'utf8',
+      );
+      const section = readme.split('## Dashboards')[1]!.split('\n## ')[0]!;
+      const promised = [...section.matchAll(/\*\*([\s\S]+?)\*\*/g)]
+        .map((m) => m[1]!.replace(/\s+/g, ' '))
+        .filter((t) => !t.includes('`'));
+      const titles = resourcesOf(prod, 'aws_cloudwatch_dashboard').flatMap((d) =>
+        (JSON.parse(String(d['dashboard_body'])) as { widgets: Widget[] }).widgets.map(
+          (w) => w.properties['title'],
+        ),
+      );
+      expect(promised.length).toBeGreaterThan(10);
+      expect(promised.filter((t) => !titles.includes(t))).toEqual([]);
+    });
+
     it('lays widgets out on the 24-column grid and writes the same bodies on every synth', () => {
       for (const w of dashboard(prod, 'prod-web').widgets)
         expect(w.x + w.width).toBeLessThanOrEqual(24);
@@ -225,6 +243,7 @@ describe('observability stack', () => {
 
     it('the pipeline account alerts the topic when a <service>-release pipeline fails, with what to check first', () => {
       const rule = byName(dev, 'aws_cloudwatch_event_rule', 'name', 'dev-release-pipeline-failed')!;
+      expect(String(rule['description']).length).toBeLessThanOrEqual(512);
       expect(JSON.parse(String(rule['event_pattern']))).toEqual({
         source: ['aws.codepipeline'],
         'detail-type': ['CodePipeline Pipeline Execution State Change'],

@@ -32,10 +32,8 @@ export class PipelineFailureAlert extends Construct {
       throw new Error(`${this.node.path}: pipelineNames must name at least one pipeline`);
     this.rule = new CloudwatchEventRule(this, 'rule', {
       name: `${props.environmentName}-release-pipeline-failed`,
-      description: `A release pipeline execution failed. ${PIPELINE_FAILURE_GUIDANCE}`.slice(
-        0,
-        512,
-      ),
+      // At most 512 characters (EventBridge's limit); a test keeps it so.
+      description: `A release pipeline execution failed. ${PIPELINE_FAILURE_GUIDANCE}`,
       eventPattern: JSON.stringify({
         source: ['aws.codepipeline'],
         'detail-type': ['CodePipeline Pipeline Execution State Change'],
