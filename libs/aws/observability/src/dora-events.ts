@@ -26,7 +26,7 @@ export interface DoraEventsProps {
   readonly retentionDays: number;
   /** Customer-managed key of the log group (its policy lets CloudWatch Logs use it). */
   readonly kmsKeyArn: string;
-  /** Names of the composite alarms whose state changes measure time to restore. */
+  /** Names of the composite alarms whose state changes measure time to restore (none: no rule). */
   readonly incidentAlarmNames: readonly string[];
   /**
    * Pipelines whose executions are kept: set in the pipeline environment only, where they run.
@@ -53,6 +53,8 @@ export type DoraRuleName =
 export class DoraEvents extends Construct {
   /** The log group. */
   readonly logGroup: EncryptedLogGroup;
+  /** Name of the log group (a literal, for queries and dashboards). */
+  readonly logGroupName: string;
   /** The rules, by short name. */
   readonly rules: Readonly<Partial<Record<DoraRuleName, CloudwatchEventRule>>>;
   /** Saved queries, by short name. */
@@ -61,8 +63,9 @@ export class DoraEvents extends Construct {
   constructor(scope: Construct, id: string, props: DoraEventsProps) {
     super(scope, id);
     const env = props.environmentName;
+    this.logGroupName = `/platform/${env}/dora/events`;
     this.logGroup = new EncryptedLogGroup(this, 'logs', {
-      name: `/platform/${env}/dora/events`,
+      name: this.logGroupName,
       retentionDays: props.retentionDays,
       kmsKeyArn: props.kmsKeyArn,
     });
@@ -88,15 +91,17 @@ export class DoraEvents extends Construct {
         'ECS deployment state changes (rolling services: change failure rate)',
         { source: ['aws.ecs'], 'detail-type': ['ECS Deployment State Change'] },
       ],
-      'incident-alarms': [
+    };
+    if (props.incidentAlarmNames.length > 0) {
+      patterns['incident-alarms'] = [
         'State changes of the services\u2019 composite alarms (time to restore)',
         {
           source: ['aws.cloudwatch'],
           'detail-type': ['CloudWatch Alarm State Change'],
           detail: { alarmName: [...props.incidentAlarmNames] },
         },
-      ],
-    };
+      ];
+    }
     if (props.pipelineNames && props.pipelineNames.length > 0) {
       patterns['pipeline-executions'] = [
         'Release pipeline executions (runs in the pipeline account only)',

@@ -142,9 +142,10 @@ export class ObservabilityStack extends PlatformStack {
       statements: [logsKeyStatement(env.accountId, env.region)],
       protect: env.production,
     });
-    const pipelineEnv = pipelineEnvironment(all.length > 0 ? all : [env]);
+    const everyEnv = all.length > 0 ? all : [env];
+    const pipelineEnv = pipelineEnvironment(everyEnv);
     const runsPipelines = pipelineEnv.name === env.name;
-    const pipelines = releasePipelines(all.length > 0 ? all : [env]);
+    const pipelines = releasePipelines(everyEnv);
     this.dora = new DoraEvents(this, 'dora', {
       environmentName: env.name,
       accountId: env.accountId,
@@ -158,7 +159,7 @@ export class ObservabilityStack extends PlatformStack {
       name: resourceName(env, 'dora'),
       environmentName: env.name,
       region: env.region,
-      logGroupName: `/platform/${env.name}/dora/events`,
+      logGroupName: this.dora.logGroupName,
     });
 
     if (runsPipelines) {
