@@ -38,6 +38,7 @@ export {
 } from './schema/services';
 export type { EcsConfig } from './schema/ecs';
 export type { RegistryConfig } from './schema/registry';
+export { observabilitySchema, type ObservabilityConfig } from './schema/observability';
 export { appConfigNames, ecrRepositoryUrl, type AppConfigNames } from './services-naming';
 export {
   EKS_AMI_TYPES,

@@ -85,6 +85,7 @@ describe('remote-state contracts', () => {
     expect(Object.values(networkContract.outputNames).sort()).toEqual([
       'endpoint_security_group_id',
       'intra_subnet_ids',
+      'nat_gateway_ids',
       'private_subnet_ids',
       'public_subnet_ids',
       'vpc_cidr',

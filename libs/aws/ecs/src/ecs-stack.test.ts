@@ -372,6 +372,7 @@ describe('ecs stack', () => {
       'service_names',
       'services',
       'test_listener_arn',
+      'web_acl_name',
     ]);
   });
 

@@ -107,6 +107,7 @@ export class EcsStack extends PlatformStack {
       albDnsName: this.loadBalancer.alb.dnsName,
       httpsListenerArn: this.loadBalancer.httpsListener.arn,
       testListenerArn: this.loadBalancer.testListener.arn,
+      webAclName: this.loadBalancer.webAcl.name,
       serviceNames: Object.keys(services),
       services: Fn.jsonencode(
         Object.fromEntries(Object.entries(services).map(([name, s]) => [name, s.ref])),

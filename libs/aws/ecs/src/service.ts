@@ -65,7 +65,7 @@ export interface ServiceRef {
   readonly targetGroupNames: readonly string[];
   /** ARN suffixes of the target groups (the TargetGroup dimension of ALB metrics). */
   readonly targetGroupArnSuffixes: readonly string[];
-  /** Names of the service's alarms; the first two are the rollback alarms. */
+  /** Names of the service's alarms: 5xx-rate, p99-latency, unhealthy-hosts, cpu, memory (the first two roll back deployments). */
   readonly alarmNames: readonly string[];
   readonly codeDeployApplication?: string;
   readonly codeDeployDeploymentGroup?: string;

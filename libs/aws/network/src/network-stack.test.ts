@@ -80,6 +80,7 @@ describe('network stack', () => {
     expect(Object.keys(prod.output ?? {}).sort()).toEqual([
       'endpoint_security_group_id',
       'intra_subnet_ids',
+      'nat_gateway_ids',
       'private_subnet_ids',
       'public_subnet_ids',
       'vpc_cidr',

@@ -192,6 +192,7 @@ export class Network extends Construct {
       privateSubnetIds: this.subnets.private.map((s) => s.id),
       intraSubnetIds: this.subnets.intra.map((s) => s.id),
       endpointSecurityGroupId: this.endpointSecurityGroup.id,
+      natGatewayIds: this.natGateways.map((n) => n.id),
     };
   }
 

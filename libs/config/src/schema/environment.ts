@@ -5,6 +5,7 @@ import { accountId, alertingSchema, githubSchema, stateSchema, tagsSchema } from
 import { ecsSchema } from './ecs';
 import { eksEnvironmentProblems, eksSchema } from './eks';
 import { networkSchema } from './network';
+import { observabilityProblems, observabilitySchema } from './observability';
 import { registrySchema } from './registry';
 import { servicesSchema } from './services';
 import { checkServices } from './services-rules';
@@ -45,6 +46,8 @@ export const environmentSchema = z
     state: stateSchema,
     /** The environment's alarm topic. */
     alerting: alertingSchema,
+    /** Dashboards, composite and environment-wide alarms, X-Ray tracing, DORA metrics. */
+    observability: observabilitySchema,
     /** The account baseline: audit trail, threat detection, Config compliance, guardrails, budgets. */
     baseline: baselineSchema,
     /** The repository whose workflows plan and deploy this environment. */
@@ -87,6 +90,7 @@ export const environmentSchema = z
 
     checkServices(env, issue);
     for (const problem of eksEnvironmentProblems(env)) issue(problem.path, problem.message);
+    for (const problem of observabilityProblems(env)) issue(problem.path, problem.message);
     const audit = env.baseline.audit;
     if (audit.glacierAfterDays < audit.infrequentAccessAfterDays + 30) {
       issue(

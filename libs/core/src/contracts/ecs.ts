@@ -8,6 +8,7 @@ const shape = {
   albDnsName: 'string',
   httpsListenerArn: 'string',
   testListenerArn: 'string',
+  webAclName: 'string',
   serviceNames: 'list',
   services: 'string',
 } as const;
@@ -22,6 +23,8 @@ export const ecsContract = defineContract('ecs', shape, {
   albDnsName: 'DNS name of the public ALB',
   httpsListenerArn: 'ARN of the HTTPS listener (production traffic)',
   testListenerArn: 'ARN of the blue/green test listener',
+  webAclName:
+    'Name of the WAF web ACL of the public ALB (REGIONAL), the WebACL dimension of its metrics',
   serviceNames: 'Names of the ECS services, in config order',
   services:
     'JSON map: service name → { strategy, serviceName, taskFamily, targetGroupNames, targetGroupArnSuffixes, alarmNames, codeDeployApplication?, codeDeployDeploymentGroup?, containerName, containerPort, capacityProviderStrategy }',
@@ -37,6 +40,7 @@ export interface EcsServiceRef {
   readonly taskFamily: string;
   readonly targetGroupNames: readonly string[];
   readonly targetGroupArnSuffixes: readonly string[];
+  /** Alarm names in this order: 5xx-rate, p99-latency, unhealthy-hosts, cpu, memory (the first two roll back deployments). */
   readonly alarmNames: readonly string[];
   readonly codeDeployApplication?: string;
   readonly codeDeployDeploymentGroup?: string;

@@ -7,6 +7,7 @@ const shape = {
   privateSubnetIds: 'list',
   intraSubnetIds: 'list',
   endpointSecurityGroupId: 'string',
+  natGatewayIds: 'list',
 } as const;
 
 /** What the network family publishes: the VPC and its subnets, by tier. */
@@ -18,6 +19,8 @@ export const networkContract = defineContract('network', shape, {
   intraSubnetIds: 'Intra subnets with no route out of the VPC, one per AZ in config order',
   endpointSecurityGroupId:
     'Security group of the interface VPC endpoints (allows HTTPS from the VPC)',
+  natGatewayIds:
+    'NAT gateways in config zone order: one (single) or one per AZ (one-per-az); the NatGatewayId dimension of their metrics',
 });
 
 /** A typed reference to an environment's network. */

@@ -59,6 +59,11 @@ import { wafLogging } from './waf/logging';
 import { ecsContainerLogs } from './ecs/container-logs';
 import { ecsDeploymentRollback } from './ecs/deployment-rollback';
 import { ecsNoPlainSecrets } from './ecs/no-plain-secrets';
+import { cloudwatchAlarmActions } from './cloudwatch/alarm-actions';
+import { cloudwatchAlarmDescription } from './cloudwatch/alarm-description';
+import { eventsBusPolicyPrincipals } from './events/bus-policy';
+import { eventsBusTargetRole } from './events/bus-target-role';
+import { logsResourcePolicyScoped } from './logs/resource-policy';
 
 /** The platform's rule pack: every rule, applied to every stack. */
 export const PLATFORM_RULES: readonly Rule[] = [
@@ -124,4 +129,9 @@ export const PLATFORM_RULES: readonly Rule[] = [
   ecsContainerLogs,
   ecsNoPlainSecrets,
   ecsDeploymentRollback,
+  cloudwatchAlarmActions,
+  cloudwatchAlarmDescription,
+  eventsBusTargetRole,
+  eventsBusPolicyPrincipals,
+  logsResourcePolicyScoped,
 ];

@@ -1,0 +1,139 @@
+import { CloudwatchEventBusPolicy } from '@cdktf/provider-aws/lib/cloudwatch-event-bus-policy';
+import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-rule';
+import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { policyDocument } from '@platform/aws-common';
+import { DORA_DETAIL_TYPES, DORA_EVENT_SOURCE } from '@platform/config';
+import { Construct } from 'constructs';
+
+/** An environment the pipeline account deploys to. */
+export interface ForwardTarget {
+  /** Environment name (the `environment` field of its `Commit Deployed` events). */
+  readonly name: string;
+  /** Its account. */
+  readonly accountId: string;
+  /** Its region. */
+  readonly region: string;
+}
+
+/** ARN of an account's default event bus. */
+export const defaultBusArn = (t: Pick<ForwardTarget, 'accountId' | 'region'>) =>
+  `arn:aws:events:${t.region}:${t.accountId}:event-bus/default`;
+
+/** Props of {@link DoraForwarder}. */
+export interface DoraForwarderProps {
+  /** The pipeline environment's name: prefixes names. */
+  readonly environmentName: string;
+  /** The pipeline account (where this runs). */
+  readonly accountId: string;
+  /** Every other environment: its `Commit Deployed` events go to its default bus. */
+  readonly targets: readonly ForwardTarget[];
+}
+
+/**
+ * In the pipeline account: forwards each environment's `Commit Deployed` events to that
+ * environment's default event bus (cross-account EventBridge targets, through a role that may
+ * put events on exactly those buses), where its own DORA log picks them up.
+ */
+export class DoraForwarder extends Construct {
+  /** The role EventBridge assumes to put events on the other accounts' buses. */
+  readonly role: IamRole;
+  /** Forwarding rules by target environment name. */
+  readonly rules: Readonly<Record<string, CloudwatchEventRule>>;
+
+  constructor(scope: Construct, id: string, props: DoraForwarderProps) {
+    super(scope, id);
+    if (props.targets.length === 0)
+      throw new Error(`${this.node.path}: targets must name at least one environment`);
+    const env = props.environmentName;
+    this.role = new IamRole(this, 'role', {
+      name: `${env}-dora-forwarder`,
+      description: 'EventBridge forwards DORA commit events to the environments they deployed to',
+      assumeRolePolicy: policyDocument(this, 'trust', [
+        {
+          sid: 'EventBridge',
+          actions: ['sts:AssumeRole'],
+          principals: [{ type: 'Service', identifiers: ['events.amazonaws.com'] }],
+          conditions: [
+            { test: 'StringEquals', variable: 'aws:SourceAccount', values: [props.accountId] },
+          ],
+        },
+      ]),
+    });
+    new IamRolePolicy(this, 'policy', {
+      name: 'put-events-on-environment-buses',
+      role: this.role.id,
+      policy: policyDocument(this, 'policy-document', [
+        {
+          sid: 'PutEventsOnEnvironmentBuses',
+          actions: ['events:PutEvents'],
+          resources: props.targets.map(defaultBusArn),
+        },
+      ]),
+    });
+    const rules: Record<string, CloudwatchEventRule> = {};
+    for (const target of props.targets) {
+      const rule = new CloudwatchEventRule(this, `to-${target.name}`, {
+        name: `${env}-dora-to-${target.name}`,
+        description: `Forwards ${DORA_DETAIL_TYPES.commitDeployed} events of ${target.name} to its account's default bus`,
+        eventPattern: JSON.stringify({
+          source: [DORA_EVENT_SOURCE],
+          'detail-type': [DORA_DETAIL_TYPES.commitDeployed],
+          detail: { environment: [target.name] },
+        }),
+      });
+      new CloudwatchEventTarget(this, `to-${target.name}-target`, {
+        rule: rule.name,
+        targetId: `${target.name}-default-bus`,
+        arn: defaultBusArn(target),
+        roleArn: this.role.arn,
+      });
+      rules[target.name] = rule;
+    }
+    this.rules = rules;
+  }
+}
+
+/** Props of {@link DoraReceiver}. */
+export interface DoraReceiverProps {
+  /** This environment's account. */
+  readonly accountId: string;
+  /** This environment's region. */
+  readonly region: string;
+  /** The pipeline account, the only one allowed to put events. */
+  readonly pipelineAccountId: string;
+}
+
+/**
+ * In every environment but the pipeline one: the default bus's policy lets exactly the pipeline
+ * account put events, and only events of the delivery family's source.
+ */
+export class DoraReceiver extends Construct {
+  /** The bus policy. */
+  readonly policy: CloudwatchEventBusPolicy;
+
+  constructor(scope: Construct, id: string, props: DoraReceiverProps) {
+    super(scope, id);
+    if (props.pipelineAccountId === props.accountId)
+      throw new Error(
+        `${this.node.path}: the pipeline account forwards events, it does not receive them (pipelineAccountId = accountId = ${props.accountId})`,
+      );
+    this.policy = new CloudwatchEventBusPolicy(this, 'policy', {
+      eventBusName: 'default',
+      policy: policyDocument(this, 'policy-document', [
+        {
+          sid: 'PipelineAccountPutsDeliveryEvents',
+          actions: ['events:PutEvents'],
+          resources: [defaultBusArn(props)],
+          principals: [
+            { type: 'AWS', identifiers: [`arn:aws:iam::${props.pipelineAccountId}:root`] },
+          ],
+          conditions: [
+            { test: 'StringEquals', variable: 'events:source', values: [DORA_EVENT_SOURCE] },
+          ],
+        },
+      ]),
+    });
+  }
+}
