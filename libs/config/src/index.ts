@@ -60,3 +60,4 @@ export {
   pipelineEnvironment,
   pipelineName,
 } from './delivery-naming';
+export { environmentTextProblems } from './check';
