@@ -1,2 +1,4 @@
 export { serviceGenerator } from './generators/service/generator';
 export type { ServiceGeneratorSchema } from './generators/service/schema';
+export { environmentGenerator } from './generators/environment/generator';
+export type { EnvironmentGeneratorSchema } from './generators/environment/schema';

@@ -16,7 +16,8 @@ export interface EnvironmentFile {
 }
 
 /** The path of an environment's file. */
-export const environmentPath = (name: string) => joinPathFragments(ENVIRONMENTS_DIR, `${name}.yaml`);
+export const environmentPath = (name: string) =>
+  joinPathFragments(ENVIRONMENTS_DIR, `${name}.yaml`);
 
 /** Every environment file of the tree, in promotion order (deployOrder). */
 export function readEnvironments(tree: Tree): EnvironmentFile[] {
@@ -45,7 +46,8 @@ export function assertValid(
   what: string,
 ): void {
   const files: Record<string, string> = {};
-  for (const env of readEnvironments(tree)) files[`${env.name}.yaml`] = tree.read(env.path, 'utf8') ?? '';
+  for (const env of readEnvironments(tree))
+    files[`${env.name}.yaml`] = tree.read(env.path, 'utf8') ?? '';
   for (const [path, text] of Object.entries(changed)) files[path.split('/').pop() ?? path] = text;
   const problems = environmentTextProblems(files);
   if (problems.length > 0) {

@@ -1,8 +1,18 @@
 import { formatFiles, logger, type Tree } from '@nx/devkit';
 import { isMap, isSeq, type YAMLMap, type YAMLSeq } from 'yaml';
-import { assertValid, type EnvironmentFile, readEnvironments, splitList } from '../../lib/environments';
+import {
+  assertValid,
+  type EnvironmentFile,
+  readEnvironments,
+  splitList,
+} from '../../lib/environments';
 import type { ServiceGeneratorSchema } from './schema';
-import { FLOW_KEYS, type ResolvedOptions, serviceBlock, type TargetEnvironment } from './service-block';
+import {
+  FLOW_KEYS,
+  type ResolvedOptions,
+  serviceBlock,
+  type TargetEnvironment,
+} from './service-block';
 import { optionProblems } from './options';
 
 /**
@@ -111,7 +121,11 @@ function collisions(
   const route = block['route'] as { host?: string; path?: string } | undefined;
   for (const item of services.items) {
     if (!isMap(item)) continue;
-    const other = item.toJSON() as { name: string; repository: string; route?: { host?: string; path?: string } };
+    const other = item.toJSON() as {
+      name: string;
+      repository: string;
+      route?: { host?: string; path?: string };
+    };
     if (other.repository === options.name) {
       problems.push(
         `${env.path}: ECR repository "${options.name}" is already used by service "${other.name}"`,

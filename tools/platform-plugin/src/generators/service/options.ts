@@ -75,7 +75,9 @@ export function optionProblems(
     );
   }
   const twice = environments.filter((e, i) => environments.indexOf(e) !== i);
-  if (twice.length > 0) problems.push(`--environments: ${twice.map(quote).join(', ')} listed twice`);
-  if (environments.length === 0) problems.push('--environments: no environment to add the service to');
+  if (twice.length > 0)
+    problems.push(`--environments: ${twice.map(quote).join(', ')} listed twice`);
+  if (environments.length === 0)
+    problems.push('--environments: no environment to add the service to');
   return problems;
 }

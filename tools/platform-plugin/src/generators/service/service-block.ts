@@ -17,7 +17,9 @@ export interface TargetEnvironment {
 }
 
 /** Options with their defaults applied. */
-export type ResolvedOptions = Required<Omit<ServiceGeneratorSchema, 'traffic' | 'host' | 'path' | 'repository' | 'environments'>> &
+export type ResolvedOptions = Required<
+  Omit<ServiceGeneratorSchema, 'traffic' | 'host' | 'path' | 'repository' | 'environments'>
+> &
   Pick<ServiceGeneratorSchema, 'traffic' | 'host' | 'path' | 'repository'>;
 
 /**
@@ -40,7 +42,10 @@ export function terminateBlueAfterMinutes(env: TargetEnvironment): number {
 }
 
 /** The service block written to one environment file, keys in the order of the examples. */
-export function serviceBlock(options: ResolvedOptions, env: TargetEnvironment): Record<string, unknown> {
+export function serviceBlock(
+  options: ResolvedOptions,
+  env: TargetEnvironment,
+): Record<string, unknown> {
   const ecs = options.runtime === 'ecs';
   const route = ecs
     ? {
