@@ -14,7 +14,8 @@ export function environmentTextProblems(files: Readonly<Record<string, string>>)
   const dir = mkdtempSync(join(tmpdir(), 'platform-check-'));
   try {
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-    return environmentProblems(dir);
+    // Cross-file problems name the other file by path: show the file name alone.
+    return environmentProblems(dir).map((p) => p.split(`${dir}/`).join(''));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

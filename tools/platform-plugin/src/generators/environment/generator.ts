@@ -1,5 +1,5 @@
 import { formatFiles, logger, type Tree, updateNxJson, readNxJson } from '@nx/devkit';
-import { AWS_REGIONS } from '@platform/config';
+import { AWS_REGIONS, cidrsOverlap, isCanonicalCidr } from '@platform/config';
 import { isScalar, parse, type YAMLSeq } from 'yaml';
 import {
   assertValid,
@@ -66,6 +66,15 @@ export async function environmentGenerator(
   const taken = others.map((e) => String(e.doc.getIn(['network', 'vpcCidr'])));
   const vpcCidr = options.cidr ?? suggestCidr(Number(sourceCidr.split('/')[1]), taken);
   if (!vpcCidr) throw refusal(name, ['no free VPC range in 10.0.0.0/8: pass --cidr']);
+  const overlapping = others.find((e) => {
+    const cidr = String(e.doc.getIn(['network', 'vpcCidr']));
+    return isCanonicalCidr(vpcCidr) && isCanonicalCidr(cidr) && cidrsOverlap(vpcCidr, cidr);
+  });
+  if (overlapping) {
+    throw refusal(name, [
+      `--cidr ${vpcCidr} overlaps ${overlapping.name}'s ${String(overlapping.doc.getIn(['network', 'vpcCidr']))}; VPC ranges must not overlap`,
+    ]);
+  }
   const deployOrder = options.deployOrder ?? Number(source.doc.get('deployOrder')) + 1;
 
   const doc = deriveEnvironment(tree.read(source.path, 'utf8') ?? '', {

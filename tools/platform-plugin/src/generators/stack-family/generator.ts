@@ -1,4 +1,12 @@
-import { formatFiles, generateFiles, logger, names, type Tree, updateJson } from '@nx/devkit';
+import {
+  formatFiles,
+  generateFiles,
+  logger,
+  names,
+  type Tree,
+  updateJson,
+  visitNotIgnoredFiles,
+} from '@nx/devkit';
 import { join } from 'node:path';
 import { readEnvironments, splitList } from '../../lib/environments';
 import { addFamilyRow, addStackFamily } from './registration';
@@ -39,7 +47,8 @@ export async function stackFamilyGenerator(
   if (!example) problems.push('no environment files in environments/: create one first');
   if (problems.length > 0 || !example) throw refusal(name, problems);
 
-  const existed = tree.exists(join('apps', name)) || tree.exists(join('libs', 'aws', name));
+  const folders = [join('apps', name), join('libs', 'aws', name)];
+  const before = snapshot(tree, folders);
   const substitutions = {
     ...names(name),
     name,
@@ -50,20 +59,17 @@ export async function stackFamilyGenerator(
     stateBucket: String(example.doc.getIn(['state', 'bucket'])),
     tmpl: '',
   };
-  generateFiles(tree, join(__dirname, 'files', 'app'), join('apps', name), substitutions);
-  generateFiles(tree, join(__dirname, 'files', 'lib'), join('libs', 'aws', name), substitutions);
+  generateFiles(tree, join(__dirname, 'files', 'app'), folders[0] ?? '', substitutions);
+  generateFiles(tree, join(__dirname, 'files', 'lib'), folders[1] ?? '', substitutions);
   await formatFiles(tree);
 
-  if (existed) {
-    const touched = tree
-      .listChanges()
-      .filter((c) => c.path.startsWith(`apps/${name}/`) || c.path.startsWith(`libs/aws/${name}/`));
-    if (touched.length > 0) {
+  if (before.size > 0) {
+    const after = snapshot(tree, folders);
+    const differ = [...after].filter(([path, text]) => before.get(path) !== text).map(([p]) => p);
+    if (differ.length > 0) {
+      restore(tree, before, after);
       throw refusal(name, [
-        `apps/${name} or libs/aws/${name} already exists with other content (${touched
-          .map((c) => c.path)
-          .slice(0, 3)
-          .join(', ')}); choose another name`,
+        `apps/${name} or libs/aws/${name} already exists with other content (${differ.slice(0, 3).join(', ')}); choose another name`,
       ]);
     }
   }
@@ -95,6 +101,23 @@ export async function stackFamilyGenerator(
       `  npx nx run ${name}:validate      # synth + terraform validate of ${envs.map((e) => `${name}-${e.name}`).join(', ')}`,
     ].join('\n'),
   );
+}
+
+/** Every file below the folders: path → content. */
+function snapshot(tree: Tree, folders: readonly string[]): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const folder of folders) {
+    if (tree.exists(folder)) {
+      visitNotIgnoredFiles(tree, folder, (path) => files.set(path, tree.read(path, 'utf8') ?? ''));
+    }
+  }
+  return files;
+}
+
+/** Puts the folders back as they were: the refused run leaves the tree untouched. */
+function restore(tree: Tree, before: Map<string, string>, after: Map<string, string>): void {
+  for (const path of after.keys()) if (!before.has(path)) tree.delete(path);
+  for (const [path, text] of before) tree.write(path, text);
 }
 
 function refusal(name: string, problems: readonly string[]): Error {
