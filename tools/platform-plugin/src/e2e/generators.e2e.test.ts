@@ -34,12 +34,18 @@ const env = {
   NX_NO_CLOUD: 'true',
   NX_TUI: 'false',
   CHECKPOINT_DISABLE: '1',
+  FORCE_COLOR: '0',
+  NO_COLOR: '1',
 };
+// eslint-disable-next-line no-control-regex
+const plain = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
 
 /** Runs a command in the workspace copy; returns its output, throws with it on failure. */
 function run(cwd: string, args: string[]): string {
   try {
-    return execFileSync(process.execPath, args, { cwd, env, encoding: 'utf8', stdio: 'pipe' });
+    return plain(
+      execFileSync(process.execPath, args, { cwd, env, encoding: 'utf8', stdio: 'pipe' }),
+    );
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; message: string };
     throw new Error(`${args.join(' ')} failed:\n${e.stdout ?? ''}\n${e.stderr ?? e.message}`);
@@ -54,7 +60,7 @@ function runAsync(cwd: string, args: string[]): Promise<string> {
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
     child.on('close', (code) =>
-      code === 0 ? resolve(out) : reject(new Error(`${args.join(' ')} failed:\n${out}`)),
+      code === 0 ? resolve(plain(out)) : reject(new Error(`${args.join(' ')} failed:\n${out}`)),
     );
   });
 }
