@@ -26,6 +26,7 @@ const COPY = [
   'libs',
   'tools/platform-plugin',
   'tools/scripts',
+  '.github/workflows',
 ];
 const SKIP = /(^|\/)(node_modules|dist|\.nx|state)(\/|$)/;
 const env = {
@@ -125,6 +126,7 @@ describe('generators end to end, in a throwaway copy of the workspace', () => {
       'nx.json',
       'tsconfig.base.json',
       'libs/config/src/naming.ts',
+      '.github/workflows/deploy.yml',
     ]);
   });
 

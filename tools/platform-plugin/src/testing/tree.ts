@@ -37,6 +37,7 @@ export function workspaceTree(): Tree {
     '.prettierrc.json',
     'package.json',
     'libs/config/src/naming.ts',
+    '.github/workflows/deploy.yml',
   ]) {
     copy(tree, file);
   }

@@ -1,4 +1,6 @@
+import { validateWorkflow } from '@action-validator/core';
 import { readNxJson, type Tree } from '@nx/devkit';
+import { parse } from 'yaml';
 import { contents, envOf, workspaceTree } from '../../testing/tree';
 import { environmentGenerator } from './generator';
 import { suggestCidr, zonesOf } from './network';
@@ -68,6 +70,19 @@ describe('environment generator', () => {
       const defaults = readNxJson(tree)?.targetDefaults as Record<string, any>;
       expect(defaults['deploy'].configurations.qa).toEqual({ args: '--env=qa' });
       expect(defaults['diff'].configurations.qa).toEqual({ args: '--env=qa' });
+    });
+
+    it('deploys qa between staging and prod on merges to main', () => {
+      const text = tree.read('.github/workflows/deploy.yml', 'utf8') ?? '';
+      const jobs = parse(text)['jobs'];
+      expect(Object.keys(jobs)).toEqual(['dev', 'staging', 'qa', 'prod']);
+      expect(jobs['qa']).toEqual({
+        needs: 'staging',
+        uses: './.github/workflows/deploy-environment.yml',
+        with: { environment: 'qa' },
+      });
+      expect(jobs['prod']['needs']).toBe('qa');
+      expect(validateWorkflow(text).errors).toEqual([]);
     });
 
     it('changes nothing when run again with the same arguments', async () => {

@@ -8,6 +8,7 @@ import {
   readEnvironments,
   splitList,
 } from '../../lib/environments';
+import { addDeployJob } from './deploy-workflow';
 import { deriveEnvironment } from './derive';
 import { suggestCidr, zonesOf } from './network';
 import type { EnvironmentGeneratorSchema } from './schema';
@@ -114,6 +115,7 @@ export async function environmentGenerator(
   assertValid(tree, changed, `Creating environment "${name}"`);
   for (const [file, text] of Object.entries(changed)) tree.write(file, text);
   report.push(...addNxConfigurations(tree, source.name, name));
+  report.push(...addDeployJob(tree, source.name, name));
   await formatFiles(tree);
   for (const line of report) logger.info(line);
   logger.info(nextSteps(name, vpcCidr, options.hostedZoneId === undefined));
@@ -162,7 +164,7 @@ function nextSteps(name: string, cidr: string, placeholderZone: boolean): string
         ]
       : []),
     `  - create the secrets its services reference, then bootstrap the account: npx nx run bootstrap:deploy -c ${name}`,
-    `  - GitHub: an environment "${name}", its DEPLOY_ROLE_ARN, the variable PLAN_ROLE_ARN_${name.toUpperCase()}, and a job in .github/workflows/deploy.yml`,
+    `  - GitHub: an environment "${name}" (with reviewers if it serves customers), its DEPLOY_ROLE_ARN, the variable PLAN_ROLE_ARN_${name.toUpperCase()}`,
     `  - npx nx run-many -t synth validate   # stacks <family>-${name} of every family`,
   ].join('\n');
 }
