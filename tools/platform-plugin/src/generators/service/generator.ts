@@ -67,8 +67,10 @@ export async function serviceGenerator(tree: Tree, schema: ServiceGeneratorSchem
       if (isMap(child)) child.flow = true;
     }
     node.commentBefore = ` ${describe(options)}; added by nx g @platform/plugin:service.`;
-    if (isSeq(services)) services.items.push(node);
-    else env.doc.set('services', env.doc.createNode([node]));
+    if (isSeq(services)) {
+      services.flow = false; // an empty `services: []` becomes a block list
+      services.items.push(node);
+    } else env.doc.set('services', env.doc.createNode([node]));
     changed[env.path] = env.doc.toString();
     const tasks = block['tasks'] as { desired: number; min: number; max: number };
     const route = block['route'] as { host: string; path?: string } | undefined;
