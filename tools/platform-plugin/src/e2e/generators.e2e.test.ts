@@ -66,13 +66,9 @@ function runAsync(cwd: string, args: string[]): Promise<string> {
   });
 }
 
-const nxG = (cwd: string, ...args: string[]) =>
-  run(cwd, [
-    join(cwd, 'node_modules', 'nx', 'dist', 'bin', 'nx.js'),
-    'g',
-    ...args,
-    '--no-interactive',
-  ]);
+const nx = (cwd: string, ...args: string[]) =>
+  run(cwd, [join(cwd, 'node_modules', 'nx', 'dist', 'bin', 'nx.js'), ...args]);
+const nxG = (cwd: string, ...args: string[]) => nx(cwd, 'g', ...args, '--no-interactive');
 
 describe('generators end to end, in a throwaway copy of the workspace', () => {
   let ws: string;
@@ -91,6 +87,9 @@ describe('generators end to end, in a throwaway copy of the workspace', () => {
   afterAll(() => rmSync(ws, { recursive: true, force: true }));
 
   it('a new service, a new environment and a new family are each one command, formatted and stable', () => {
+    expect(nx(ws, 'list', '@platform/plugin')).toMatch(
+      /service :[\s\S]*environment :[\s\S]*stack-family :/,
+    );
     const service = [
       '@platform/plugin:service',
       'checkout',
