@@ -61,3 +61,4 @@ export {
   pipelineEnvironment,
   pipelineName,
 } from './delivery-naming';
+export { environmentTextProblems } from './check';
