@@ -38,6 +38,7 @@ export {
 } from './schema/services';
 export type { EcsConfig } from './schema/ecs';
 export type { RegistryConfig } from './schema/registry';
+export type { DeliveryConfig } from './schema/delivery';
 export { appConfigNames, ecrRepositoryUrl, type AppConfigNames } from './services-naming';
 export {
   EKS_AMI_TYPES,

@@ -116,6 +116,18 @@ function crossFileProblems(files: readonly ParsedFile[]): ConfigProblem[] {
   unique(['accountId'], (c) => c.accountId, 'account id');
   unique(['state', 'bucket'], (c) => c.state.bucket, 'state bucket');
   unique(['deployOrder'], (c) => c.deployOrder, 'deploy order');
+  const first = [...valid].sort((a, b) => a.config.deployOrder - b.config.deployOrder)[0];
+  const connected = first?.config.services.findIndex(
+    (s) => s.source?.provider === 'codestar-connection',
+  );
+  if (first && connected !== undefined && connected >= 0 && !first.config.delivery.connectionArn) {
+    problems.push({
+      file: first.file,
+      line: lineOf(first.doc, first.lines, ['delivery']),
+      field: 'delivery.connectionArn',
+      message: `is required: services.${connected} pulls its source through a CodeStar connection, and the pipelines run in this environment (the lowest deployOrder)`,
+    });
+  }
   valid.forEach((a, i) =>
     valid.slice(i + 1).forEach((b) => {
       if (cidrsOverlap(a.config.network.vpcCidr, b.config.network.vpcCidr)) {

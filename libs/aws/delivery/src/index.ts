@@ -1,0 +1,31 @@
+export { DELIVERY_ACTIONS } from './actions';
+export { ApprovalTopic, type ApprovalTopicProps } from './approval-topic';
+export { ArtifactStore, type ArtifactReader, type ArtifactStoreProps } from './artifact-store';
+export { DeliveryStack, DEPLOYMENT_NOTIFICATION_EVENTS, releasedServices } from './delivery-stack';
+export { DeployRole, type DeployRoleProps } from './deploy-role';
+export {
+  FeatureFlags,
+  featureFlagsDocument,
+  type FeatureFlagsProps,
+  type FlagsConfig,
+} from './feature-flags';
+export {
+  ARTIFACT_KEY_ALIAS,
+  artifactBucketName,
+  artifactPrefix,
+  buildRoleName,
+  deployRoleName,
+  ecsNames,
+  pipelineRoleName,
+  roleArn,
+  stepsRoleName,
+} from './naming';
+export {
+  PIPELINE_NOTIFICATION_EVENTS,
+  ReleasePipeline,
+  SERVICE_BUILDSPEC,
+  type ReleasePipelineProps,
+  type ReleaseTarget,
+} from './release-pipeline';
+export { BUILD_IMAGE, ReleaseProject, type ReleaseProjectProps } from './release-project';
+export { STEPS_BUILDSPEC } from './steps-buildspec';

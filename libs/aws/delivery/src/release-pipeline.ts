@@ -1,0 +1,439 @@
+import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-rule';
+import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
+import {
+  Codepipeline,
+  type CodepipelineStage,
+  type CodepipelineStageAction,
+} from '@cdktf/provider-aws/lib/codepipeline';
+import { CodestarnotificationsNotificationRule } from '@cdktf/provider-aws/lib/codestarnotifications-notification-rule';
+import { serviceRole, type Statement } from '@platform/aws-common';
+import {
+  DORA_DETAIL_TYPES,
+  DORA_EVENT_SOURCE,
+  type Environment,
+  ecrRepositoryUrl,
+  pipelineName,
+  type ServiceConfig,
+} from '@platform/config';
+import { Construct } from 'constructs';
+import { DELIVERY_ACTIONS as A } from './actions';
+import type { ArtifactStore } from './artifact-store';
+import {
+  artifactPrefix,
+  buildRoleName,
+  deployRoleName,
+  ecsNames,
+  pipelineRoleName,
+  roleArn,
+  stepsRoleName,
+} from './naming';
+import { ReleaseProject } from './release-project';
+import { STEPS_BUILDSPEC } from './steps-buildspec';
+
+/** The buildspec every service repository carries (its contract: apps/delivery/README.md). */
+export const SERVICE_BUILDSPEC = 'buildspec.yml';
+
+/** The events a pipeline notifies the alarm topic of. */
+export const PIPELINE_NOTIFICATION_EVENTS = [
+  'codepipeline-pipeline-pipeline-execution-failed',
+  'codepipeline-pipeline-manual-approval-needed',
+  'codepipeline-pipeline-manual-approval-failed',
+] as const;
+
+/** One environment a pipeline deploys to, in promotion order. */
+export interface ReleaseTarget {
+  /** The environment. */
+  readonly environment: Pick<Environment, 'name' | 'accountId' | 'region' | 'production'>;
+  /** The service as that environment configures it (strategy and runtime may differ). */
+  readonly service: ServiceConfig;
+}
+
+/** Props of {@link ReleasePipeline}. */
+export interface ReleasePipelineProps {
+  /** The pipeline environment (first on the promotion path): the pipeline, builds and artifacts live in its account. */
+  readonly environment: Pick<Environment, 'name' | 'accountId' | 'region'>;
+  /** The service, as the pipeline environment configures it; must have a `source`. */
+  readonly service: ServiceConfig;
+  /** Where each release goes, in promotion order; a production target waits for a manual approval. */
+  readonly targets: readonly ReleaseTarget[];
+  /** The artifact bucket and key. */
+  readonly artifacts: ArtifactStore;
+  /** ARN of the CodeStar connection (required for a `codestar-connection` source). */
+  readonly connectionArn?: string;
+  /** Days the build logs are kept. */
+  readonly logRetentionDays: number;
+  /** The topic that asks approvers (email with a link to the approval). */
+  readonly approvalTopicArn: string;
+  /** The environment's alarm topic: failed executions and pending approvals are notified there. */
+  readonly alarmTopicArn: string;
+}
+
+const vars = (values: Record<string, string>) =>
+  JSON.stringify(
+    Object.entries(values).map(([name, value]) => ({ name, value, type: 'PLAINTEXT' })),
+  );
+
+/**
+ * One service's release pipeline (CodePipeline V2): Source → Build → for each environment in
+ * promotion order [approval before production] → Deploy-<env> (prepare artifacts in the
+ * environment, deploy through its deploy role, record the DORA event). Two CodeBuild projects:
+ * the service's own buildspec (tests, scan, image, push, Commit Built) and the platform's steps.
+ */
+export class ReleasePipeline extends Construct {
+  /** The pipeline. */
+  readonly pipeline: Codepipeline;
+  /** The project that runs the service's buildspec. */
+  readonly build: ReleaseProject;
+  /** The project that prepares deploys and records DORA events. */
+  readonly steps: ReleaseProject;
+
+  constructor(scope: Construct, id: string, props: ReleasePipelineProps) {
+    super(scope, id);
+    const { environment: env, service, artifacts } = props;
+    const source = service.source;
+    const name = pipelineName(service);
+    const problems = [
+      ...(source ? [] : [`service "${service.name}" has no source`]),
+      ...(source?.provider === 'codestar-connection' && !props.connectionArn
+        ? ['a codestar-connection source needs connectionArn']
+        : []),
+      ...props.targets
+        .filter((t) => t.environment.region !== env.region)
+        .map(
+          (t) =>
+            `${t.environment.name} is in ${t.environment.region}, the pipeline in ${env.region}: cross-region deploys need a regional artifact store, which this pipeline does not have`,
+        ),
+      ...(props.targets.length === 0 ? ['no target environments'] : []),
+    ];
+    if (problems.length > 0 || !source)
+      throw new Error(`${this.node.path}: ${problems.join('; ')}`);
+
+    const bucketArn = artifacts.bucket.bucket.arn;
+    const prefix = artifactPrefix(service);
+    const keyArn = artifacts.key.arn;
+    const deployRoles = props.targets.map((t) =>
+      roleArn(t.environment.accountId, deployRoleName(t.environment, service)),
+    );
+    const repositoryUrl = ecrRepositoryUrl(env, service.repository);
+    const common = {
+      accountId: env.accountId,
+      region: env.region,
+      kmsKeyArn: keyArn,
+      logRetentionDays: props.logRetentionDays,
+      artifacts: { bucketArn, prefix },
+    };
+    const doraEvents: Statement = {
+      sid: 'PublishDoraEvents',
+      actions: [...A.putEvents],
+      resources: [`arn:aws:events:${env.region}:${env.accountId}:event-bus/default`],
+      conditions: [
+        { test: 'StringEquals', variable: 'events:source', values: [DORA_EVENT_SOURCE] },
+      ],
+    };
+
+    this.build = new ReleaseProject(this, 'build', {
+      ...common,
+      name: buildRoleName(service),
+      description: `Builds, scans and pushes the ${service.name} image; runs the service's ${SERVICE_BUILDSPEC}`,
+      buildspec: SERVICE_BUILDSPEC,
+      environmentVariables: {
+        SERVICE: service.name,
+        IMAGE_REPOSITORY: service.repository,
+        IMAGE_REPOSITORY_URI: repositoryUrl,
+        PARAMETERS_PATH: `/delivery/${service.name}/`,
+        EVENT_SOURCE: DORA_EVENT_SOURCE,
+        BUILT_DETAIL_TYPE: DORA_DETAIL_TYPES.commitBuilt,
+      },
+      statements: [
+        // GetAuthorizationToken has no resource-level permissions.
+        { sid: 'EcrAuthToken', actions: [...A.ecrAuth], resources: ['*'] },
+        {
+          sid: 'PushOwnRepository',
+          actions: [...A.ecrPush],
+          resources: [
+            `arn:aws:ecr:${env.region}:${env.accountId}:repository/${service.repository}`,
+          ],
+        },
+        {
+          sid: 'ReadOwnParameters',
+          actions: [...A.readParameters],
+          resources: [
+            `arn:aws:ssm:${env.region}:${env.accountId}:parameter/delivery/${service.name}/*`,
+          ],
+        },
+        doraEvents,
+      ],
+      privileged: {
+        reason:
+          'docker build needs the privileged daemon; only this project builds images, runs only the service buildspec of the protected branch, and its role can push only to its own repository',
+      },
+    });
+    this.steps = new ReleaseProject(this, 'steps', {
+      ...common,
+      name: stepsRoleName(service),
+      description: `Renders the ${service.name} deploy artifacts per environment, updates App Runner, records DORA events`,
+      buildspec: STEPS_BUILDSPEC,
+      environmentVariables: {
+        SERVICE: service.name,
+        IMAGE_REPOSITORY: service.repository,
+        EVENT_SOURCE: DORA_EVENT_SOURCE,
+        DEPLOYED_DETAIL_TYPE: DORA_DETAIL_TYPES.commitDeployed,
+      },
+      statements: [
+        { sid: 'AssumeDeployRoles', actions: [...A.assumeDeployRole], resources: deployRoles },
+        doraEvents,
+      ],
+      timeoutMinutes: 45,
+    });
+
+    const sourceStatements: Statement[] =
+      source.provider === 'codestar-connection'
+        ? [
+            {
+              sid: 'UseConnection',
+              actions: [...A.useConnection],
+              resources: [props.connectionArn as string],
+            },
+          ]
+        : [
+            {
+              sid: 'ReadRepository',
+              actions: [...A.codeCommitSource],
+              resources: [`arn:aws:codecommit:${env.region}:${env.accountId}:${source.repository}`],
+            },
+          ];
+    const role = serviceRole(this, 'role', {
+      name: pipelineRoleName(service),
+      description: `Runs the ${name} pipeline`,
+      servicePrincipal: 'codepipeline.amazonaws.com',
+      accountId: env.accountId,
+      statements: [
+        {
+          sid: 'Artifacts',
+          actions: [...A.writeArtifacts],
+          resources: [`${bucketArn}/${prefix}/*`],
+        },
+        { sid: 'ArtifactBucket', actions: [...A.artifactBucket], resources: [bucketArn] },
+        { sid: 'ArtifactKey', actions: [...A.useKey], resources: [keyArn] },
+        ...sourceStatements,
+        {
+          sid: 'RunProjects',
+          actions: [...A.startBuild],
+          resources: [this.build.project.arn, this.steps.project.arn],
+        },
+        { sid: 'AssumeDeployRoles', actions: [...A.assumeDeployRole], resources: deployRoles },
+        {
+          sid: 'AskApprovers',
+          actions: [...A.publishApproval],
+          resources: [props.approvalTopicArn],
+        },
+      ],
+    });
+
+    const commit = {
+      COMMIT_SHA: '#{SourceVariables.CommitId}',
+      COMMIT_TIME: '#{SourceVariables.AuthorDate}',
+      PIPELINE_EXECUTION_ID: '#{codepipeline.PipelineExecutionId}',
+    };
+    const codeBuild = (
+      actionName: string,
+      project: ReleaseProject,
+      runOrder: number,
+      env: Record<string, string>,
+      output?: string,
+    ): CodepipelineStageAction => ({
+      name: actionName,
+      category: 'Build',
+      owner: 'AWS',
+      provider: 'CodeBuild',
+      version: '1',
+      runOrder,
+      inputArtifacts: ['Source'],
+      outputArtifacts: output ? [output] : undefined,
+      configuration: {
+        ProjectName: project.project.name,
+        EnvironmentVariables: vars({ ...env, ...commit }),
+      },
+    });
+
+    const stages: CodepipelineStage[] = [
+      {
+        name: 'Source',
+        action: [
+          {
+            name: 'Source',
+            category: 'Source',
+            owner: 'AWS',
+            provider:
+              source.provider === 'codestar-connection' ? 'CodeStarSourceConnection' : 'CodeCommit',
+            version: '1',
+            namespace: 'SourceVariables',
+            outputArtifacts: ['Source'],
+            configuration:
+              source.provider === 'codestar-connection'
+                ? {
+                    ConnectionArn: props.connectionArn as string,
+                    FullRepositoryId: source.repository,
+                    BranchName: source.branch,
+                    OutputArtifactFormat: 'CODE_ZIP',
+                    DetectChanges: 'true',
+                  }
+                : {
+                    RepositoryName: source.repository,
+                    BranchName: source.branch,
+                    OutputArtifactFormat: 'CODE_ZIP',
+                    PollForSourceChanges: 'false',
+                  },
+          },
+        ],
+      },
+      { name: 'Build', action: [codeBuild('Build', this.build, 1, {}, 'Built')] },
+    ];
+
+    for (const target of props.targets) {
+      const te = target.environment;
+      const ts = target.service;
+      const ecs = ecsNames({ ...te }, ts);
+      const deployRole = roleArn(te.accountId, deployRoleName(te, ts));
+      const release = `Release_${te.name}`;
+      const stepEnv = {
+        TARGET_ENV: te.name,
+        TARGET_REGION: te.region,
+        DEPLOY_ROLE_ARN: deployRole,
+        IMAGE_REPOSITORY_URI: ecrRepositoryUrl(te, ts.repository),
+        CLUSTER: ecs.cluster,
+        SERVICE_NAME: ts.runtime === 'app-runner' ? ecs.appRunnerService : ecs.service,
+        TASK_FAMILY: ecs.taskFamily,
+        CONTAINER_NAME: ecs.containerName,
+        STRATEGY: ts.deployment.strategy,
+      };
+      if (te.production) {
+        stages.push({
+          name: `Approve-${te.name}`,
+          action: [
+            {
+              name: 'Approve',
+              category: 'Approval',
+              owner: 'AWS',
+              provider: 'Manual',
+              version: '1',
+              configuration: {
+                NotificationArn: props.approvalTopicArn,
+                CustomData: `Release ${service.name} commit #{SourceVariables.CommitId} to ${te.name}? It passed every earlier environment.`,
+              },
+            },
+          ],
+        });
+      }
+      const deploy: CodepipelineStageAction =
+        ts.runtime === 'app-runner'
+          ? codeBuild('Deploy', this.steps, 1, { ...stepEnv, STEP: 'app-runner' })
+          : {
+              name: 'Deploy',
+              category: 'Deploy',
+              owner: 'AWS',
+              version: '1',
+              runOrder: 2,
+              roleArn: deployRole,
+              inputArtifacts: [release],
+              ...(ts.deployment.strategy === 'blue-green'
+                ? {
+                    provider: 'CodeDeployToECS',
+                    configuration: {
+                      ApplicationName: ecs.codeDeployApplication,
+                      DeploymentGroupName: ecs.deploymentGroup,
+                      TaskDefinitionTemplateArtifact: release,
+                      TaskDefinitionTemplatePath: 'taskdef.json',
+                      AppSpecTemplateArtifact: release,
+                      AppSpecTemplatePath: 'appspec.yaml',
+                    },
+                  }
+                : {
+                    provider: 'ECS',
+                    configuration: {
+                      ClusterName: ecs.cluster,
+                      ServiceName: ecs.service,
+                      FileName: 'imagedefinitions.json',
+                      DeploymentTimeout: '30',
+                    },
+                  }),
+            };
+      stages.push({
+        name: `Deploy-${te.name}`,
+        action: [
+          ...(ts.runtime === 'app-runner'
+            ? []
+            : [codeBuild('Prepare', this.steps, 1, { ...stepEnv, STEP: 'prepare' }, release)]),
+          deploy,
+          codeBuild('Record', this.steps, 3, { ...stepEnv, STEP: 'record' }),
+        ],
+      });
+    }
+
+    this.pipeline = new Codepipeline(this, 'pipeline', {
+      name,
+      pipelineType: 'V2',
+      executionMode: 'SUPERSEDED',
+      roleArn: role.arn,
+      artifactStore: [
+        {
+          type: 'S3',
+          location: artifacts.bucket.bucket.bucket,
+          encryptionKey: { id: keyArn, type: 'KMS' },
+        },
+      ],
+      stage: stages,
+    });
+
+    if (source.provider === 'codecommit') this.codeCommitTrigger(env, source, name);
+
+    new CodestarnotificationsNotificationRule(this, 'notifications', {
+      name: `${name}-alerts`,
+      resource: this.pipeline.arn,
+      detailType: 'FULL',
+      eventTypeIds: [...PIPELINE_NOTIFICATION_EVENTS],
+      target: [{ address: props.alarmTopicArn, type: 'SNS' }],
+    });
+  }
+
+  /** A CodeCommit push to the branch starts the pipeline (EventBridge, no polling). */
+  private codeCommitTrigger(
+    env: Pick<Environment, 'accountId' | 'region'>,
+    source: NonNullable<ServiceConfig['source']>,
+    name: string,
+  ): void {
+    const repositoryArn = `arn:aws:codecommit:${env.region}:${env.accountId}:${source.repository}`;
+    const rule = new CloudwatchEventRule(this, 'trigger', {
+      name: `${name}-trigger`,
+      description: `Starts ${name} on a push to ${source.branch}`,
+      eventPattern: JSON.stringify({
+        source: ['aws.codecommit'],
+        'detail-type': ['CodeCommit Repository State Change'],
+        resources: [repositoryArn],
+        detail: {
+          event: ['referenceCreated', 'referenceUpdated'],
+          referenceType: ['branch'],
+          referenceName: [source.branch],
+        },
+      }),
+    });
+    const role = serviceRole(this, 'trigger-role', {
+      name: `${name}-trigger`,
+      description: `EventBridge starts ${name}`,
+      servicePrincipal: 'events.amazonaws.com',
+      accountId: env.accountId,
+      statements: [
+        {
+          sid: 'StartPipeline',
+          actions: ['codepipeline:StartPipelineExecution'],
+          resources: [this.pipeline.arn],
+        },
+      ],
+    });
+    new CloudwatchEventTarget(this, 'trigger-target', {
+      rule: rule.name,
+      arn: this.pipeline.arn,
+      roleArn: role.arn,
+    });
+  }
+}
