@@ -21,6 +21,8 @@ phases:
         set -euo pipefail
         image="$IMAGE_REPOSITORY_URI:$COMMIT_SHA"
         mkdir -p out
+        # Every step leaves a file: CodeBuild fails a build whose artifact folder is empty.
+        echo "$STEP $TARGET_ENV $COMMIT_SHA" > out/step.txt
         in_target() {
           creds=$(aws sts assume-role --role-arn "$DEPLOY_ROLE_ARN" --role-session-name "release-$TARGET_ENV" --query Credentials --output json)
           AWS_ACCESS_KEY_ID=$(jq -r .AccessKeyId <<<"$creds") AWS_SECRET_ACCESS_KEY=$(jq -r .SecretAccessKey <<<"$creds") \\

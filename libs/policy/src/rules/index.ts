@@ -59,6 +59,13 @@ import { wafLogging } from './waf/logging';
 import { ecsContainerLogs } from './ecs/container-logs';
 import { ecsDeploymentRollback } from './ecs/deployment-rollback';
 import { ecsNoPlainSecrets } from './ecs/no-plain-secrets';
+import { codepipelineArtifactKms } from './codepipeline/artifact-kms';
+import { codebuildKms } from './codebuild/kms';
+import { codebuildLogs } from './codebuild/logs';
+import { codebuildNotPrivileged } from './codebuild/not-privileged';
+import { appconfigGradual } from './appconfig/gradual';
+import { appconfigMonitored } from './appconfig/monitored';
+import { snsTlsOnly } from './sns/tls-only';
 
 /** The platform's rule pack: every rule, applied to every stack. */
 export const PLATFORM_RULES: readonly Rule[] = [
@@ -124,4 +131,11 @@ export const PLATFORM_RULES: readonly Rule[] = [
   ecsContainerLogs,
   ecsNoPlainSecrets,
   ecsDeploymentRollback,
+  codepipelineArtifactKms,
+  codebuildKms,
+  codebuildLogs,
+  codebuildNotPrivileged,
+  appconfigMonitored,
+  appconfigGradual,
+  snsTlsOnly,
 ];
