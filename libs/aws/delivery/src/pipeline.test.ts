@@ -160,7 +160,7 @@ describe('release pipelines (pipeline environment: dev)', () => {
   });
 
   it('the build project runs the service buildspec privileged, with the DORA names; the steps project is not privileged', () => {
-    const projects = Object.fromEntries(
+    const projects: Record<string, Record<string, any>> = Object.fromEntries(
       resourcesOf(dev, 'aws_codebuild_project').map((p) => [p['name'], p as Record<string, any>]),
     );
     const build = projects['web-release-build']!;
