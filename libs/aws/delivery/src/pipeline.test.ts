@@ -118,7 +118,7 @@ describe('release pipelines (pipeline environment: dev)', () => {
     );
   });
 
-  it('each deploy stage prepares, deploys, then records Commit Deployed with the execution id and commit', () => {
+  it('the build stage records Commit Built; each deploy stage prepares, deploys, then records Commit Deployed, with the execution id and commit', () => {
     const stage = actionsOf(web, 'Deploy-staging');
     expect(stage.map((a) => `${a['run_order']} ${a['name']}`)).toEqual([
       '1 Prepare',
@@ -134,8 +134,9 @@ describe('release pipelines (pipeline environment: dev)', () => {
         COMMIT_TIME: '#{SourceVariables.AuthorDate}',
       }),
     );
-    const build = actionsOf(web, 'Build')[0]!;
-    expect(variables(build)).toEqual(
+    const [build, built] = actionsOf(web, 'Build');
+    expect(variables(built!)).toEqual(expect.objectContaining({ STEP: 'built' }));
+    expect(variables(build!)).toEqual(
       expect.objectContaining({
         PIPELINE_EXECUTION_ID: '#{codepipeline.PipelineExecutionId}',
         COMMIT_SHA: '#{SourceVariables.CommitId}',
@@ -168,8 +169,6 @@ describe('release pipelines (pipeline environment: dev)', () => {
     expect(build['environment']['privileged_mode']).toBe(true);
     expect(build['environment']['environment_variable']).toEqual(
       expect.arrayContaining([
-        { name: 'EVENT_SOURCE', value: DORA_EVENT_SOURCE, type: 'PLAINTEXT' },
-        { name: 'BUILT_DETAIL_TYPE', value: DORA_DETAIL_TYPES.commitBuilt, type: 'PLAINTEXT' },
         {
           name: 'IMAGE_REPOSITORY_URI',
           value: '111111111111.dkr.ecr.eu-west-1.amazonaws.com/web',
@@ -180,6 +179,8 @@ describe('release pipelines (pipeline environment: dev)', () => {
     expect(projects['web-release-steps']!['environment']['privileged_mode']).toBe(false);
     expect(projects['web-release-steps']!['environment']['environment_variable']).toEqual(
       expect.arrayContaining([
+        { name: 'EVENT_SOURCE', value: DORA_EVENT_SOURCE, type: 'PLAINTEXT' },
+        { name: 'BUILT_DETAIL_TYPE', value: DORA_DETAIL_TYPES.commitBuilt, type: 'PLAINTEXT' },
         {
           name: 'DEPLOYED_DETAIL_TYPE',
           value: DORA_DETAIL_TYPES.commitDeployed,
@@ -195,7 +196,7 @@ describe('release pipelines (pipeline environment: dev)', () => {
     }
   });
 
-  it('the build role pushes only to its own repository and reads only its own parameters', () => {
+  it('the build role pushes only to its own repository and reads only its own parameters; only the steps role publishes DORA events', () => {
     const policy = resourcesOf(dev, 'aws_iam_role_policy').find((p) =>
       String(p['role']).includes('pipeline-web_build_role'),
     )!;
@@ -207,7 +208,14 @@ describe('release pipelines (pipeline environment: dev)', () => {
     expect(bySid('ReadOwnParameters')['resources']).toEqual([
       'arn:aws:ssm:eu-west-1:111111111111:parameter/delivery/web/*',
     ]);
-    expect(bySid('PublishDoraEvents')['condition']).toEqual([
+    expect(statements.map((st) => st['sid'])).not.toContain('PublishDoraEvents');
+    const steps = documentOf(
+      dev,
+      resourcesOf(dev, 'aws_iam_role_policy').find((p) =>
+        String(p['role']).includes('pipeline-web_steps_role'),
+      )!['policy'],
+    ).statement.find((st) => st['sid'] === 'PublishDoraEvents')!;
+    expect(steps['condition']).toEqual([
       { test: 'StringEquals', variable: 'events:source', values: [DORA_EVENT_SOURCE] },
     ]);
   });

@@ -77,7 +77,8 @@ const vars = (values: Record<string, string>) =>
  * One service's release pipeline (CodePipeline V2): Source → Build → for each environment in
  * promotion order [approval before production] → Deploy-<env> (prepare artifacts in the
  * environment, deploy through its deploy role, record the DORA event). Two CodeBuild projects:
- * the service's own buildspec (tests, scan, image, push, Commit Built) and the platform's steps.
+ * the service's own buildspec (tests, scan, image, push) and the platform's steps (Commit Built
+ * after the build; per environment: prepare, App Runner deploy, Commit Deployed).
  */
 export class ReleasePipeline extends Construct {
   /** The pipeline. */
@@ -141,8 +142,6 @@ export class ReleasePipeline extends Construct {
         IMAGE_REPOSITORY: service.repository,
         IMAGE_REPOSITORY_URI: repositoryUrl,
         PARAMETERS_PATH: `/delivery/${service.name}/`,
-        EVENT_SOURCE: DORA_EVENT_SOURCE,
-        BUILT_DETAIL_TYPE: DORA_DETAIL_TYPES.commitBuilt,
       },
       statements: [
         // GetAuthorizationToken has no resource-level permissions.
@@ -161,7 +160,6 @@ export class ReleasePipeline extends Construct {
             `arn:aws:ssm:${env.region}:${env.accountId}:parameter/delivery/${service.name}/*`,
           ],
         },
-        doraEvents,
       ],
       privileged: {
         reason:
@@ -171,12 +169,13 @@ export class ReleasePipeline extends Construct {
     this.steps = new ReleaseProject(this, 'steps', {
       ...common,
       name: stepsRoleName(service),
-      description: `Renders the ${service.name} deploy artifacts per environment, updates App Runner, records DORA events`,
+      description: `Records the ${service.name} DORA events, renders its deploy artifacts per environment, updates App Runner`,
       buildspec: STEPS_BUILDSPEC,
       environmentVariables: {
         SERVICE: service.name,
         IMAGE_REPOSITORY: service.repository,
         EVENT_SOURCE: DORA_EVENT_SOURCE,
+        BUILT_DETAIL_TYPE: DORA_DETAIL_TYPES.commitBuilt,
         DEPLOYED_DETAIL_TYPE: DORA_DETAIL_TYPES.commitDeployed,
       },
       statements: [
@@ -287,7 +286,13 @@ export class ReleasePipeline extends Construct {
           },
         ],
       },
-      { name: 'Build', action: [codeBuild('Build', this.build, 1, {}, 'Built')] },
+      {
+        name: 'Build',
+        action: [
+          codeBuild('Build', this.build, 1, {}, 'Built'),
+          codeBuild('Built', this.steps, 2, { STEP: 'built' }),
+        ],
+      },
     ];
 
     for (const target of props.targets) {

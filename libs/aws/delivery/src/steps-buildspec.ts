@@ -9,6 +9,7 @@
  *   swapped, `appspec.yaml` (container, port and capacity-provider strategy read from the live
  *   service) and `imageDetail.json`. Rolling: `imagedefinitions.json`.
  * - `app-runner`: points the App Runner service at the commit's image and waits for it.
+ * - `built`: publishes the `Commit Built` DORA event once the image is pushed.
  * - `record`: publishes the `Commit Deployed` DORA event (pipeline account, default bus).
  */
 export const STEPS_BUILDSPEC = `version: 0.2
@@ -71,6 +72,14 @@ phases:
               sleep 20
             done
             echo "App Runner deployment did not finish within 30 minutes" >&2; exit 1
+            ;;
+          built)
+            detail=$(jq -cn --arg service "$SERVICE" --arg commitSha "$COMMIT_SHA" --arg commitTime "$COMMIT_TIME" \\
+              --arg pipelineExecutionId "$PIPELINE_EXECUTION_ID" '$ARGS.named')
+            jq -cn --arg source "$EVENT_SOURCE" --arg type "$BUILT_DETAIL_TYPE" --arg detail "$detail" \\
+              '[{Source: $source, DetailType: $type, Detail: $detail}]' > entries.json
+            failed=$(aws events put-events --entries file://entries.json --query FailedEntryCount --output text)
+            [ "$failed" = "0" ] || { echo "PutEvents rejected the Commit Built event" >&2; exit 1; }
             ;;
           record)
             deployed=$(date -u +%Y-%m-%dT%H:%M:%SZ)
