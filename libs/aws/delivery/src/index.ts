@@ -25,7 +25,7 @@ export {
   ReleasePipeline,
   SERVICE_BUILDSPEC,
   type ReleasePipelineProps,
-  type ReleaseTarget,
 } from './release-pipeline';
+export { releaseStages, type ReleaseStagesProps, type ReleaseTarget } from './release-stages';
 export { BUILD_IMAGE, ReleaseProject, type ReleaseProjectProps } from './release-project';
 export { STEPS_BUILDSPEC } from './steps-buildspec';

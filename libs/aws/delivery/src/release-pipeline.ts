@@ -1,10 +1,6 @@
 import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-rule';
 import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
-import {
-  Codepipeline,
-  type CodepipelineStage,
-  type CodepipelineStageAction,
-} from '@cdktf/provider-aws/lib/codepipeline';
+import { Codepipeline } from '@cdktf/provider-aws/lib/codepipeline';
 import { CodestarnotificationsNotificationRule } from '@cdktf/provider-aws/lib/codestarnotifications-notification-rule';
 import { serviceRole, type Statement } from '@platform/aws-common';
 import {
@@ -22,12 +18,12 @@ import {
   artifactPrefix,
   buildRoleName,
   deployRoleName,
-  ecsNames,
   pipelineRoleName,
   roleArn,
   stepsRoleName,
 } from './naming';
 import { ReleaseProject } from './release-project';
+import { releaseStages, type ReleaseTarget } from './release-stages';
 import { STEPS_BUILDSPEC } from './steps-buildspec';
 
 /** The buildspec every service repository carries (its contract: apps/delivery/README.md). */
@@ -39,14 +35,6 @@ export const PIPELINE_NOTIFICATION_EVENTS = [
   'codepipeline-pipeline-manual-approval-needed',
   'codepipeline-pipeline-manual-approval-failed',
 ] as const;
-
-/** One environment a pipeline deploys to, in promotion order. */
-export interface ReleaseTarget {
-  /** The environment. */
-  readonly environment: Pick<Environment, 'name' | 'accountId' | 'region' | 'production'>;
-  /** The service as that environment configures it (strategy and runtime may differ). */
-  readonly service: ServiceConfig;
-}
 
 /** Props of {@link ReleasePipeline}. */
 export interface ReleasePipelineProps {
@@ -67,11 +55,6 @@ export interface ReleasePipelineProps {
   /** The environment's alarm topic: failed executions and pending approvals are notified there. */
   readonly alarmTopicArn: string;
 }
-
-const vars = (values: Record<string, string>) =>
-  JSON.stringify(
-    Object.entries(values).map(([name, value]) => ({ name, value, type: 'PLAINTEXT' })),
-  );
 
 /**
  * One service's release pipeline (CodePipeline V2): Source → Build → for each environment in
@@ -229,151 +212,15 @@ export class ReleasePipeline extends Construct {
       ],
     });
 
-    const commit = {
-      COMMIT_SHA: '#{SourceVariables.CommitId}',
-      COMMIT_TIME: '#{SourceVariables.AuthorDate}',
-      PIPELINE_EXECUTION_ID: '#{codepipeline.PipelineExecutionId}',
-    };
-    const codeBuild = (
-      actionName: string,
-      project: ReleaseProject,
-      runOrder: number,
-      env: Record<string, string>,
-      output?: string,
-    ): CodepipelineStageAction => ({
-      name: actionName,
-      category: 'Build',
-      owner: 'AWS',
-      provider: 'CodeBuild',
-      version: '1',
-      runOrder,
-      inputArtifacts: ['Source'],
-      outputArtifacts: output ? [output] : undefined,
-      configuration: {
-        ProjectName: project.project.name,
-        EnvironmentVariables: vars({ ...env, ...commit }),
-      },
+    const stages = releaseStages({
+      service,
+      source,
+      connectionArn: props.connectionArn,
+      targets: props.targets,
+      buildProject: this.build.project.name,
+      stepsProject: this.steps.project.name,
+      approvalTopicArn: props.approvalTopicArn,
     });
-
-    const stages: CodepipelineStage[] = [
-      {
-        name: 'Source',
-        action: [
-          {
-            name: 'Source',
-            category: 'Source',
-            owner: 'AWS',
-            provider:
-              source.provider === 'codestar-connection' ? 'CodeStarSourceConnection' : 'CodeCommit',
-            version: '1',
-            namespace: 'SourceVariables',
-            outputArtifacts: ['Source'],
-            configuration:
-              source.provider === 'codestar-connection'
-                ? {
-                    ConnectionArn: props.connectionArn as string,
-                    FullRepositoryId: source.repository,
-                    BranchName: source.branch,
-                    OutputArtifactFormat: 'CODE_ZIP',
-                    DetectChanges: 'true',
-                  }
-                : {
-                    RepositoryName: source.repository,
-                    BranchName: source.branch,
-                    OutputArtifactFormat: 'CODE_ZIP',
-                    PollForSourceChanges: 'false',
-                  },
-          },
-        ],
-      },
-      {
-        name: 'Build',
-        action: [
-          codeBuild('Build', this.build, 1, {}, 'Built'),
-          codeBuild('Built', this.steps, 2, { STEP: 'built' }),
-        ],
-      },
-    ];
-
-    for (const target of props.targets) {
-      const te = target.environment;
-      const ts = target.service;
-      const ecs = ecsNames({ ...te }, ts);
-      const deployRole = roleArn(te.accountId, deployRoleName(te, ts));
-      const release = `Release_${te.name}`;
-      const stepEnv = {
-        TARGET_ENV: te.name,
-        TARGET_REGION: te.region,
-        DEPLOY_ROLE_ARN: deployRole,
-        IMAGE_REPOSITORY_URI: ecrRepositoryUrl(te, ts.repository),
-        CLUSTER: ecs.cluster,
-        SERVICE_NAME: ts.runtime === 'app-runner' ? ecs.appRunnerService : ecs.service,
-        TASK_FAMILY: ecs.taskFamily,
-        CONTAINER_NAME: ecs.containerName,
-        STRATEGY: ts.deployment.strategy,
-      };
-      if (te.production) {
-        stages.push({
-          name: `Approve-${te.name}`,
-          action: [
-            {
-              name: 'Approve',
-              category: 'Approval',
-              owner: 'AWS',
-              provider: 'Manual',
-              version: '1',
-              configuration: {
-                NotificationArn: props.approvalTopicArn,
-                CustomData: `Release ${service.name} commit #{SourceVariables.CommitId} to ${te.name}? It passed every earlier environment.`,
-              },
-            },
-          ],
-        });
-      }
-      const deploy: CodepipelineStageAction =
-        ts.runtime === 'app-runner'
-          ? codeBuild('Deploy', this.steps, 1, { ...stepEnv, STEP: 'app-runner' })
-          : {
-              name: 'Deploy',
-              category: 'Deploy',
-              owner: 'AWS',
-              version: '1',
-              runOrder: 2,
-              roleArn: deployRole,
-              inputArtifacts: [release],
-              ...(ts.deployment.strategy === 'blue-green'
-                ? {
-                    provider: 'CodeDeployToECS',
-                    configuration: {
-                      ApplicationName: ecs.codeDeployApplication,
-                      DeploymentGroupName: ecs.deploymentGroup,
-                      TaskDefinitionTemplateArtifact: release,
-                      TaskDefinitionTemplatePath: 'taskdef.json',
-                      AppSpecTemplateArtifact: release,
-                      AppSpecTemplatePath: 'appspec.yaml',
-                    },
-                  }
-                : {
-                    provider: 'ECS',
-                    configuration: {
-                      ClusterName: ecs.cluster,
-                      ServiceName: ecs.service,
-                      FileName: 'imagedefinitions.json',
-                      DeploymentTimeout: '30',
-                    },
-                  }),
-            };
-      stages.push({
-        name: `Deploy-${te.name}`,
-        action: [
-          ...(ts.runtime === 'app-runner'
-            ? []
-            : [codeBuild('Prepare', this.steps, 1, { ...stepEnv, STEP: 'prepare' }, release)]),
-          deploy,
-          codeBuild('Record', this.steps, 3, { ...stepEnv, STEP: 'record' }),
-        ],
-      });
-    }
 
     this.pipeline = new Codepipeline(this, 'pipeline', {
       name,
