@@ -40,6 +40,10 @@ export class DeliveryStack extends PlatformStack {
   /** Release pipelines by service (pipeline environment only). */
   readonly pipelines: Readonly<Record<string, ReleasePipeline>>;
 
+  /**
+   * @param environment the environment this stack deploys to
+   * @param all every environment: the one with the lowest deployOrder runs the pipelines
+   */
   constructor(scope: Construct, environment: Environment, all: readonly Environment[]) {
     super(scope, { family: 'delivery', environment });
     const env = environment;

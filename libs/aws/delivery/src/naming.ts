@@ -41,7 +41,7 @@ export const artifactPrefix = (service: Service) => pipelineName(service).slice(
 
 /**
  * What the ECS family names for a service (libs/aws/ecs builds every name as `<env>-<service>`
- * and the cluster after the environment); tests hold both families to it.
+ * and the cluster after the environment); both families' tests assert the same literal names.
  */
 export function ecsNames(env: Env, service: Service) {
   const name = `${env.name}-${service.name}`;
