@@ -26,6 +26,12 @@ export {
   SERVICE_BUILDSPEC,
   type ReleasePipelineProps,
 } from './release-pipeline';
-export { releaseStages, type ReleaseStagesProps, type ReleaseTarget } from './release-stages';
+export {
+  MAX_CONFIGURATION_VALUE,
+  releaseStages,
+  targetSettings,
+  type ReleaseStagesProps,
+  type ReleaseTarget,
+} from './release-stages';
 export { BUILD_IMAGE, ReleaseProject, type ReleaseProjectProps } from './release-project';
 export { STEPS_BUILDSPEC } from './steps-buildspec';

@@ -10,6 +10,7 @@ import { App, Testing, TerraformStack } from 'cdktf';
 import { ArtifactStore } from './artifact-store';
 import { DeliveryStack } from './delivery-stack';
 import { ReleasePipeline } from './release-pipeline';
+import { releaseStages } from './release-stages';
 
 const synth = (name: string) =>
   synthJson(new DeliveryStack(new App(), environment(name), environments()));
@@ -141,6 +142,55 @@ describe('release pipelines (pipeline environment: dev)', () => {
         PIPELINE_EXECUTION_ID: '#{codepipeline.PipelineExecutionId}',
         COMMIT_SHA: '#{SourceVariables.CommitId}',
       }),
+    );
+  });
+
+  it("the steps project knows each target's role, registry and ECS names; actions pass only the environment", () => {
+    const steps = resourcesOf(dev, 'aws_codebuild_project').find(
+      (p) => p['name'] === 'web-release-steps',
+    ) as Record<string, any>;
+    const targets = JSON.parse(
+      (steps['environment']['environment_variable'] as { name: string; value: string }[]).find(
+        (v) => v.name === 'TARGETS',
+      )!.value,
+    );
+    expect(Object.keys(targets)).toEqual(['dev', 'staging', 'prod']);
+    expect(targets['staging']).toEqual({
+      region: 'eu-west-1',
+      deployRoleArn: 'arn:aws:iam::222222222222:role/staging-web-release-deploy',
+      repository: 'web',
+      repositoryUri: '222222222222.dkr.ecr.eu-west-1.amazonaws.com/web',
+      cluster: 'staging',
+      serviceName: 'web',
+      taskFamily: 'staging-web',
+      containerName: 'web',
+      strategy: 'blue-green',
+    });
+    const prepare = actionsOf(web, 'Deploy-prod').find((a) => a['name'] === 'Prepare')!;
+    expect(Object.keys(variables(prepare)).sort()).toEqual([
+      'COMMIT_SHA',
+      'COMMIT_TIME',
+      'PIPELINE_EXECUTION_ID',
+      'STEP',
+      'TARGET_ENV',
+    ]);
+  });
+
+  it('refuses an action configuration longer than CodePipeline accepts, naming it', () => {
+    const dev = environment('dev');
+    const web = dev.services[0]!;
+    expect(() =>
+      releaseStages({
+        service: web,
+        source: web.source!,
+        connectionArn: dev.delivery.connectionArn,
+        targets: [{ environment: dev, service: web }],
+        buildProject: 'b',
+        stepsProject: 's'.repeat(1001),
+        approvalTopicArn: 'arn:aws:sns:eu-west-1:111111111111:x',
+      }),
+    ).toThrow(
+      "pipeline web-release: action configuration values exceed CodePipeline's 1000 characters: Build/Built ProjectName (1001 characters), Deploy-dev/Prepare ProjectName (1001 characters), Deploy-dev/Record ProjectName (1001 characters)",
     );
   });
 

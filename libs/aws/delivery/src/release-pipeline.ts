@@ -23,7 +23,7 @@ import {
   stepsRoleName,
 } from './naming';
 import { ReleaseProject } from './release-project';
-import { releaseStages, type ReleaseTarget } from './release-stages';
+import { releaseStages, type ReleaseTarget, targetSettings } from './release-stages';
 import { STEPS_BUILDSPEC } from './steps-buildspec';
 
 /** The buildspec every service repository carries (its contract: apps/delivery/README.md). */
@@ -160,6 +160,7 @@ export class ReleasePipeline extends Construct {
         EVENT_SOURCE: DORA_EVENT_SOURCE,
         BUILT_DETAIL_TYPE: DORA_DETAIL_TYPES.commitBuilt,
         DEPLOYED_DETAIL_TYPE: DORA_DETAIL_TYPES.commitDeployed,
+        TARGETS: targetSettings(props.targets),
       },
       statements: [
         { sid: 'AssumeDeployRoles', actions: [...A.assumeDeployRole], resources: deployRoles },

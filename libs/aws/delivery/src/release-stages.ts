@@ -31,6 +31,38 @@ export interface ReleaseStagesProps {
   readonly approvalTopicArn: string;
 }
 
+/**
+ * What the steps project needs of each target environment, by environment name (its TARGETS
+ * variable): action configuration values are limited to 1,000 characters, so actions pass only
+ * the environment's name.
+ */
+export function targetSettings(targets: readonly ReleaseTarget[]): string {
+  return JSON.stringify(
+    Object.fromEntries(
+      targets.map(({ environment: te, service: ts }) => {
+        const ecs = ecsNames(te, ts);
+        return [
+          te.name,
+          {
+            region: te.region,
+            deployRoleArn: roleArn(te.accountId, deployRoleName(te, ts)),
+            repository: ts.repository,
+            repositoryUri: ecrRepositoryUrl(te, ts.repository),
+            cluster: ecs.cluster,
+            serviceName: ts.runtime === 'app-runner' ? ecs.appRunnerService : ecs.service,
+            taskFamily: ecs.taskFamily,
+            containerName: ecs.containerName,
+            strategy: ts.deployment.strategy,
+          },
+        ];
+      }),
+    ),
+  );
+}
+
+/** Longest value CodePipeline accepts in an action's configuration. */
+export const MAX_CONFIGURATION_VALUE = 1000;
+
 /** The pipeline variables every CodeBuild action receives. */
 const COMMIT = {
   COMMIT_SHA: '#{SourceVariables.CommitId}',
@@ -118,17 +150,7 @@ export function releaseStages(props: ReleaseStagesProps): CodepipelineStage[] {
     const ecs = ecsNames({ ...te }, ts);
     const deployRole = roleArn(te.accountId, deployRoleName(te, ts));
     const release = `Release_${te.name}`;
-    const stepEnv = {
-      TARGET_ENV: te.name,
-      TARGET_REGION: te.region,
-      DEPLOY_ROLE_ARN: deployRole,
-      IMAGE_REPOSITORY_URI: ecrRepositoryUrl(te, ts.repository),
-      CLUSTER: ecs.cluster,
-      SERVICE_NAME: ts.runtime === 'app-runner' ? ecs.appRunnerService : ecs.service,
-      TASK_FAMILY: ecs.taskFamily,
-      CONTAINER_NAME: ecs.containerName,
-      STRATEGY: ts.deployment.strategy,
-    };
+    const stepEnv = { TARGET_ENV: te.name };
     if (te.production) {
       stages.push({
         name: `Approve-${te.name}`,
@@ -192,6 +214,18 @@ export function releaseStages(props: ReleaseStagesProps): CodepipelineStage[] {
         codeBuild('Record', props.stepsProject, 3, { ...stepEnv, STEP: 'record' }),
       ],
     });
+  }
+  const tooLong = stages.flatMap((stage) =>
+    (stage.action as CodepipelineStageAction[]).flatMap((action) =>
+      Object.entries(action.configuration ?? {})
+        .filter(([, value]) => value.length > MAX_CONFIGURATION_VALUE)
+        .map(([key, value]) => `${stage.name}/${action.name} ${key} (${value.length} characters)`),
+    ),
+  );
+  if (tooLong.length > 0) {
+    throw new Error(
+      `pipeline ${service.name}-release: action configuration values exceed CodePipeline's ${MAX_CONFIGURATION_VALUE} characters: ${tooLong.join(', ')}`,
+    );
   }
   return stages;
 }

@@ -1,6 +1,7 @@
 /**
  * The buildspec of the platform-owned steps project, one script with a step per pipeline action
- * (the action passes STEP and the target environment as action environment variables):
+ * (the action passes STEP and TARGET_ENV as action environment variables; the target's settings
+ * come from the project's TARGETS variable, {@link targetSettings}):
  *
  * - `prepare`: in the target account (through its deploy role), waits until the commit's image
  *   has replicated to the environment's registry, then writes the deploy artifacts. Blue/green:
@@ -20,10 +21,19 @@ phases:
     commands:
       - |
         set -euo pipefail
-        image="$IMAGE_REPOSITORY_URI:$COMMIT_SHA"
         mkdir -p out
         # Every step leaves a file: CodeBuild fails a build whose artifact folder is empty.
-        echo "$STEP $TARGET_ENV $COMMIT_SHA" > out/step.txt
+        echo "$STEP \${TARGET_ENV:-} $COMMIT_SHA" > out/step.txt
+        # The target's settings come from TARGETS (project variable): action variables stay short.
+        if [ -n "\${TARGET_ENV:-}" ]; then
+          target=$(jq -ce --arg env "$TARGET_ENV" '.[$env]' <<<"$TARGETS")
+          setting() { jq -er --arg key "$1" '.[$key]' <<<"$target"; }
+          TARGET_REGION=$(setting region); DEPLOY_ROLE_ARN=$(setting deployRoleArn)
+          IMAGE_REPOSITORY=$(setting repository); IMAGE_REPOSITORY_URI=$(setting repositoryUri)
+          CLUSTER=$(setting cluster); SERVICE_NAME=$(setting serviceName); TASK_FAMILY=$(setting taskFamily)
+          CONTAINER_NAME=$(setting containerName); STRATEGY=$(setting strategy)
+          image="$IMAGE_REPOSITORY_URI:$COMMIT_SHA"
+        fi
         in_target() {
           creds=$(aws sts assume-role --role-arn "$DEPLOY_ROLE_ARN" --role-session-name "release-$TARGET_ENV" --query Credentials --output json)
           AWS_ACCESS_KEY_ID=$(jq -r .AccessKeyId <<<"$creds") AWS_SECRET_ACCESS_KEY=$(jq -r .SecretAccessKey <<<"$creds") \\
