@@ -11,6 +11,7 @@ import { ArtifactStore } from './artifact-store';
 import { DeliveryStack } from './delivery-stack';
 import { ReleasePipeline } from './release-pipeline';
 import { releaseStages } from './release-stages';
+import { STEPS_BUILDSPEC } from './steps-buildspec';
 
 const synth = (name: string) =>
   synthJson(new DeliveryStack(new App(), environment(name), environments()));
@@ -174,6 +175,10 @@ describe('release pipelines (pipeline environment: dev)', () => {
       'STEP',
       'TARGET_ENV',
     ]);
+  });
+
+  it('the steps buildspec has no ${ sequence terraform would read as an interpolation', () => {
+    expect(STEPS_BUILDSPEC).not.toContain('${');
   });
 
   it('refuses an action configuration longer than CodePipeline accepts, naming it', () => {

@@ -21,11 +21,13 @@ phases:
     commands:
       - |
         set -euo pipefail
+        # (No brace expansions in this script: terraform would read them as interpolations.)
+        TARGET_ENV=$(printenv TARGET_ENV || true)
         mkdir -p out
         # Every step leaves a file: CodeBuild fails a build whose artifact folder is empty.
-        echo "$STEP \${TARGET_ENV:-} $COMMIT_SHA" > out/step.txt
+        echo "$STEP $TARGET_ENV $COMMIT_SHA" > out/step.txt
         # The target's settings come from TARGETS (project variable): action variables stay short.
-        if [ -n "\${TARGET_ENV:-}" ]; then
+        if [ -n "$TARGET_ENV" ]; then
           target=$(jq -ce --arg env "$TARGET_ENV" '.[$env]' <<<"$TARGETS")
           setting() { jq -er --arg key "$1" '.[$key]' <<<"$target"; }
           TARGET_REGION=$(setting region); DEPLOY_ROLE_ARN=$(setting deployRoleArn)
