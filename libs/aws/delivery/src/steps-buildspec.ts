@@ -60,13 +60,14 @@ phases:
                  containerDefinitions: (.containerDefinitions | map(if .name == $name then .image = $image else . end))}
                 | with_entries(select(.value != null))' current.json > out/taskdef.json
               in_target aws ecs describe-services --cluster "$CLUSTER" --services "$SERVICE_NAME" --query 'services[0]' --output json > service.json
-              jq --arg name "$CONTAINER_NAME" '
+              # AppSpec wants "version": 0.0, which jq would print as 0.
+              jq -c --arg name "$CONTAINER_NAME" '
                 {version: 0.0, Resources: [{TargetService: {Type: "AWS::ECS::Service", Properties: ({
                   TaskDefinition: "<TASK_DEFINITION>",
                   LoadBalancerInfo: {ContainerName: $name, ContainerPort: (.loadBalancers[] | select(.containerName == $name) | .containerPort)}
                 } + (if (.capacityProviderStrategy // []) | length > 0 then {CapacityProviderStrategy:
                   [.capacityProviderStrategy[] | {CapacityProvider: .capacityProvider, Base: .base, Weight: .weight}]} else {} end))}}]}' \\
-                service.json > out/appspec.yaml
+                service.json | sed 's/^{"version":0,/{"version":0.0,/' > out/appspec.yaml
             else
               jq -n --arg name "$CONTAINER_NAME" --arg image "$image" '[{name: $name, imageUri: $image}]' > out/imagedefinitions.json
             fi
