@@ -15,7 +15,7 @@ export const deliverySchema = z.strictObject({
       'must be a connection ARN: arn:aws:codestar-connections:<region>:<account>:connection/<uuid>',
     )
     .optional(),
-  /** Days pipeline artifacts (source zips, rendered task definitions) are kept before they expire. */
+  /** Days pipeline artifacts (source zips, rendered task definitions) are kept before they expire; read from the pipeline environment. */
   artifactRetentionDays: z
     .number()
     .int()
@@ -24,7 +24,7 @@ export const deliverySchema = z.strictObject({
     .default(30),
   /** Days the build logs are kept; one of the values CloudWatch Logs accepts. */
   logRetentionDays: logRetentionDays.default(90),
-  /** Who is asked to approve a release before production (an email with a link to the approval). */
+  /** Who is asked to approve a release before production (an email with a link to the approval); read from the pipeline environment. */
   approvers: z.array(z.email('must be an email address')).default([]),
   /** Minutes a feature-flag deployment takes to reach every target, growing linearly. */
   flagDeploymentMinutes: z.number().int().min(0).max(1440).default(10),
