@@ -1,5 +1,4 @@
 import { AppconfigDeploymentStrategy } from '@cdktf/provider-aws/lib/appconfig-deployment-strategy';
-import { CodestarnotificationsNotificationRule } from '@cdktf/provider-aws/lib/codestarnotifications-notification-rule';
 import { serviceRole } from '@platform/aws-common';
 import {
   appConfigNames,
@@ -17,10 +16,8 @@ import { ArtifactStore } from './artifact-store';
 import { DeployRole } from './deploy-role';
 import { FeatureFlags } from './feature-flags';
 import { deployRoleName, ecsNames, roleArn } from './naming';
+import { RollbackAlerts } from './rollback-alerts';
 import { ReleasePipeline } from './release-pipeline';
-
-/** CodeDeploy events notified to the alarm topic: a failed deployment is also how an alarm rollback shows. */
-export const DEPLOYMENT_NOTIFICATION_EVENTS = ['codedeploy-application-deployment-failed'] as const;
 
 /** The services that have a pipeline: those of the pipeline environment with a `source`. */
 export function releasedServices(all: readonly Environment[]): ServiceConfig[] {
@@ -31,8 +28,7 @@ export function releasedServices(all: readonly Environment[]): ServiceConfig[] {
  * `delivery-<env>`: how releases reach the environment.
  *
  * - Every environment: per released service, the role its pipeline deploys through (trusted by
- *   the pipeline account's roles only), notifications of failed (rolled back) CodeDeploy
- *   deployments, and the service's AppConfig feature flags, monitored by its alarms.
+ *   the pipeline account's roles only), alerts for failed or rolled-back deployments, and the service's AppConfig feature flags, monitored by its alarms.
  * - The pipeline environment (lowest deployOrder) also: the artifact store, the approval topic
  *   and one release pipeline per service with a `source`.
  */
@@ -67,19 +63,7 @@ export class DeliveryStack extends PlatformStack {
       }
     }
 
-    const blueGreen = env.services.filter(
-      (s) => s.runtime === 'ecs' && s.deployment.strategy === 'blue-green',
-    );
-    for (const service of blueGreen) {
-      const names = ecsNames(env, service);
-      new CodestarnotificationsNotificationRule(this, `deployment-alerts-${service.name}`, {
-        name: `${names.codeDeployApplication}-deployments`,
-        resource: names.codeDeployApplicationArn,
-        detailType: 'FULL',
-        eventTypeIds: [...DEPLOYMENT_NOTIFICATION_EVENTS],
-        target: [{ address: alerting.topicArn, type: 'SNS' }],
-      });
-    }
+    new RollbackAlerts(this, 'rollback-alerts', { environment: env, topicArn: alerting.topicArn });
 
     this.flags(env);
 

@@ -1,7 +1,12 @@
 export { DELIVERY_ACTIONS } from './actions';
 export { ApprovalTopic, type ApprovalTopicProps } from './approval-topic';
 export { ArtifactStore, type ArtifactReader, type ArtifactStoreProps } from './artifact-store';
-export { DeliveryStack, DEPLOYMENT_NOTIFICATION_EVENTS, releasedServices } from './delivery-stack';
+export { DeliveryStack, releasedServices } from './delivery-stack';
+export {
+  DEPLOYMENT_NOTIFICATION_EVENTS,
+  RollbackAlerts,
+  type RollbackAlertsProps,
+} from './rollback-alerts';
 export { DeployRole, type DeployRoleProps } from './deploy-role';
 export {
   FeatureFlags,

@@ -113,6 +113,19 @@ describe('delivery in every environment', () => {
     ]);
   });
 
+  it('tells the alarm topic when a rolling deployment fails or is rolled back', () => {
+    const [rule] = resourcesOf(prod, 'aws_cloudwatch_event_rule');
+    expect(JSON.parse(String(rule!['event_pattern']))).toEqual({
+      source: ['aws.ecs'],
+      'detail-type': ['ECS Deployment State Change'],
+      resources: ['arn:aws:ecs:eu-west-1:333333333333:service/prod/api'],
+      detail: { eventName: ['SERVICE_DEPLOYMENT_FAILED'] },
+    });
+    expect(resourcesOf(prod, 'aws_cloudwatch_event_target')).toEqual([
+      expect.objectContaining({ arn: expect.stringMatching(/alerting-state.*topic_arn/) }),
+    ]);
+  });
+
   describe('feature flags', () => {
     it('an AppConfig application, environment and feature-flag profile under the names the agent reads', () => {
       expect(resourcesOf(prod, 'aws_appconfig_application').map((a) => a['name'])).toEqual(['web']);
@@ -220,7 +233,13 @@ describe('delivery in every environment', () => {
       }),
     );
     expect(
-      JSON.parse(String(resourcesOf(dev, 'aws_cloudwatch_event_rule')[0]!['event_pattern'])),
+      JSON.parse(
+        String(
+          resourcesOf(dev, 'aws_cloudwatch_event_rule').find(
+            (r) => r['name'] === 'web-release-trigger',
+          )!['event_pattern'],
+        ),
+      ),
     ).toEqual(
       expect.objectContaining({
         resources: ['arn:aws:codecommit:eu-west-1:111111111111:web'],
