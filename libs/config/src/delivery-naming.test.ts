@@ -27,3 +27,50 @@ describe('release pipelines: source and shared names', () => {
     ]);
   });
 });
+
+describe('delivery section and feature flags', () => {
+  const envs = loadEnvironments(ENVIRONMENTS_DIR);
+
+  it('applies the delivery defaults and reads the initial flags', () => {
+    const staging = envs.find((e) => e.name === 'staging')!;
+    expect(staging.delivery).toEqual({
+      artifactRetentionDays: 30,
+      logRetentionDays: 90,
+      approvers: [],
+      flagDeploymentMinutes: 10,
+      flagBakeMinutes: 15,
+    });
+    expect(staging.services.find((s) => s.name === 'web')!.appConfig?.flags).toEqual({
+      'new-checkout': { enabled: true, description: 'The redesigned checkout flow' },
+    });
+  });
+
+  it('the pipeline environment needs a connection when a source goes through one', () => {
+    const dir = editedEnvironments((d) => d['dev']!.deleteIn(['delivery', 'connectionArn']));
+    expect(problems(dir)).toEqual([
+      'dev.yaml delivery.connectionArn: is required: services.0 pulls its source through a CodeStar connection, and the pipelines run in this environment (the lowest deployOrder)',
+    ]);
+  });
+
+  it('rejects a connection ARN that is not one, and an approver that is not an address', () => {
+    const dir = editedEnvironments((d) => {
+      d['dev']!.setIn(['delivery', 'connectionArn'], 'arn:aws:iam::111111111111:role/x');
+      d['dev']!.setIn(['delivery', 'approvers', 0], 'release managers');
+    });
+    expect(problems(dir)).toEqual([
+      'dev.yaml delivery.connectionArn: must be a connection ARN: arn:aws:codestar-connections:<region>:<account>:connection/<uuid>',
+      'dev.yaml delivery.approvers.0: must be an email address',
+    ]);
+  });
+
+  it('rejects a flag with a bad name or without a boolean state, naming the flag', () => {
+    const dir = editedEnvironments((d) => {
+      d['dev']!.setIn(['services', 0, 'appConfig', 'flags', '9lives'], { enabled: true });
+      d['dev']!.setIn(['services', 0, 'appConfig', 'flags', 'new-checkout', 'enabled'], 'yes');
+    });
+    expect(problems(dir)).toEqual([
+      'dev.yaml services.0.appConfig.flags.new-checkout.enabled: must be true or false',
+      'dev.yaml services.0.appConfig.flags.9lives: must be a flag name: a letter, then up to 63 letters, digits, _ or -',
+    ]);
+  });
+});

@@ -39,6 +39,7 @@ export {
 export type { EcsConfig } from './schema/ecs';
 export type { RegistryConfig } from './schema/registry';
 export { observabilitySchema, type ObservabilityConfig } from './schema/observability';
+export type { DeliveryConfig } from './schema/delivery';
 export { appConfigNames, ecrRepositoryUrl, type AppConfigNames } from './services-naming';
 export {
   EKS_AMI_TYPES,

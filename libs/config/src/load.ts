@@ -116,6 +116,22 @@ function crossFileProblems(files: readonly ParsedFile[]): ConfigProblem[] {
   unique(['accountId'], (c) => c.accountId, 'account id');
   unique(['state', 'bucket'], (c) => c.state.bucket, 'state bucket');
   unique(['deployOrder'], (c) => c.deployOrder, 'deploy order');
+  // Only when every file is valid: otherwise the pipeline environment may be the invalid one.
+  const first =
+    valid.length === files.length
+      ? [...valid].sort((a, b) => a.config.deployOrder - b.config.deployOrder)[0]
+      : undefined;
+  const connected = first?.config.services.findIndex(
+    (s) => s.source?.provider === 'codestar-connection',
+  );
+  if (first && connected !== undefined && connected >= 0 && !first.config.delivery.connectionArn) {
+    problems.push({
+      file: first.file,
+      line: lineOf(first.doc, first.lines, ['delivery']),
+      field: 'delivery.connectionArn',
+      message: `is required: services.${connected} pulls its source through a CodeStar connection, and the pipelines run in this environment (the lowest deployOrder)`,
+    });
+  }
   valid.forEach((a, i) =>
     valid.slice(i + 1).forEach((b) => {
       if (cidrsOverlap(a.config.network.vpcCidr, b.config.network.vpcCidr)) {
@@ -177,7 +193,10 @@ function toProblem(
       message: `unknown field${issue.keys.length > 1 ? `s ${issue.keys.map((k) => `"${k}"`).join(', ')}` : ''}; allowed here: ${allowed.join(', ')}`,
     };
   }
-  return { file, line: lineOf(doc, lines, path), field: path.join('.'), message: issue.message };
+  // A record key that breaks its rule (a flag or variable name): report the key's own message.
+  const message =
+    issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message;
+  return { file, line: lineOf(doc, lines, path), field: path.join('.'), message };
 }
 
 /** Line of the deepest node on `path` that exists in the document. */

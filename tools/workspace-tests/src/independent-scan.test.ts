@@ -28,6 +28,10 @@ const RULE_OF_CHECK: Record<string, string> = {
   CKV2_AWS_12: 'PLT-VPC-DEFAULT-SG-CLOSED',
   CKV_AWS_260: 'PLT-SG-NO-OPEN-INGRESS',
   CKV_AWS_23: 'PLT-SG-DESCRIPTION',
+  CKV_AWS_316: 'PLT-CODEBUILD-NOT-PRIVILEGED',
+  CKV_AWS_147: 'PLT-CODEBUILD-KMS',
+  CKV_AWS_314: 'PLT-CODEBUILD-LOGS',
+  CKV_AWS_219: 'PLT-CODEPIPELINE-KMS',
 };
 
 function scan(stack: Json): Hit[] {
@@ -104,6 +108,23 @@ function scan(stack: Json): Hit[] {
         hits.push({ check: 'CKV_AWS_260', path: path(group) });
     }
   }
+  // Nested blocks are a list or, as cdktf writes single blocks, one object.
+  const first = (value: unknown): Json | undefined =>
+    (Array.isArray(value) ? value[0] : value) as Json | undefined;
+  for (const [, project] of res('aws_codebuild_project')) {
+    if (first(project['environment'])?.['privileged_mode'] === true)
+      hits.push({ check: 'CKV_AWS_316', path: path(project) });
+    if (!project['encryption_key']) hits.push({ check: 'CKV_AWS_147', path: path(project) });
+    const cloudwatch = first(first(project['logs_config'])?.['cloudwatch_logs']);
+    if (!cloudwatch || cloudwatch['status'] === 'DISABLED')
+      hits.push({ check: 'CKV_AWS_314', path: path(project) });
+  }
+  for (const [, pipeline] of res('aws_codepipeline')) {
+    for (const store of pipeline['artifact_store'] ?? []) {
+      const key = first(store['encryption_key']);
+      if (!key?.['id']) hits.push({ check: 'CKV_AWS_219', path: path(pipeline) });
+    }
+  }
   return hits;
 }
 
@@ -139,5 +160,24 @@ describe('independent checkov-style scan of every synthesized stack', () => {
       resource: { aws_s3_bucket: { b: { '//': { metadata: { path: 's/b' } } } } },
     });
     expect(hits.map((h) => h.check).sort()).toEqual(['CKV2_AWS_6', 'CKV_AWS_145', 'CKV_AWS_21']);
+  });
+
+  it('the scan itself finds a privileged, unencrypted build without logs and an unencrypted pipeline', () => {
+    const hits = scan({
+      resource: {
+        aws_codebuild_project: {
+          p: { '//': { metadata: { path: 's/p' } }, environment: [{ privileged_mode: true }] },
+        },
+        aws_codepipeline: {
+          c: { '//': { metadata: { path: 's/c' } }, artifact_store: [{ type: 'S3' }] },
+        },
+      },
+    });
+    expect(hits.map((h) => h.check).sort()).toEqual([
+      'CKV_AWS_147',
+      'CKV_AWS_219',
+      'CKV_AWS_314',
+      'CKV_AWS_316',
+    ]);
   });
 });

@@ -8,3 +8,4 @@ export {
 } from './encryption-key';
 export { EncryptedLogGroup, type EncryptedLogGroupProps } from './log-group';
 export { SecureBucket, type BucketTransition, type SecureBucketProps } from './secure-bucket';
+export { serviceRole, type ServiceRoleProps } from './service-role';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { cidrsOverlap, isCanonicalCidr, planSubnets } from '../cidr';
 import { baselineSchema } from './baseline';
 import { accountId, alertingSchema, githubSchema, stateSchema, tagsSchema } from './common';
+import { deliverySchema } from './delivery';
 import { ecsSchema } from './ecs';
 import { eksEnvironmentProblems, eksSchema } from './eks';
 import { networkSchema } from './network';
@@ -42,6 +43,8 @@ export const environmentSchema = z
     ecs: ecsSchema,
     /** ECR settings shared by every repository. */
     registry: registrySchema,
+    /** The release pipelines: source connection, artifacts, approvers, feature-flag rollout. */
+    delivery: deliverySchema,
     /** Where this environment's Terraform state lives. */
     state: stateSchema,
     /** The environment's alarm topic. */

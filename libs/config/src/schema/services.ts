@@ -198,6 +198,26 @@ export const serviceSchema = z.strictObject({
         .string()
         .regex(/^[A-Za-z0-9_.-]{1,64}$/)
         .default('feature-flags'),
+      /**
+       * The initial feature flags (flag name → state), deployed as the first version of the
+       * profile; later changes are made in AppConfig. @default no flags
+       */
+      flags: z
+        .record(
+          z
+            .string()
+            .regex(
+              /^[A-Za-z][A-Za-z0-9_-]{0,63}$/,
+              'must be a flag name: a letter, then up to 63 letters, digits, _ or -',
+            ),
+          z.strictObject({
+            /** Whether the flag is on. */
+            enabled: z.boolean({ error: 'must be true or false' }),
+            /** What the flag turns on, shown in the AppConfig console. */
+            description: z.string().max(1024, 'must be at most 1024 characters').optional(),
+          }),
+        )
+        .default({}),
     })
     .optional(),
 });

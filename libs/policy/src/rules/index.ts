@@ -64,6 +64,13 @@ import { cloudwatchAlarmDescription } from './cloudwatch/alarm-description';
 import { eventsBusPolicyPrincipals } from './events/bus-policy';
 import { eventsBusTargetRole } from './events/bus-target-role';
 import { logsResourcePolicyScoped } from './logs/resource-policy';
+import { codepipelineArtifactKms } from './codepipeline/artifact-kms';
+import { codebuildKms } from './codebuild/kms';
+import { codebuildLogs } from './codebuild/logs';
+import { codebuildNotPrivileged } from './codebuild/not-privileged';
+import { appconfigGradual } from './appconfig/gradual';
+import { appconfigMonitored } from './appconfig/monitored';
+import { snsTlsOnly } from './sns/tls-only';
 
 /** The platform's rule pack: every rule, applied to every stack. */
 export const PLATFORM_RULES: readonly Rule[] = [
@@ -134,4 +141,11 @@ export const PLATFORM_RULES: readonly Rule[] = [
   eventsBusTargetRole,
   eventsBusPolicyPrincipals,
   logsResourcePolicyScoped,
+  codepipelineArtifactKms,
+  codebuildKms,
+  codebuildLogs,
+  codebuildNotPrivileged,
+  appconfigMonitored,
+  appconfigGradual,
+  snsTlsOnly,
 ];

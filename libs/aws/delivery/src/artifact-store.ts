@@ -1,0 +1,96 @@
+import { EncryptionKey, logsKeyStatement, SecureBucket } from '@platform/aws-common';
+import type { Environment } from '@platform/config';
+import { Construct } from 'constructs';
+import { DELIVERY_ACTIONS as A } from './actions';
+import { ARTIFACT_KEY_ALIAS, artifactBucketName } from './naming';
+
+type Env = Pick<Environment, 'name' | 'accountId' | 'region'>;
+
+/** A role in another account that reads the artifacts (a later environment's deploy role). */
+export interface ArtifactReader {
+  /** The reader's account. */
+  readonly accountId: string;
+  /** ARN of the role. */
+  readonly roleArn: string;
+}
+
+/** Props of {@link ArtifactStore}. */
+export interface ArtifactStoreProps {
+  /** The pipeline environment: the bucket and key live in its account. */
+  readonly environment: Env;
+  /** Roles of other accounts that may read and decrypt artifacts: exactly these, matched by ARN. */
+  readonly readers: readonly ArtifactReader[];
+  /** Days an artifact is kept before it expires. */
+  readonly retentionDays: number;
+  /**
+   * Add `prevent_destroy` to the key.
+   * @default false
+   */
+  readonly protect?: boolean;
+}
+
+/**
+ * The pipelines' artifact store: a customer-managed key (also used by the build logs and the
+ * build projects) and a secure bucket (versioning, SSE-KMS, public access block, TLS-only,
+ * expiry). The key and the bucket policy let the listed cross-account roles read and decrypt,
+ * and nobody else outside the account.
+ */
+export class ArtifactStore extends Construct {
+  /** The key. */
+  readonly key: EncryptionKey;
+  /** The bucket. */
+  readonly bucket: SecureBucket;
+
+  constructor(scope: Construct, id: string, props: ArtifactStoreProps) {
+    super(scope, id);
+    const env = props.environment;
+    const accounts = [...new Set(props.readers.map((r) => r.accountId))];
+    const readerCondition = {
+      test: 'ArnEquals',
+      variable: 'aws:PrincipalArn',
+      values: props.readers.map((r) => r.roleArn),
+    };
+    const readerPrincipals = [
+      { type: 'AWS', identifiers: accounts.map((a) => `arn:aws:iam::${a}:root`) },
+    ];
+    this.key = new EncryptionKey(this, 'key', {
+      accountId: env.accountId,
+      alias: ARTIFACT_KEY_ALIAS,
+      description: 'Encrypts the release pipelines artifacts, build projects and build logs',
+      statements: [
+        logsKeyStatement(env.accountId, env.region),
+        ...(props.readers.length > 0
+          ? [
+              {
+                sid: 'DeployRolesDecryptArtifacts',
+                actions: [...A.decrypt],
+                resources: ['*'],
+                principals: readerPrincipals,
+                conditions: [readerCondition],
+              },
+            ]
+          : []),
+      ],
+      protect: props.protect,
+    });
+    const bucketName = artifactBucketName(env);
+    this.bucket = new SecureBucket(this, 'bucket', {
+      bucketName,
+      kmsKeyArn: this.key.arn,
+      expirationDays: props.retentionDays,
+      noncurrentVersionExpirationDays: 1,
+      policyStatements:
+        props.readers.length > 0
+          ? [
+              {
+                sid: 'DeployRolesReadArtifacts',
+                actions: [...A.readArtifacts],
+                resources: [`arn:aws:s3:::${bucketName}/*`],
+                principals: readerPrincipals,
+                conditions: [readerCondition],
+              },
+            ]
+          : [],
+    });
+  }
+}

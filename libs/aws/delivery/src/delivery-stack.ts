@@ -1,0 +1,164 @@
+import { AppconfigDeploymentStrategy } from '@cdktf/provider-aws/lib/appconfig-deployment-strategy';
+import { serviceRole } from '@platform/aws-common';
+import {
+  appConfigNames,
+  type Environment,
+  pipelineEnvironment,
+  resourceName,
+  type ServiceConfig,
+} from '@platform/config';
+import { alertingContract, ecsContract, PlatformStack } from '@platform/core';
+import { Fn, TerraformOutput } from 'cdktf';
+import type { Construct } from 'constructs';
+import { DELIVERY_ACTIONS as A } from './actions';
+import { ApprovalTopic } from './approval-topic';
+import { ArtifactStore } from './artifact-store';
+import { DeployRole } from './deploy-role';
+import { FeatureFlags } from './feature-flags';
+import { deployRoleName, ecsNames, roleArn } from './naming';
+import { RollbackAlerts } from './rollback-alerts';
+import { ReleasePipeline } from './release-pipeline';
+
+/** The services that have a pipeline: those of the pipeline environment with a `source`. */
+export function releasedServices(all: readonly Environment[]): ServiceConfig[] {
+  return pipelineEnvironment(all).services.filter((s) => s.source !== undefined);
+}
+
+/**
+ * `delivery-<env>`: how releases reach the environment.
+ *
+ * - Every environment: per released service, the role its pipeline deploys through (trusted by
+ *   the pipeline account's roles only), alerts for failed or rolled-back deployments, and the service's AppConfig feature flags, monitored by its alarms.
+ * - The pipeline environment (lowest deployOrder) also: the artifact store, the approval topic
+ *   and one release pipeline per service with a `source`.
+ */
+export class DeliveryStack extends PlatformStack {
+  /** Release pipelines by service (pipeline environment only). */
+  readonly pipelines: Readonly<Record<string, ReleasePipeline>>;
+
+  /**
+   * @param environment the environment this stack deploys to
+   * @param all every environment: the one with the lowest deployOrder runs the pipelines
+   */
+  constructor(scope: Construct, environment: Environment, all: readonly Environment[]) {
+    super(scope, { family: 'delivery', environment });
+    const env = environment;
+    if (!all.some((e) => e.name === env.name)) {
+      throw new Error(`delivery-${env.name}: "all" must list every environment, this one included`);
+    }
+    const pipelineEnv = pipelineEnvironment(all);
+    const ordered = [...all].sort((a, b) => a.deployOrder - b.deployOrder);
+    const released = releasedServices(all);
+    const alerting = alertingContract.read(this, env);
+    const here = (name: string) => env.services.find((s) => s.name === name);
+
+    for (const service of released) {
+      const local = here(service.name);
+      if (local) {
+        new DeployRole(this, `deploy-role-${service.name}`, {
+          environment: env,
+          pipelineEnvironment: pipelineEnv,
+          service: local,
+        });
+      }
+    }
+
+    new RollbackAlerts(this, 'rollback-alerts', { environment: env, topicArn: alerting.topicArn });
+
+    this.flags(env);
+
+    const pipelines: Record<string, ReleasePipeline> = {};
+    if (env.name === pipelineEnv.name && released.length > 0) {
+      const targets = (service: ServiceConfig) =>
+        ordered.flatMap((e) => {
+          const s = e.services.find((x) => x.name === service.name);
+          return s ? [{ environment: e, service: s }] : [];
+        });
+      const readers = ordered
+        .filter((e) => e.accountId !== env.accountId)
+        .flatMap((e) =>
+          released
+            .filter((s) => e.services.some((x) => x.name === s.name))
+            .map((s) => ({
+              accountId: e.accountId,
+              roleArn: roleArn(e.accountId, deployRoleName(e, s)),
+            })),
+        );
+      const artifacts = new ArtifactStore(this, 'artifacts', {
+        environment: env,
+        readers,
+        retentionDays: env.delivery.artifactRetentionDays,
+      });
+      const approvals = new ApprovalTopic(this, 'approvals', {
+        name: resourceName(env, 'release-approvals'),
+        accountId: env.accountId,
+        kmsKeyArn: artifacts.key.arn,
+        approvers: env.delivery.approvers,
+      });
+      for (const service of released) {
+        pipelines[service.name] = new ReleasePipeline(this, `pipeline-${service.name}`, {
+          environment: env,
+          service,
+          targets: targets(service),
+          artifacts,
+          connectionArn: env.delivery.connectionArn,
+          logRetentionDays: env.delivery.logRetentionDays,
+          approvalTopicArn: approvals.topic.arn,
+          alarmTopicArn: alerting.topicArn,
+        });
+      }
+      new TerraformOutput(this, 'pipeline_names', {
+        value: Object.values(pipelines).map((p) => p.pipeline.name),
+        description: 'Names of the release pipelines',
+      });
+      new TerraformOutput(this, 'artifact_bucket', {
+        value: artifacts.bucket.bucket.bucket,
+        description: 'Bucket of the pipeline artifacts',
+      });
+    }
+    this.pipelines = pipelines;
+  }
+
+  /** AppConfig feature flags of every ECS service with an `appConfig` block. */
+  private flags(env: Environment): void {
+    const services = env.services.filter((s) => s.runtime === 'ecs' && s.appConfig);
+    if (services.length === 0) return;
+    const ecs = ecsContract.read(this, env);
+    const strategy = new AppconfigDeploymentStrategy(this, 'flag-strategy', {
+      name: resourceName(env, 'flags-gradual'),
+      description: `Flags reach every target linearly over ${env.delivery.flagDeploymentMinutes} minutes, then the alarms are watched for ${env.delivery.flagBakeMinutes} minutes`,
+      deploymentDurationInMinutes: env.delivery.flagDeploymentMinutes,
+      finalBakeTimeInMinutes: env.delivery.flagBakeMinutes,
+      growthFactor: 20,
+      growthType: 'LINEAR',
+      replicateTo: 'NONE',
+    });
+    for (const service of services) {
+      const names = appConfigNames(env, service);
+      if (!names) continue;
+      const monitorRole = serviceRole(this, `flag-monitor-role-${service.name}`, {
+        name: `${env.name}-${service.name}-appconfig-monitor`,
+        description: `AppConfig reads the ${env.name}-${service.name} alarms to roll back bad flags`,
+        servicePrincipal: 'appconfig.amazonaws.com',
+        accountId: env.accountId,
+        statements: [
+          {
+            sid: 'ReadServiceAlarms',
+            actions: [...A.describeAlarms],
+            resources: [ecsNames(env, service).alarmArns],
+          },
+        ],
+      });
+      const alarmNames = Fn.lookupNested(Fn.jsondecode(ecs.services), [service.name, 'alarmNames']);
+      new FeatureFlags(this, `flags-${service.name}`, {
+        names,
+        flags: service.appConfig?.flags ?? {},
+        alarmArns: Fn.formatlist(`arn:aws:cloudwatch:${env.region}:${env.accountId}:alarm:%s`, [
+          alarmNames,
+        ]),
+        monitorRole,
+        deploymentStrategyId: strategy.id,
+      });
+    }
+  }
+}

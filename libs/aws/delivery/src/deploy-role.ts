@@ -1,0 +1,132 @@
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { policyDocument, type Statement } from '@platform/aws-common';
+import type { Environment, ServiceConfig } from '@platform/config';
+import { Construct } from 'constructs';
+import { DELIVERY_ACTIONS as A } from './actions';
+import {
+  ARTIFACT_KEY_ALIAS,
+  artifactBucketName,
+  artifactPrefix,
+  deployRoleName,
+  ecsNames,
+  pipelineRoleName,
+  roleArn,
+  stepsRoleName,
+} from './naming';
+
+type Env = Pick<Environment, 'name' | 'accountId' | 'region'>;
+
+/** Props of {@link DeployRole}. */
+export interface DeployRoleProps {
+  /** The environment the role deploys to (the stack's own). */
+  readonly environment: Env;
+  /** The environment whose account runs the pipelines. */
+  readonly pipelineEnvironment: Env;
+  /** The service, as configured in this environment. */
+  readonly service: ServiceConfig;
+}
+
+/**
+ * The role a service's pipeline deploys through in one environment. Only the pipeline's role
+ * and its steps project's role (in the pipeline account) may assume it, matched by ARN. It
+ * reads only this pipeline's artifacts (decrypting with the artifact key, found by alias) and
+ * deploys only this service: CodeDeploy into its deployment group (blue/green), an ECS service
+ * update (rolling) or an App Runner image update.
+ */
+export class DeployRole extends Construct {
+  /** The role. */
+  readonly role: IamRole;
+
+  constructor(scope: Construct, id: string, props: DeployRoleProps) {
+    super(scope, id);
+    const { environment: env, pipelineEnvironment: pipelineEnv, service } = props;
+    const ecs = ecsNames(env, service);
+    const trusted = [pipelineRoleName(service), stepsRoleName(service)].map((n) =>
+      roleArn(pipelineEnv.accountId, n),
+    );
+    this.role = new IamRole(this, 'role', {
+      name: deployRoleName(env, service),
+      description: `The ${service.name} release pipeline deploys to ${env.name} through this role`,
+      maxSessionDuration: 3600,
+      assumeRolePolicy: policyDocument(this, 'trust', [
+        {
+          sid: 'PipelineAssumesRole',
+          actions: ['sts:AssumeRole'],
+          principals: [
+            { type: 'AWS', identifiers: [`arn:aws:iam::${pipelineEnv.accountId}:root`] },
+          ],
+          // Matched by ARN rather than named as principals: the trust survives a re-created role
+          // and does not fail while the pipeline account's roles are still being created.
+          conditions: [{ test: 'ArnEquals', variable: 'aws:PrincipalArn', values: trusted }],
+        },
+      ]),
+    });
+    const passTo = (arns: string[], servicePrincipal: string): Statement => ({
+      sid: 'PassServiceRoles',
+      actions: [...A.passRole],
+      resources: arns,
+      conditions: [
+        { test: 'StringEquals', variable: 'iam:PassedToService', values: [servicePrincipal] },
+      ],
+    });
+    const repository = `arn:aws:ecr:${env.region}:${env.accountId}:repository/${service.repository}`;
+    const runtime: Statement[] =
+      service.runtime === 'app-runner'
+        ? [
+            { sid: 'FindAppRunnerService', actions: [...A.appRunnerFind], resources: ['*'] },
+            {
+              sid: 'UpdateAppRunnerImage',
+              actions: [...A.appRunnerUpdate],
+              resources: [ecs.appRunnerServiceArns],
+            },
+            passTo([ecs.appRunnerAccessRoleArn], 'build.apprunner.amazonaws.com'),
+          ]
+        : [
+            // DescribeTaskDefinition and RegisterTaskDefinition have no resource-level permissions.
+            { sid: 'DescribeEcs', actions: [...A.ecsDescribe], resources: ['*'] },
+            { sid: 'RegisterTaskDefinition', actions: [...A.ecsRegister], resources: ['*'] },
+            passTo([ecs.executionRoleArn, ecs.taskRoleArn], 'ecs-tasks.amazonaws.com'),
+            ...(service.deployment.strategy === 'blue-green'
+              ? [
+                  {
+                    sid: 'CodeDeployBlueGreen',
+                    actions: [...A.codeDeploy],
+                    resources: [
+                      ecs.codeDeployApplicationArn,
+                      ecs.deploymentGroupArn,
+                      `arn:aws:codedeploy:${env.region}:${env.accountId}:deploymentconfig:*`,
+                    ],
+                  },
+                ]
+              : [{ sid: 'UpdateService', actions: [...A.ecsUpdate], resources: [ecs.serviceArn] }]),
+          ];
+    new IamRolePolicy(this, 'policy', {
+      name: 'deploy-one-service',
+      role: this.role.id,
+      policy: policyDocument(this, 'policy-document', [
+        {
+          sid: 'ReadPipelineArtifacts',
+          actions: [...A.readArtifacts],
+          resources: [
+            `arn:aws:s3:::${artifactBucketName(pipelineEnv)}/${artifactPrefix(service)}/*`,
+          ],
+        },
+        {
+          sid: 'DecryptPipelineArtifacts',
+          actions: [...A.decrypt],
+          resources: [`arn:aws:kms:${pipelineEnv.region}:${pipelineEnv.accountId}:key/*`],
+          conditions: [
+            {
+              test: 'ForAnyValue:StringEquals',
+              variable: 'kms:ResourceAliases',
+              values: [ARTIFACT_KEY_ALIAS],
+            },
+          ],
+        },
+        { sid: 'ImageReplicated', actions: [...A.ecrDescribe], resources: [repository] },
+        ...runtime,
+      ]),
+    });
+  }
+}

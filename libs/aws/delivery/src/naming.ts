@@ -1,0 +1,68 @@
+import { type Environment, pipelineName, type ServiceConfig } from '@platform/config';
+
+/**
+ * Names the delivery family derives from config on both sides of an account boundary: the
+ * pipeline account names the roles it assumes in later environments, and those environments'
+ * stacks create them, with no remote state across accounts.
+ */
+
+type Env = Pick<Environment, 'name' | 'accountId' | 'region'>;
+type Service = Pick<ServiceConfig, 'name'>;
+
+/** The pipeline's own role, in the pipeline account: `<service>-release-pipeline`. */
+export const pipelineRoleName = (service: Service) => `${pipelineName(service)}-pipeline`;
+
+/** The role of the project that builds the image: `<service>-release-build`. */
+export const buildRoleName = (service: Service) => `${pipelineName(service)}-build`;
+
+/** The role of the project that renders deploy artifacts and records DORA events: `<service>-release-steps`. */
+export const stepsRoleName = (service: Service) => `${pipelineName(service)}-steps`;
+
+/** The role a pipeline deploys through in one environment: `<env>-<service>-release-deploy`. */
+export const deployRoleName = (env: Pick<Env, 'name'>, service: Service) =>
+  `${env.name}-${pipelineName(service)}-deploy`;
+
+/** ARN of a role by name in an account. */
+export const roleArn = (accountId: string, name: string) =>
+  `arn:aws:iam::${accountId}:role/${name}`;
+
+/** The artifact bucket of the pipeline account (globally unique through account and region). */
+export const artifactBucketName = (pipelineEnv: Env) =>
+  `delivery-artifacts-${pipelineEnv.accountId}-${pipelineEnv.region}`;
+
+/** Alias of the key that encrypts the artifacts (referenced by alias from other accounts). */
+export const ARTIFACT_KEY_ALIAS = 'alias/delivery-artifacts';
+
+/**
+ * The folder CodePipeline writes a pipeline's artifacts to: its name cut to 20 characters
+ * (CodePipeline's own rule), so every role is scoped to one pipeline's objects.
+ */
+export const artifactPrefix = (service: Service) => pipelineName(service).slice(0, 20);
+
+/**
+ * What the ECS family names for a service (libs/aws/ecs builds every name as `<env>-<service>`
+ * and the cluster after the environment); both families' tests assert the same literal names.
+ */
+export function ecsNames(env: Env, service: Service) {
+  const name = `${env.name}-${service.name}`;
+  const arn = (kind: string, rest: string) =>
+    `arn:aws:${kind}:${env.region}:${env.accountId}:${rest}`;
+  return {
+    cluster: env.name,
+    service: service.name,
+    serviceArn: arn('ecs', `service/${env.name}/${service.name}`),
+    taskFamily: name,
+    taskDefinitionArns: arn('ecs', `task-definition/${name}:*`),
+    containerName: service.name,
+    codeDeployApplication: name,
+    deploymentGroup: name,
+    codeDeployApplicationArn: arn('codedeploy', `application:${name}`),
+    deploymentGroupArn: arn('codedeploy', `deploymentgroup:${name}/${name}`),
+    executionRoleArn: roleArn(env.accountId, `${name}-execution`),
+    taskRoleArn: roleArn(env.accountId, `${name}-task`),
+    appRunnerService: name,
+    appRunnerServiceArns: arn('apprunner', `service/${name}/*`),
+    appRunnerAccessRoleArn: roleArn(env.accountId, `${name}-apprunner-access`),
+    alarmArns: arn('cloudwatch', `alarm:${name}-*`),
+  };
+}

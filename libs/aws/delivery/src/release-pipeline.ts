@@ -1,0 +1,292 @@
+import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-rule';
+import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
+import { Codepipeline } from '@cdktf/provider-aws/lib/codepipeline';
+import { CodestarnotificationsNotificationRule } from '@cdktf/provider-aws/lib/codestarnotifications-notification-rule';
+import { serviceRole, type Statement } from '@platform/aws-common';
+import {
+  DORA_DETAIL_TYPES,
+  DORA_EVENT_SOURCE,
+  type Environment,
+  ecrRepositoryUrl,
+  pipelineName,
+  type ServiceConfig,
+} from '@platform/config';
+import { Construct } from 'constructs';
+import { DELIVERY_ACTIONS as A } from './actions';
+import type { ArtifactStore } from './artifact-store';
+import {
+  artifactPrefix,
+  buildRoleName,
+  deployRoleName,
+  pipelineRoleName,
+  roleArn,
+  stepsRoleName,
+} from './naming';
+import { ReleaseProject } from './release-project';
+import { releaseStages, type ReleaseTarget, targetSettings } from './release-stages';
+import { STEPS_BUILDSPEC } from './steps-buildspec';
+
+/** The buildspec every service repository carries (its contract: apps/delivery/README.md). */
+export const SERVICE_BUILDSPEC = 'buildspec.yml';
+
+/** The events a pipeline notifies the alarm topic of. */
+export const PIPELINE_NOTIFICATION_EVENTS = [
+  'codepipeline-pipeline-pipeline-execution-failed',
+  'codepipeline-pipeline-manual-approval-needed',
+  'codepipeline-pipeline-manual-approval-failed',
+] as const;
+
+/** Props of {@link ReleasePipeline}. */
+export interface ReleasePipelineProps {
+  /** The pipeline environment (first on the promotion path): the pipeline, builds and artifacts live in its account. */
+  readonly environment: Pick<Environment, 'name' | 'accountId' | 'region'>;
+  /** The service, as the pipeline environment configures it; must have a `source`. */
+  readonly service: ServiceConfig;
+  /** Where each release goes, in promotion order; a production target waits for a manual approval. */
+  readonly targets: readonly ReleaseTarget[];
+  /** The artifact bucket and key. */
+  readonly artifacts: ArtifactStore;
+  /** ARN of the CodeStar connection (required for a `codestar-connection` source). */
+  readonly connectionArn?: string;
+  /** Days the build logs are kept. */
+  readonly logRetentionDays: number;
+  /** The topic that asks approvers (email with a link to the approval). */
+  readonly approvalTopicArn: string;
+  /** The environment's alarm topic: failed executions and pending approvals are notified there. */
+  readonly alarmTopicArn: string;
+}
+
+/**
+ * One service's release pipeline (CodePipeline V2): Source → Build → for each environment in
+ * promotion order [approval before production] → Deploy-<env> (prepare artifacts in the
+ * environment, deploy through its deploy role, record the DORA event). Two CodeBuild projects:
+ * the service's own buildspec (tests, scan, image, push) and the platform's steps (Commit Built
+ * after the build; per environment: prepare, App Runner deploy, Commit Deployed).
+ */
+export class ReleasePipeline extends Construct {
+  /** The pipeline. */
+  readonly pipeline: Codepipeline;
+  /** The project that runs the service's buildspec. */
+  readonly build: ReleaseProject;
+  /** The project that prepares deploys and records DORA events. */
+  readonly steps: ReleaseProject;
+
+  constructor(scope: Construct, id: string, props: ReleasePipelineProps) {
+    super(scope, id);
+    const { environment: env, service, artifacts } = props;
+    const source = service.source;
+    const name = pipelineName(service);
+    const problems = [
+      ...(source ? [] : [`service "${service.name}" has no source`]),
+      ...(source?.provider === 'codestar-connection' && !props.connectionArn
+        ? ['a codestar-connection source needs connectionArn']
+        : []),
+      ...props.targets
+        .filter((t) => t.environment.region !== env.region)
+        .map(
+          (t) =>
+            `${t.environment.name} is in ${t.environment.region}, the pipeline in ${env.region}: cross-region deploys need a regional artifact store, which this pipeline does not have`,
+        ),
+      ...(props.targets.length === 0 ? ['no target environments'] : []),
+    ];
+    if (problems.length > 0 || !source)
+      throw new Error(`${this.node.path}: ${problems.join('; ')}`);
+
+    const bucketArn = artifacts.bucket.bucket.arn;
+    const prefix = artifactPrefix(service);
+    const keyArn = artifacts.key.arn;
+    const deployRoles = props.targets.map((t) =>
+      roleArn(t.environment.accountId, deployRoleName(t.environment, service)),
+    );
+    const repositoryUrl = ecrRepositoryUrl(env, service.repository);
+    const common = {
+      accountId: env.accountId,
+      region: env.region,
+      kmsKeyArn: keyArn,
+      logRetentionDays: props.logRetentionDays,
+      artifacts: { bucketArn, prefix },
+    };
+    const doraEvents: Statement = {
+      sid: 'PublishDoraEvents',
+      actions: [...A.putEvents],
+      resources: [`arn:aws:events:${env.region}:${env.accountId}:event-bus/default`],
+      conditions: [
+        { test: 'StringEquals', variable: 'events:source', values: [DORA_EVENT_SOURCE] },
+      ],
+    };
+
+    this.build = new ReleaseProject(this, 'build', {
+      ...common,
+      name: buildRoleName(service),
+      description: `Builds, scans and pushes the ${service.name} image; runs the service's ${SERVICE_BUILDSPEC}`,
+      buildspec: SERVICE_BUILDSPEC,
+      environmentVariables: {
+        SERVICE: service.name,
+        IMAGE_REPOSITORY: service.repository,
+        IMAGE_REPOSITORY_URI: repositoryUrl,
+        PARAMETERS_PATH: `/delivery/${service.name}/`,
+      },
+      statements: [
+        // GetAuthorizationToken has no resource-level permissions.
+        { sid: 'EcrAuthToken', actions: [...A.ecrAuth], resources: ['*'] },
+        {
+          sid: 'PushOwnRepository',
+          actions: [...A.ecrPush],
+          resources: [
+            `arn:aws:ecr:${env.region}:${env.accountId}:repository/${service.repository}`,
+          ],
+        },
+        {
+          sid: 'ReadOwnParameters',
+          actions: [...A.readParameters],
+          resources: [
+            `arn:aws:ssm:${env.region}:${env.accountId}:parameter/delivery/${service.name}/*`,
+          ],
+        },
+      ],
+      privileged: {
+        reason:
+          'docker build needs the privileged daemon; only this project builds images, runs only the service buildspec of the protected branch, and its role can push only to its own repository',
+      },
+    });
+    this.steps = new ReleaseProject(this, 'steps', {
+      ...common,
+      name: stepsRoleName(service),
+      description: `Records the ${service.name} DORA events, renders its deploy artifacts per environment, updates App Runner`,
+      buildspec: STEPS_BUILDSPEC,
+      environmentVariables: {
+        SERVICE: service.name,
+        IMAGE_REPOSITORY: service.repository,
+        EVENT_SOURCE: DORA_EVENT_SOURCE,
+        BUILT_DETAIL_TYPE: DORA_DETAIL_TYPES.commitBuilt,
+        DEPLOYED_DETAIL_TYPE: DORA_DETAIL_TYPES.commitDeployed,
+        TARGETS: targetSettings(props.targets),
+      },
+      statements: [
+        { sid: 'AssumeDeployRoles', actions: [...A.assumeDeployRole], resources: deployRoles },
+        doraEvents,
+      ],
+      timeoutMinutes: 45,
+    });
+
+    const sourceStatements: Statement[] =
+      source.provider === 'codestar-connection'
+        ? [
+            {
+              sid: 'UseConnection',
+              actions: [...A.useConnection],
+              resources: [props.connectionArn as string],
+            },
+          ]
+        : [
+            {
+              sid: 'ReadRepository',
+              actions: [...A.codeCommitSource],
+              resources: [`arn:aws:codecommit:${env.region}:${env.accountId}:${source.repository}`],
+            },
+          ];
+    const role = serviceRole(this, 'role', {
+      name: pipelineRoleName(service),
+      description: `Runs the ${name} pipeline`,
+      servicePrincipal: 'codepipeline.amazonaws.com',
+      accountId: env.accountId,
+      statements: [
+        {
+          sid: 'Artifacts',
+          actions: [...A.writeArtifacts],
+          resources: [`${bucketArn}/${prefix}/*`],
+        },
+        { sid: 'ArtifactBucket', actions: [...A.artifactBucket], resources: [bucketArn] },
+        { sid: 'ArtifactKey', actions: [...A.useKey], resources: [keyArn] },
+        ...sourceStatements,
+        {
+          sid: 'RunProjects',
+          actions: [...A.startBuild],
+          resources: [this.build.project.arn, this.steps.project.arn],
+        },
+        { sid: 'AssumeDeployRoles', actions: [...A.assumeDeployRole], resources: deployRoles },
+        {
+          sid: 'AskApprovers',
+          actions: [...A.publishApproval],
+          resources: [props.approvalTopicArn],
+        },
+      ],
+    });
+
+    const stages = releaseStages({
+      service,
+      source,
+      connectionArn: props.connectionArn,
+      targets: props.targets,
+      buildProject: this.build.project.name,
+      stepsProject: this.steps.project.name,
+      approvalTopicArn: props.approvalTopicArn,
+    });
+
+    this.pipeline = new Codepipeline(this, 'pipeline', {
+      name,
+      pipelineType: 'V2',
+      executionMode: 'SUPERSEDED',
+      roleArn: role.arn,
+      artifactStore: [
+        {
+          type: 'S3',
+          location: artifacts.bucket.bucket.bucket,
+          encryptionKey: { id: keyArn, type: 'KMS' },
+        },
+      ],
+      stage: stages,
+    });
+
+    if (source.provider === 'codecommit') this.codeCommitTrigger(env, source, name);
+
+    new CodestarnotificationsNotificationRule(this, 'notifications', {
+      name: `${name}-alerts`,
+      resource: this.pipeline.arn,
+      detailType: 'FULL',
+      eventTypeIds: [...PIPELINE_NOTIFICATION_EVENTS],
+      target: [{ address: props.alarmTopicArn, type: 'SNS' }],
+    });
+  }
+
+  /** A CodeCommit push to the branch starts the pipeline (EventBridge, no polling). */
+  private codeCommitTrigger(
+    env: Pick<Environment, 'accountId' | 'region'>,
+    source: NonNullable<ServiceConfig['source']>,
+    name: string,
+  ): void {
+    const repositoryArn = `arn:aws:codecommit:${env.region}:${env.accountId}:${source.repository}`;
+    const rule = new CloudwatchEventRule(this, 'trigger', {
+      name: `${name}-trigger`,
+      description: `Starts ${name} on a push to ${source.branch}`,
+      eventPattern: JSON.stringify({
+        source: ['aws.codecommit'],
+        'detail-type': ['CodeCommit Repository State Change'],
+        resources: [repositoryArn],
+        detail: {
+          event: ['referenceCreated', 'referenceUpdated'],
+          referenceType: ['branch'],
+          referenceName: [source.branch],
+        },
+      }),
+    });
+    const role = serviceRole(this, 'trigger-role', {
+      name: `${name}-trigger`,
+      description: `EventBridge starts ${name}`,
+      servicePrincipal: 'events.amazonaws.com',
+      accountId: env.accountId,
+      statements: [
+        {
+          sid: 'StartPipeline',
+          actions: ['codepipeline:StartPipelineExecution'],
+          resources: [this.pipeline.arn],
+        },
+      ],
+    });
+    new CloudwatchEventTarget(this, 'trigger-target', {
+      rule: rule.name,
+      arn: this.pipeline.arn,
+      roleArn: role.arn,
+    });
+  }
+}
