@@ -14,6 +14,7 @@ const network = {
   privateSubnetIds: ['subnet-1'],
   intraSubnetIds: ['subnet-2'],
   endpointSecurityGroupId: 'sg-1',
+  natGatewayIds: [],
 };
 const group = environment('prod').eks.nodes.groups[0]!;
 const nodeGroupProps = {
