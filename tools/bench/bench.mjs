@@ -374,14 +374,18 @@ async function benchValidate() {
   for (let run = 1; run <= options.runs; run++) {
     for (const stack of VALIDATE_SAMPLE) {
       const app = stack.slice(0, stack.indexOf('-'));
+      // validate.mjs runs its first stack alone to fill a fresh plugin cache: a copy named to
+      // sort first takes that cost, so the measured stack runs alone with the cache filled
       const one = join(work, `one-${stack}`);
-      mkdirSync(join(one, 'stacks', stack), { recursive: true });
-      copyFileSync(
-        join(dist, app, 'stacks', stack, 'cdk.tf.json'),
-        join(one, 'stacks', stack, 'cdk.tf.json'),
-      );
+      for (const name of ['0-plugin-cache', stack]) {
+        mkdirSync(join(one, 'stacks', name), { recursive: true });
+        copyFileSync(
+          join(dist, app, 'stacks', stack, 'cdk.tf.json'),
+          join(one, 'stacks', name, 'cdk.tf.json'),
+        );
+      }
       const { output } = await measure(process.execPath, [validate, one]);
-      const seconds = output.match(/ ok {3}\S+ \(([\d.]+) s/);
+      const seconds = output.match(new RegExp(` ok {3}${stack} \\(([\\d.]+) s`));
       if (!seconds) throw new Error(`validate printed no time for ${stack}:\n${output}`);
       sample('validate.one.ms', Number(seconds[1]) * 1000);
       rmSync(one, { recursive: true, force: true });
