@@ -84,7 +84,10 @@ async function validate({ name, file }) {
   }
 }
 
+// The first stack runs alone: its `terraform init` fills the shared plugin cache, which
+// concurrent first inits would race to create ("file exists"). The rest share it, one per core.
 const queue = [...stacks];
+if (queue.length > 0) await validate(queue.shift());
 const workers = Array.from({ length: Math.min(availableParallelism(), queue.length) }, async () => {
   while (queue.length > 0) await validate(queue.shift());
 });

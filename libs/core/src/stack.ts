@@ -6,7 +6,7 @@ import {
   stateKmsAliasArn,
   type StackFamily,
 } from '@platform/config';
-import { PLATFORM_RULES, PolicyAspect, type Rule } from '@platform/policy';
+import { PLATFORM_RULES, PolicyAspect, type Rule, takeCheckedJson } from '@platform/policy';
 import { Aspects, LocalBackend, S3Backend, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { bootstrapLocalStatePath } from './paths';
@@ -84,5 +84,15 @@ export class PlatformStack extends TerraformStack {
     }
 
     Aspects.of(this).add(new PolicyAspect([...PLATFORM_RULES, ...(props.extraRules ?? [])]));
+  }
+
+  /**
+   * The stack as Terraform JSON. At synth, the policy check has just built exactly this (it runs
+   * as the last aspect, right before the synthesizer asks): take it instead of resolving every
+   * token of the stack a second time.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- cdktf's own signature
+  override toTerraform(): any {
+    return takeCheckedJson(this) ?? super.toTerraform();
   }
 }

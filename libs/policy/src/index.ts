@@ -14,7 +14,7 @@ export { compliant, fromDetails, nonCompliant, notApplicable } from './results';
 export { StackView } from './stack-view';
 export { checkStack, formatFinding, type PolicyReport } from './engine';
 export { suppress, suppressionsOn } from './suppressions';
-export { PolicyAspect, policyReportOf } from './aspect';
+export { PolicyAspect, policyReportOf, takeCheckedJson } from './aspect';
 export { PLATFORM_RULES } from './rules';
 export { REQUIRED_TAGS } from './rules/provider/default-tags';
 export { eksSupportedVersion } from './rules/eks/supported-version';
