@@ -362,6 +362,20 @@ async function benchTest() {
     ms <= 60_000,
     samples['test.failed'] ? `failing: ${samples['test.failed'].join(', ')}` : '',
   );
+
+  // End-to-end suites (every app synthesized twice, generators in a workspace copy): one run,
+  // shown for scale; the unit target above is what the feedback loop is held to.
+  log('end-to-end tests (nx run-many -t e2e --skip-nx-cache), 1 run');
+  const e2e = await nx(['run-many', '-t', 'e2e', '--skip-nx-cache'], { allowFailure: true });
+  figure(
+    'e2e.wall',
+    `End-to-end suites, cold (\`nx run-many -t e2e\`, ${cores} cores, 1 run)`,
+    e2e.ms,
+    seconds,
+    '—',
+    undefined,
+    e2e.status !== 0 ? 'FAILED' : '',
+  );
 }
 
 async function benchValidate() {

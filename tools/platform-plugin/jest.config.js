@@ -2,6 +2,6 @@ module.exports = {
   ...require('../../jest.preset.js'),
   displayName: 'platform-plugin',
   rootDir: __dirname,
-  // The end-to-end test runs the generators, synth and terraform validate in a workspace copy.
-  testTimeout: 300000,
+  // Unit tests on the devkit tree; the end-to-end test is the e2e target (jest.e2e.config.js).
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/src/e2e/'],
 };

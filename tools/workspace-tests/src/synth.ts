@@ -45,6 +45,6 @@ export function synthesized(): {
   const roots = process.env['PLATFORM_TEST_SYNTH_ROOTS'];
   const results = process.env['PLATFORM_TEST_SYNTH_RESULTS'];
   if (!roots || !results)
-    throw new Error('run through jest.config.js (its globalSetup synthesizes every app)');
+    throw new Error('run through jest.e2e.config.js (its globalSetup synthesizes every app)');
   return { roots: JSON.parse(roots), results: JSON.parse(results) };
 }
