@@ -66,7 +66,7 @@ export function overviewWidgets(props: OverviewDashboardProps): Widget[] {
     textWidget(
       `# ${props.environmentName} overview\nEKS through Container Insights, NAT gateways, the public ALB's WAF, and the state of every alarm the platform raises. One dashboard per service: ${props.environmentName}-<service>; DORA metrics: ${props.environmentName}-dora.`,
     ),
-    alarmStatusWidget({ title: 'Alarm states', alarmArns: props.alarmArns, height: 6 }),
+    ...alarmStatusWidgets(props.alarmArns),
     metricWidget({
       title: 'EKS nodes',
       region,
@@ -145,4 +145,20 @@ export class OverviewDashboard extends Construct {
       dashboardBody: dashboardBody(overviewWidgets(props)),
     });
   }
+}
+
+/** An alarm-status widget lists at most 100 alarms (CloudWatch's limit): one widget per hundred. */
+const ALARMS_PER_WIDGET = 100;
+
+function alarmStatusWidgets(alarmArns: readonly string[]) {
+  const chunks: string[][] = [];
+  for (let i = 0; i < alarmArns.length; i += ALARMS_PER_WIDGET)
+    chunks.push(alarmArns.slice(i, i + ALARMS_PER_WIDGET));
+  return chunks.map((chunk, index) =>
+    alarmStatusWidget({
+      title: chunks.length === 1 ? 'Alarm states' : `Alarm states (${index + 1}/${chunks.length})`,
+      alarmArns: chunk,
+      height: 6,
+    }),
+  );
 }
