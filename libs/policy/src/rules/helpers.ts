@@ -1,4 +1,4 @@
-import type { PolicyDocument, ResourceView, StackContext } from '../types';
+import type { PolicyDocument, PolicyStatement, ResourceView, StackContext } from '../types';
 
 /** Whether a value is a Terraform reference or expression rather than a literal. */
 export const isExpression = (value: unknown): boolean =>
@@ -22,3 +22,13 @@ export function policyOf(
 /** Resources of `type` that configure the `bucket` of `bucket`. */
 export const bucketCompanions = (stack: StackContext, type: string, bucket: ResourceView) =>
   stack.referencing(type, bucket, 'bucket');
+
+/** Whether a statement names the principal "*" under any principal type. */
+export const allowsAnyPrincipal = (statement: PolicyStatement): boolean =>
+  Object.values(statement.principals).some((ids) => ids.includes('*'));
+
+/** One finding per Allow statement of `policy` that lets any principal in. */
+export const wildcardPrincipalFindings = (policy: PolicyDocument): string[] =>
+  policy.statements
+    .filter((s) => s.effect === 'Allow' && allowsAnyPrincipal(s))
+    .map((s) => `statement ${s.sid ?? '(no sid)'} allows principal "*"`);

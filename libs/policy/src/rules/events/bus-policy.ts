@@ -1,6 +1,6 @@
 import { fromDetails } from '../../results';
 import type { Rule } from '../../types';
-import { policyOf } from '../helpers';
+import { policyOf, wildcardPrincipalFindings } from '../helpers';
 
 export const eventsBusPolicyPrincipals: Rule = {
   id: 'PLT-EVENTS-BUS-POLICY',
@@ -13,13 +13,6 @@ export const eventsBusPolicyPrincipals: Rule = {
   evaluate: (bus, stack) => {
     const policy = policyOf(bus, stack, 'policy');
     if (!policy) return fromDetails(['the bus has a policy this rule cannot read']);
-    return fromDetails(
-      policy.statements
-        .filter(
-          (s) =>
-            s.effect === 'Allow' && Object.values(s.principals).some((ids) => ids.includes('*')),
-        )
-        .map((s) => `statement ${s.sid ?? '(no sid)'} allows principal "*"`),
-    );
+    return fromDetails(wildcardPrincipalFindings(policy));
   },
 };

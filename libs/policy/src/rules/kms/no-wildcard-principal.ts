@@ -1,6 +1,6 @@
 import { fromDetails } from '../../results';
 import type { Rule } from '../../types';
-import { policyOf } from '../helpers';
+import { policyOf, wildcardPrincipalFindings } from '../helpers';
 
 export const kmsNoWildcardPrincipal: Rule = {
   id: 'PLT-KMS-NO-WILDCARD-PRINCIPAL',
@@ -14,13 +14,6 @@ export const kmsNoWildcardPrincipal: Rule = {
   evaluate: (key, stack) => {
     const policy = policyOf(key, stack, 'policy');
     if (!policy) return fromDetails(['the key has no policy this rule can read']);
-    return fromDetails(
-      policy.statements
-        .filter(
-          (s) =>
-            s.effect === 'Allow' && Object.values(s.principals).some((ids) => ids.includes('*')),
-        )
-        .map((s) => `statement ${s.sid ?? '(no sid)'} allows principal "*"`),
-    );
+    return fromDetails(wildcardPrincipalFindings(policy));
   },
 };

@@ -1,6 +1,6 @@
 import { fromDetails } from '../../results';
 import type { Rule } from '../../types';
-import { policyOf } from '../helpers';
+import { allowsAnyPrincipal, policyOf } from '../helpers';
 
 const SCOPING_KEYS = ['aws:sourcearn', 'aws:sourceaccount'];
 
@@ -21,8 +21,7 @@ export const logsResourcePolicyScoped: Rule = {
         .filter((s) => s.effect === 'Allow')
         .flatMap((s) => {
           const name = s.sid ?? '(no sid)';
-          if (Object.values(s.principals).some((ids) => ids.includes('*')))
-            return [`statement ${name} allows principal "*"`];
+          if (allowsAnyPrincipal(s)) return [`statement ${name} allows principal "*"`];
           const keys = Object.values(s.conditions).flatMap((c) =>
             Object.keys(c).map((k) => k.toLowerCase()),
           );
