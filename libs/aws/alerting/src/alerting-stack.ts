@@ -1,7 +1,7 @@
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
-import { EncryptionKey, policyDocument } from '@platform/aws-common';
+import { denyInsecurePublish, EncryptionKey, policyDocument } from '@platform/aws-common';
 import { type Environment, resourceName } from '@platform/config';
 import { alertingContract, PlatformStack } from '@platform/core';
 import type { Construct } from 'constructs';
@@ -73,14 +73,7 @@ export class AlertingStack extends PlatformStack {
             { test: 'StringEquals', variable: 'aws:SourceAccount', values: [env.accountId] },
           ],
         },
-        {
-          sid: 'DenyInsecureTransport',
-          effect: 'Deny',
-          actions: ['sns:Publish'],
-          resources: [this.topic.arn],
-          principals: [{ type: '*', identifiers: ['*'] }],
-          conditions: [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }],
-        },
+        denyInsecurePublish(this.topic.arn),
       ]),
     });
     env.alerting.subscriptions.forEach((subscription, index) => {

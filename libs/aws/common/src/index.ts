@@ -1,4 +1,9 @@
-export { policyDocument, denyInsecureTransport, type Statement } from './policy-document';
+export {
+  policyDocument,
+  denyInsecurePublish,
+  denyInsecureTransport,
+  type Statement,
+} from './policy-document';
 export {
   autoScalingKeyStatements,
   autoScalingServiceRoleArn,

@@ -60,3 +60,15 @@ export function denyInsecureTransport(bucketArn: string): Statement {
     conditions: [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }],
   };
 }
+
+/** The statement that denies publishing to a topic without TLS. */
+export function denyInsecurePublish(topicArn: string): Statement {
+  return {
+    sid: 'DenyInsecureTransport',
+    effect: 'Deny',
+    actions: ['sns:Publish'],
+    resources: [topicArn],
+    principals: [{ type: '*', identifiers: ['*'] }],
+    conditions: [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }],
+  };
+}

@@ -1,7 +1,7 @@
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
-import { policyDocument } from '@platform/aws-common';
+import { denyInsecurePublish, policyDocument } from '@platform/aws-common';
 import { Construct } from 'constructs';
 
 /** Props of {@link ApprovalTopic}. */
@@ -47,14 +47,7 @@ export class ApprovalTopic extends Construct {
           resources: [this.topic.arn],
           principals: [{ type: 'AWS', identifiers: [`arn:aws:iam::${props.accountId}:root`] }],
         },
-        {
-          sid: 'DenyInsecureTransport',
-          effect: 'Deny',
-          actions: ['sns:Publish'],
-          resources: [this.topic.arn],
-          principals: [{ type: '*', identifiers: ['*'] }],
-          conditions: [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }],
-        },
+        denyInsecurePublish(this.topic.arn),
       ]),
     });
     [...props.approvers].sort().forEach((endpoint, index) => {
