@@ -16,35 +16,29 @@ export interface PlannedSubnet {
 
 /**
  * ip-num does its arithmetic on binary strings (~1 ms a range): every answer here is a pure
- * function of its arguments, so each is computed once per process. Loading the environments
- * asks the same questions many times (schema rules, cross-file rules, the subnet plan).
+ * function of its arguments, so each is computed once per process under a key naming them.
+ * Loading the environments asks the same questions many times (schema rules, cross-file rules,
+ * the subnet plan).
  */
-function memoized<R>(compute: (...args: string[]) => R): (...args: string[]) => R {
-  const cache = new Map<string, R>();
-  return (...args) => {
-    const key = args.join('|');
-    let value = cache.get(key);
-    if (value === undefined && !cache.has(key)) {
-      value = compute(...args);
-      cache.set(key, value);
-    }
-    return value as R;
-  };
+function remembered<R>(cache: Map<string, R>, key: string, compute: () => R): R {
+  if (!cache.has(key)) cache.set(key, compute());
+  return cache.get(key) as R;
 }
 
-const canonical = memoized((cidr) => Validator.isValidIPv4CidrRange(cidr)[0]);
-const overlap = memoized((a, b) =>
-  IPv4CidrRange.fromCidr(a).isOverlapping(IPv4CidrRange.fromCidr(b)),
-);
+const canonicalAnswers = new Map<string, boolean>();
+const overlapAnswers = new Map<string, boolean>();
+const layouts = new Map<string, ReturnType<typeof computeLayout>>();
 
 /** Whether `cidr` is an IPv4 range written from its first address, e.g. 10.0.0.0/16. */
 export function isCanonicalCidr(cidr: string): boolean {
-  return canonical(cidr);
+  return remembered(canonicalAnswers, cidr, () => Validator.isValidIPv4CidrRange(cidr)[0]);
 }
 
 /** Whether two IPv4 ranges share any address. */
 export function cidrsOverlap(a: string, b: string): boolean {
-  return overlap(a, b);
+  return remembered(overlapAnswers, `${a} ${b}`, () =>
+    IPv4CidrRange.fromCidr(a).isOverlapping(IPv4CidrRange.fromCidr(b)),
+  );
 }
 
 /**
@@ -61,24 +55,10 @@ export function planSubnets(
   network: Pick<NetworkConfig, 'vpcCidr' | 'subnets'>,
   availabilityZones: readonly string[],
 ): { readonly subnets: readonly PlannedSubnet[] } | { readonly overflow: string } {
-  const sizes = SUBNET_TIERS.map((tier) => network.subnets[tier].prefixLength).join(',');
-  return plannedLayout(network.vpcCidr, sizes, JSON.stringify(availabilityZones));
+  const sizes = SUBNET_TIERS.map((tier) => network.subnets[tier].prefixLength);
+  const key = JSON.stringify([network.vpcCidr, sizes, availabilityZones]);
+  return remembered(layouts, key, () => computeLayout(network, availabilityZones));
 }
-
-const plannedLayout = memoized((vpcCidr, sizes, zones) => {
-  const prefixes = sizes.split(',').map(Number);
-  return computeLayout(
-    {
-      vpcCidr,
-      subnets: {
-        public: { prefixLength: prefixes[0]! },
-        private: { prefixLength: prefixes[1]! },
-        intra: { prefixLength: prefixes[2]! },
-      },
-    },
-    JSON.parse(zones) as string[],
-  );
-});
 
 function computeLayout(
   network: Pick<NetworkConfig, 'vpcCidr' | 'subnets'>,
