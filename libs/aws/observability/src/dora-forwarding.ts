@@ -2,8 +2,7 @@ import { CloudwatchEventBusPolicy } from '@cdktf/provider-aws/lib/cloudwatch-eve
 import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-rule';
 import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
-import { policyDocument } from '@platform/aws-common';
+import { policyDocument, serviceRole } from '@platform/aws-common';
 import { DORA_DETAIL_TYPES, DORA_EVENT_SOURCE } from '@platform/config';
 import { Construct } from 'constructs';
 
@@ -47,30 +46,18 @@ export class DoraForwarder extends Construct {
     if (props.targets.length === 0)
       throw new Error(`${this.node.path}: targets must name at least one environment`);
     const env = props.environmentName;
-    this.role = new IamRole(this, 'role', {
+    this.role = serviceRole(this, 'role', {
       name: `${env}-dora-forwarder`,
       description: 'EventBridge forwards DORA commit events to the environments they deployed to',
-      assumeRolePolicy: policyDocument(this, 'trust', [
-        {
-          sid: 'EventBridge',
-          actions: ['sts:AssumeRole'],
-          principals: [{ type: 'Service', identifiers: ['events.amazonaws.com'] }],
-          conditions: [
-            { test: 'StringEquals', variable: 'aws:SourceAccount', values: [props.accountId] },
-          ],
-        },
-      ]),
-    });
-    new IamRolePolicy(this, 'policy', {
-      name: 'put-events-on-environment-buses',
-      role: this.role.id,
-      policy: policyDocument(this, 'policy-document', [
+      servicePrincipal: 'events.amazonaws.com',
+      accountId: props.accountId,
+      statements: [
         {
           sid: 'PutEventsOnEnvironmentBuses',
           actions: ['events:PutEvents'],
           resources: props.targets.map(defaultBusArn),
         },
-      ]),
+      ],
     });
     const rules: Record<string, CloudwatchEventRule> = {};
     for (const target of props.targets) {
