@@ -102,14 +102,15 @@ describe('ecs stack', () => {
         expect(l['ssl_policy']).toBe('ELBSecurityPolicy-TLS13-1-2-2021-06');
     });
 
-    it('the certificate covers every service host, validated by DNS in the configured zone, with alias records', () => {
-      expect(resourcesOf(prod, 'aws_acm_certificate')[0]).toEqual(
+    it('the default certificate covers the zone apex and its subdomains, so adding a service replaces no certificate', () => {
+      expect(resourcesOf(prod, 'aws_acm_certificate')).toEqual([
         expect.objectContaining({
-          domain_name: 'www.acme-platform.example',
-          subject_alternative_names: ['api.acme-platform.example'],
+          domain_name: 'acme-platform.example',
+          subject_alternative_names: ['*.acme-platform.example'],
           validation_method: 'DNS',
+          lifecycle: { create_before_destroy: true },
         }),
-      );
+      ]);
       const records = resourcesOf(prod, 'aws_route53_record');
       expect(records.every((r) => r['zone_id'] === 'Z0PROD33333333333333')).toBe(true);
       expect(
@@ -118,6 +119,15 @@ describe('ecs stack', () => {
           .map((r) => r['name'])
           .sort(),
       ).toEqual(['api.acme-platform.example', 'www.acme-platform.example']);
+    });
+
+    it('certificate validation records are addressed without for_each, so a first plan can compute them', () => {
+      const validations = resourcesOf(prod, 'aws_route53_record').filter((r) => r['type'] !== 'A');
+      expect(validations).toHaveLength(1);
+      expect(validations[0]!['for_each']).toBeUndefined();
+      expect(validations[0]!['name']).toMatch(
+        /^\$\{tolist\(aws_acm_certificate\.[^)]+\.domain_validation_options\)(\.0|\[0\])\.resource_record_name\}$/,
+      );
     });
 
     it('a WAF web ACL with the common, known-bad-inputs and IP-reputation rule groups and a rate limit guards the ALB', () => {

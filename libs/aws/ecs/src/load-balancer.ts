@@ -1,5 +1,3 @@
-import { AcmCertificate } from '@cdktf/provider-aws/lib/acm-certificate';
-import { AcmCertificateValidation } from '@cdktf/provider-aws/lib/acm-certificate-validation';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { CloudwatchLogResourcePolicy } from '@cdktf/provider-aws/lib/cloudwatch-log-resource-policy';
 import { Lb } from '@cdktf/provider-aws/lib/lb';
@@ -14,9 +12,9 @@ import { Wafv2WebAclLoggingConfiguration } from '@cdktf/provider-aws/lib/wafv2-w
 import { policyDocument } from '@platform/aws-common';
 import type { NetworkRef } from '@platform/core';
 import { suppress } from '@platform/policy';
-import { TerraformIterator, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { AccessLogBucket } from './access-log-bucket';
+import { ListenerCertificates } from './certificates';
 
 /** The TLS policy of every HTTPS listener: TLS 1.3 and 1.2 with forward-secret ciphers only. */
 export const TLS_POLICY = 'ELBSecurityPolicy-TLS13-1-2-2021-06';
@@ -40,7 +38,7 @@ export interface PublicLoadBalancerProps {
   readonly network: NetworkRef;
   /** The hosted zone that holds the service hosts. */
   readonly hostedZone: { readonly name: string; readonly id: string };
-  /** Hostnames served (each gets a certificate name and an alias record); empty serves the zone apex name only. */
+  /** Hostnames served, each with an alias record and a certificate that covers it (see ListenerCertificates). */
   readonly hosts: readonly string[];
   /** Requests per client IP per 5 minutes before WAF blocks it. */
   readonly rateLimitPer5Minutes: number;
@@ -61,7 +59,7 @@ export interface PublicLoadBalancerProps {
 
 /**
  * The environment's public entry: an internet-facing ALB in the public subnets that drops
- * invalid headers and logs every request; HTTPS on 443 with a DNS-validated certificate and a
+ * invalid headers and logs every request; HTTPS on 443 with DNS-validated certificates and a
  * modern TLS policy; HTTP on 80 only redirects; a test listener for blue/green reachable from
  * the VPC; a WAF web ACL with AWS managed rules and a per-IP rate limit; alias records.
  */
@@ -163,31 +161,10 @@ export class PublicLoadBalancer extends Construct {
       dependsOn: [logs.policy],
     });
 
-    const hosts = props.hosts.length > 0 ? [...new Set(props.hosts)] : [props.hostedZone.name];
-    const certificate = new AcmCertificate(this, 'certificate', {
-      domainName: hosts[0] as string,
-      subjectAlternativeNames: hosts.slice(1),
-      validationMethod: 'DNS',
-      lifecycle: { createBeforeDestroy: true },
-    });
-    const options = TerraformIterator.fromComplexList(
-      certificate.domainValidationOptions,
-      'domain_name',
-    );
-    const validationRecords = new Route53Record(this, 'certificate-validation-record', {
-      forEach: options,
-      zoneId: props.hostedZone.id,
-      name: options.getString('resource_record_name'),
-      type: options.getString('resource_record_type'),
-      records: [options.getString('resource_record_value')],
-      ttl: 60,
-      allowOverwrite: true,
-    });
-    const validation = new AcmCertificateValidation(this, 'certificate-validation', {
-      certificateArn: certificate.arn,
-      validationRecordFqdns: Token.asList(
-        TerraformIterator.fromResources(validationRecords).pluckProperty('fqdn'),
-      ),
+    const hosts = [...new Set(props.hosts)];
+    const certificates = new ListenerCertificates(this, 'tls', {
+      hostedZone: props.hostedZone,
+      hosts,
     });
 
     this.httpsListener = new LbListener(this, 'https', {
@@ -195,7 +172,7 @@ export class PublicLoadBalancer extends Construct {
       port: 443,
       protocol: 'HTTPS',
       sslPolicy: TLS_POLICY,
-      certificateArn: validation.certificateArn,
+      certificateArn: certificates.defaultCertificateArn,
       defaultAction: [
         {
           type: 'fixed-response',
@@ -216,7 +193,7 @@ export class PublicLoadBalancer extends Construct {
       port: props.testListenerPort,
       protocol: 'HTTPS',
       sslPolicy: TLS_POLICY,
-      certificateArn: validation.certificateArn,
+      certificateArn: certificates.defaultCertificateArn,
       defaultAction: [
         {
           type: 'fixed-response',
@@ -225,7 +202,10 @@ export class PublicLoadBalancer extends Construct {
       ],
     });
 
-    for (const host of props.hosts.length > 0 ? hosts : []) {
+    certificates.attachTo('https', this.httpsListener.arn);
+    certificates.attachTo('test', this.testListener.arn);
+
+    for (const host of hosts) {
       new Route53Record(this, `alias-${host.replace(/\./g, '-')}`, {
         zoneId: props.hostedZone.id,
         name: host,
