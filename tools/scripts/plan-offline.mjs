@@ -25,7 +25,8 @@ if (!terraformVersion()) {
   process.exit(1);
 }
 
-const { env } = terraformEnv(join(tmpdir(), `platform-plan-${process.pid}`));
+const { env, providers } = terraformEnv(join(tmpdir(), `platform-plan-${process.pid}`));
+console.log(`plan:offline: ${providers}`);
 const plans = [];
 for (const stack of stacks) {
   const family = stack.replace(/-[^-]+$/, '');
