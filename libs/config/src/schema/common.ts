@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { awsTagValue } from './aws-names';
 
 /** Fields shared by several families: identity, state, ownership. */
 
@@ -38,7 +39,10 @@ export const stateSchema = z.strictObject({
 export const githubSchema = z.strictObject({
   repository: z
     .string()
-    .regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, 'must be "owner/name", e.g. "acme/platform"')
+    .regex(
+      /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?\/[A-Za-z0-9._-]{1,100}$/,
+      'must be "owner/name" (a GitHub owner of 1-39 letters, digits or hyphens; a name of up to 100 characters), e.g. "acme/platform"',
+    )
     .meta({
       description: 'The repository that deploys this environment, as "owner/name".',
       examples: ['acme/platform'],
@@ -62,17 +66,14 @@ export const githubSchema = z.strictObject({
 });
 
 export const tagsSchema = z.strictObject({
-  owner: z
-    .string()
-    .min(1)
-    .meta({
-      description: "Team that owns the environment's resources.",
-      examples: ['platform-team'],
-    }),
-  costCenter: z
-    .string()
-    .min(1)
-    .meta({ description: 'Cost centre billed for the environment.', examples: ['cc-1234'] }),
+  owner: awsTagValue.meta({
+    description: "Team that owns the environment's resources: the Owner tag on every resource.",
+    examples: ['platform-team'],
+  }),
+  costCenter: awsTagValue.meta({
+    description: 'Cost centre billed for the environment: the CostCenter tag on every resource.',
+    examples: ['cc-1234'],
+  }),
 });
 
 const emailSubscription = z.strictObject({
@@ -85,11 +86,9 @@ const emailSubscription = z.strictObject({
   }),
 });
 const httpsSubscription = z.strictObject({
-  protocol: z
-    .literal('https')
-    .meta({
-      description: 'Alarms are POSTed to an HTTPS endpoint (which confirms the subscription once).',
-    }),
+  protocol: z.literal('https').meta({
+    description: 'Alarms are POSTed to an HTTPS endpoint (which confirms the subscription once).',
+  }),
   endpoint: z.url({ protocol: /^https$/, error: 'must be an https:// URL' }).meta({
     description: "The HTTPS endpoint (e.g. an incident tool's webhook) that receives alarms.",
     examples: ['https://events.example.com/integrations/alarms'],

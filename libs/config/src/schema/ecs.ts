@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dnsName } from './aws-names';
 import { logRetentionDays } from './retention';
 
 const capacityProvider = z.strictObject({
@@ -15,13 +16,10 @@ const capacityProvider = z.strictObject({
 export const ecsSchema = z.strictObject({
   hostedZone: z
     .strictObject({
-      name: z
-        .string()
-        .regex(
-          /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/,
-          'must be a lowercase DNS name such as dev.example.com',
-        )
-        .meta({ description: 'Zone name, e.g. dev.example.com.', examples: ['dev.example.com'] }),
+      name: dnsName('dev.example.com').meta({
+        description: 'Zone name, e.g. dev.example.com.',
+        examples: ['dev.example.com'],
+      }),
       id: z
         .string()
         .regex(

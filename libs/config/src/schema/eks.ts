@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isCanonicalCidr } from '../cidr';
+import { ec2InstanceType, instanceArchitecture } from './instance-types';
 import { logRetentionDays } from './retention';
 
 /**
@@ -18,11 +19,19 @@ export const EKS_CAPACITY_TYPES = ['ON_DEMAND', 'SPOT'] as const;
 /** Kubernetes taint effects, in the EKS API's spelling. */
 export const EKS_TAINT_EFFECTS = ['NO_SCHEDULE', 'NO_EXECUTE', 'PREFER_NO_SCHEDULE'] as const;
 
+/** An IAM role ARN: an optional path (up to 512 characters) and a role name of 1-64 characters. */
 const principalArn = z
   .string()
   .regex(
-    /^arn:aws:iam::\d{12}:role\/[A-Za-z0-9+=,.@_/-]{1,512}$/,
-    'must be an IAM role ARN such as "arn:aws:iam::123456789012:role/platform-admins"',
+    /^arn:aws:iam::\d{12}:role\/(?:[A-Za-z0-9+=,.@_-]+\/){0,}[A-Za-z0-9+=,.@_-]{1,64}$/,
+    'must be an IAM role ARN such as "arn:aws:iam::123456789012:role/platform-admins" (a role name is 1-64 letters, digits or +=,.@_-)',
+  )
+  .refine(
+    (arn) => {
+      const rest = arn.slice(arn.indexOf(':role/') + ':role/'.length);
+      return `/${rest.slice(0, rest.lastIndexOf('/') + 1)}`.length <= 512;
+    },
+    { message: 'an IAM role path is at most 512 characters' },
   );
 
 const addonVersion = z
@@ -74,11 +83,7 @@ const nodeGroupSchema = z.strictObject({
     description: 'ON_DEMAND for the capacity the cluster cannot lose, SPOT for interruptible work.',
   }),
   instanceTypes: z
-    .array(
-      z
-        .string()
-        .regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, 'must be an EC2 instance type such as m7i.large'),
-    )
+    .array(ec2InstanceType)
     .min(1, 'name at least one instance type')
     .meta({
       description:
@@ -195,9 +200,7 @@ export const eksSchema = z
     accessInstance: z
       .strictObject({
         enabled: z.boolean().meta({ description: 'Whether the environment has one.' }),
-        instanceType: z
-          .string()
-          .regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, 'must be an EC2 instance type such as t3.micro')
+        instanceType: ec2InstanceType
           .default('t3.micro')
           .meta({ description: 'Its instance type. Default: t3.micro', examples: ['t3.micro'] }),
       })
@@ -256,6 +259,14 @@ export const eksSchema = z
       }
     });
 
+    const accessArchitecture = instanceArchitecture(eks.accessInstance.instanceType);
+    if (accessArchitecture === 'arm64') {
+      issue(
+        ['accessInstance', 'instanceType'],
+        `"${eks.accessInstance.instanceType}" is an arm64 instance type; the access instance runs the x86_64 Amazon Linux 2023 image: use an x86_64 type such as t3.micro`,
+      );
+    }
+
     const seen = new Set<string>();
     eks.nodes.groups.forEach((group, index) => {
       const at = (field: string) => ['nodes', 'groups', index, field];
@@ -269,6 +280,16 @@ export const eksSchema = z
           `${group.desiredSize} must lie between minSize ${group.minSize} and maxSize ${group.maxSize}`,
         );
       }
+      const architecture = group.amiType === 'AL2023_ARM_64_STANDARD' ? 'arm64' : 'x86_64';
+      group.instanceTypes.forEach((type, typeIndex) => {
+        const actual = instanceArchitecture(type);
+        if (actual && actual !== architecture) {
+          issue(
+            ['nodes', 'groups', index, 'instanceTypes', typeIndex],
+            `"${type}" is an ${actual} instance type, but amiType ${group.amiType} runs on ${architecture}: use ${architecture === 'arm64' ? 'a Graviton type (m7g, c7g, …)' : 'an x86_64 type (m7i, c7i, …)'} or the matching amiType`,
+          );
+        }
+      });
       if (group.capacityType === 'SPOT' && group.instanceTypes.length < 2) {
         issue(
           at('instanceTypes'),

@@ -1,3 +1,4 @@
+import { ACM_FIRST_NAME_MAX_LENGTH } from './aws-names';
 import type { EcsConfig } from './ecs';
 import { APP_RUNNER_INSTANCE_SIZES, FARGATE_TASK_SIZES, type ServiceConfig } from './services';
 
@@ -112,6 +113,8 @@ export function checkServices(env: ServicesContext, issue: Issue): void {
     }
   });
 
+  certificateFirstNameProblem(env, issue);
+
   const { fargate, fargateSpot } = ecs.capacityProviders;
   if (fargate.base > 0 && fargateSpot.base > 0) {
     issue(
@@ -126,6 +129,28 @@ export function checkServices(env: ServicesContext, issue: Issue): void {
     issue(
       ['ecs', 'capacityProviders', 'fargate', 'base'],
       `a production environment keeps at least 1 task on on-demand Fargate so a Spot reclaim never empties a service (got ${fargate.base})`,
+    );
+  }
+}
+
+/**
+ * The ALB's certificate names every route host, the first one (in service order) as its
+ * domain_name, or the zone's name when no service has a host; ACM allows 64 characters there.
+ */
+function certificateFirstNameProblem(env: ServicesContext, issue: Issue): void {
+  const index = env.services.findIndex((s) => s.runtime === 'ecs' && s.route?.host !== undefined);
+  const first = index >= 0 ? env.services[index]?.route?.host : env.ecs.hostedZone.name;
+  if (first === undefined || first.length <= ACM_FIRST_NAME_MAX_LENGTH) return;
+  const allowed = `ACM allows ${ACM_FIRST_NAME_MAX_LENGTH} characters for a certificate's first name (got ${first.length})`;
+  if (index >= 0) {
+    issue(
+      ['services', index, 'route', 'host'],
+      `"${first}" is the first host, so the certificate's first name: ${allowed}. Shorten it, or list a service with a shorter host first`,
+    );
+  } else {
+    issue(
+      ['ecs', 'hostedZone', 'name'],
+      `"${first}" is the certificate's only name (no service has a host): ${allowed}`,
     );
   }
 }

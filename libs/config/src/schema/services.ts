@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dnsName } from './aws-names';
 
 /**
  * The task sizes Fargate accepts: CPU units → memory in MiB. Fargate rejects any other pair
@@ -126,6 +127,8 @@ export const serviceSchema = z.strictObject({
       /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/,
       'must be an ECR repository name: lowercase letters, digits, . _ - and /',
     )
+    .min(2, 'ECR repository names are 2-256 characters')
+    .max(256, 'ECR repository names are 2-256 characters')
     .meta({
       description:
         'The ECR repository (in this environment\'s account) the image comes from, e.g. "web".',
@@ -146,12 +149,7 @@ export const serviceSchema = z.strictObject({
     }),
   route: z
     .strictObject({
-      host: z
-        .string()
-        .regex(
-          /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/,
-          'must be a lowercase DNS name',
-        )
+      host: dnsName('www.dev.example.com')
         .optional()
         .meta({
           description:
