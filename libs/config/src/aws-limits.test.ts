@@ -127,7 +127,7 @@ describe('AWS name and value limits, checked at load with file, line and field',
         ),
       ).toEqual([
         expect.stringMatching(
-          /^dev\.yaml:\d+ eks\.access\.admins\.0: must be an IAM role ARN .*a role name is 1-64/,
+          /^dev\.yaml:\d+ eks\.access\.admins\.0: an IAM role name is 1-64 characters \(got 65: "r{65}"\)$/,
         ),
       ]);
     });
@@ -198,6 +198,45 @@ describe('AWS name and value limits, checked at load with file, line and field',
       ).toEqual([
         expect.stringMatching(
           /^dev\.yaml:\d+ eks\.accessInstance\.instanceType: "t4g\.micro" is an arm64 instance type/,
+        ),
+      ]);
+    });
+  });
+
+  describe('ports and instance counts the runtime allows', () => {
+    it('rejects an ecs service port a sidecar of every task listens on, and accepts another', () => {
+      expect(located((d) => dev(d).setIn(['services', 0, 'port'], 2772))).toEqual([
+        expect.stringMatching(
+          /^dev\.yaml:\d+ services\.0\.port: 2772 is the port of the AppConfig agent, which runs in every ecs task/,
+        ),
+      ]);
+      expect(located((d) => dev(d).setIn(['services', 0, 'port'], 9090))).toEqual([]);
+    });
+
+    it('rejects an App Runner service above 25 instances, and accepts 25', () => {
+      const appRunner = (d: Record<string, Document>, max: number) => {
+        const doc = dev(d);
+        doc.setIn(['services', 0, 'runtime'], 'app-runner');
+        doc.setIn(['services', 0, 'deployment'], { strategy: 'rolling' });
+        doc.setIn(['services', 0, 'tasks'], { desired: 1, min: 1, max });
+        doc.deleteIn(['services', 0, 'route']);
+        doc.deleteIn(['services', 0, 'appConfig']);
+        doc.deleteIn(['services', 0, 'autoscaling', 'requestsPerTarget']);
+      };
+      expect(located((d) => appRunner(d, 26))).toEqual([
+        expect.stringMatching(
+          /^dev\.yaml:\d+ services\.0\.tasks\.max: App Runner runs 1 to 25 instances of a service \(tasks\.min 1, tasks\.max 26\)$/,
+        ),
+      ]);
+      expect(located((d) => appRunner(d, 25))).toEqual([]);
+    });
+
+    it('rejects an ALB path pattern longer than 128 characters', () => {
+      expect(
+        located((d) => dev(d).setIn(['services', 0, 'route', 'path'], `/${'p'.repeat(128)}`)),
+      ).toEqual([
+        expect.stringMatching(
+          /^dev\.yaml:\d+ services\.0\.route\.path: ALB path patterns are at most 128 characters$/,
         ),
       ]);
     });

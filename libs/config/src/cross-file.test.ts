@@ -160,4 +160,30 @@ describe('services across files: images are built and released in the first envi
       expect.stringMatching(/^prod\.yaml:\d+ services\.2\.source: no pipeline releases "billing"/),
     ]);
   });
+
+  it('a later environment in another region than the pipelines is refused at its region; the same region loads', () => {
+    const move = (d: Record<string, Document>, region: string) => {
+      const prod = d['prod'] as Document;
+      prod.set('region', region);
+      prod.set(
+        'availabilityZones',
+        ['a', 'b', 'c'].map((z) => `${region}${z}`),
+      );
+      prod.setIn(
+        ['services'],
+        (prod.toJS().services as { secrets?: Record<string, string> }[]).map((s) => ({
+          ...s,
+          secrets: Object.fromEntries(
+            Object.entries(s.secrets ?? {}).map(([k, v]) => [k, v.replace(/eu-west-1/, region)]),
+          ),
+        })),
+      );
+    };
+    expect(located(editedEnvironments((d) => move(d, 'eu-central-1')))).toEqual([
+      expect.stringMatching(
+        /^prod\.yaml:\d+ region: eu-central-1 differs from eu-west-1 of .*dev\.yaml, whose pipelines deploy web, api here: cross-region deploys need a regional artifact store/,
+      ),
+    ]);
+    expect(located(editedEnvironments((d) => move(d, 'eu-west-1')))).toEqual([]);
+  });
 });

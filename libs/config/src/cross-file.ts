@@ -116,6 +116,15 @@ function imageSourceProblems(valid: readonly ValidFile[]): ConfigProblem[] {
   const released = new Set(first.config.services.filter((s) => s.source).map((s) => s.name));
   const problems: ConfigProblem[] = [];
   for (const f of later) {
+    const releasedHere = f.config.services.filter((s) => released.has(s.name)).map((s) => s.name);
+    if (f.config.region !== first.config.region && releasedHere.length > 0) {
+      problems.push({
+        file: f.file,
+        line: lineOf(f.doc, f.lines, ['region']),
+        field: 'region',
+        message: `${f.config.region} differs from ${first.config.region} of ${first.file}, whose pipelines deploy ${releasedHere.join(', ')} here: cross-region deploys need a regional artifact store, which the pipelines do not have; use ${first.config.region}`,
+      });
+    }
     f.config.services.forEach((service, index) => {
       const at = (field: string) => ({
         file: f.file,

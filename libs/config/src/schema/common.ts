@@ -49,7 +49,8 @@ export const githubSchema = z.strictObject({
     }),
   deployEnvironment: z
     .string()
-    .regex(/^[A-Za-z0-9._-]+$/)
+    .regex(/^[A-Za-z0-9._-]+$/, 'must be a GitHub environment name: letters, digits, . _ -')
+    .max(255, 'GitHub environment names are at most 255 characters')
     .optional()
     .meta({
       description:

@@ -23,16 +23,23 @@ export const EKS_TAINT_EFFECTS = ['NO_SCHEDULE', 'NO_EXECUTE', 'PREFER_NO_SCHEDU
 const principalArn = z
   .string()
   .regex(
-    /^arn:aws:iam::\d{12}:role\/(?:[A-Za-z0-9+=,.@_-]+\/){0,}[A-Za-z0-9+=,.@_-]{1,64}$/,
-    'must be an IAM role ARN such as "arn:aws:iam::123456789012:role/platform-admins" (a role name is 1-64 letters, digits or +=,.@_-)',
+    /^arn:aws:iam::\d{12}:role\/[A-Za-z0-9+=,.@_/-]{1,512}$/,
+    'must be an IAM role ARN such as "arn:aws:iam::123456789012:role/platform-admins"',
   )
-  .refine(
-    (arn) => {
-      const rest = arn.slice(arn.indexOf(':role/') + ':role/'.length);
-      return `/${rest.slice(0, rest.lastIndexOf('/') + 1)}`.length <= 512;
-    },
-    { message: 'an IAM role path is at most 512 characters' },
-  );
+  .superRefine((arn, ctx) => {
+    const rest = arn.slice(arn.indexOf(':role/') + ':role/'.length);
+    const name = rest.slice(rest.lastIndexOf('/') + 1);
+    const path = `/${rest.slice(0, rest.lastIndexOf('/') + 1)}`;
+    if (name.length < 1 || name.length > 64) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `an IAM role name is 1-64 characters (got ${name.length}: "${name}")`,
+      });
+    }
+    if (path.length > 512) {
+      ctx.addIssue({ code: 'custom', message: 'an IAM role path is at most 512 characters' });
+    }
+  });
 
 const addonVersion = z
   .string()

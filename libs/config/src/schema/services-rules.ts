@@ -1,6 +1,12 @@
 import { ACM_FIRST_NAME_MAX_LENGTH } from './aws-names';
 import type { EcsConfig } from './ecs';
-import { APP_RUNNER_INSTANCE_SIZES, FARGATE_TASK_SIZES, type ServiceConfig } from './services';
+import {
+  APP_RUNNER_INSTANCE_SIZES,
+  APP_RUNNER_MAX_INSTANCES,
+  FARGATE_TASK_SIZES,
+  SIDECAR_PORTS,
+  type ServiceConfig,
+} from './services';
 
 type Issue = (path: (string | number)[], message: string) => void;
 
@@ -68,6 +74,12 @@ export function checkServices(env: ServicesContext, issue: Issue): void {
     }
 
     if (service.runtime === 'app-runner') {
+      if (min < 1 || max > APP_RUNNER_MAX_INSTANCES) {
+        issue(
+          at('tasks', min < 1 ? 'min' : 'max'),
+          `App Runner runs 1 to ${APP_RUNNER_MAX_INSTANCES} instances of a service (tasks.min ${min}, tasks.max ${max})`,
+        );
+      }
       if (service.deployment.strategy !== 'rolling') {
         issue(
           at('deployment', 'strategy'),
@@ -86,6 +98,13 @@ export function checkServices(env: ServicesContext, issue: Issue): void {
       return;
     }
 
+    const sidecar = SIDECAR_PORTS[service.port];
+    if (sidecar) {
+      issue(
+        at('port'),
+        `${service.port} is the port of ${sidecar}, which runs in every ecs task (one network namespace): use another port`,
+      );
+    }
     if (!service.route || (service.route.host === undefined && service.route.path === undefined)) {
       issue(at('route'), 'an ecs service needs a route: a host, a path, or both');
     } else {

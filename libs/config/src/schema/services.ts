@@ -30,6 +30,22 @@ function range(from: number, to: number, step: number): number[] {
   return values;
 }
 
+/**
+ * Ports the sidecars of an ecs task listen on (the task's containers share one network
+ * namespace, so the service's own port must differ): port → who.
+ */
+export const SIDECAR_PORTS: Readonly<Record<number, string>> = {
+  2000: 'the OpenTelemetry collector (X-Ray UDP)',
+  2772: 'the AppConfig agent',
+  4317: 'the OpenTelemetry collector (OTLP gRPC)',
+  4318: 'the OpenTelemetry collector (OTLP HTTP)',
+  8125: 'the OpenTelemetry collector (StatsD)',
+  13133: 'the OpenTelemetry collector (health check)',
+};
+
+/** App Runner's instance limits per service. */
+export const APP_RUNNER_MAX_INSTANCES = 25;
+
 /** Where a service runs: ECS on Fargate behind the ALB, or App Runner for accounts that already use it. */
 export const SERVICE_RUNTIMES = ['ecs', 'app-runner'] as const;
 
@@ -143,6 +159,7 @@ export const serviceSchema = z.strictObject({
   healthCheckPath: z
     .string()
     .regex(/^\/[A-Za-z0-9._~/-]*$/, 'must be a path starting with "/"')
+    .max(1024, 'ALB health-check paths are at most 1024 characters')
     .meta({
       description: 'Path the load balancer (or App Runner) probes, e.g. /healthz.',
       examples: ['/healthz'],
@@ -150,6 +167,7 @@ export const serviceSchema = z.strictObject({
   route: z
     .strictObject({
       host: dnsName('www.dev.example.com')
+        .max(128, 'ALB host-header conditions are at most 128 characters')
         .optional()
         .meta({
           description:
@@ -159,6 +177,7 @@ export const serviceSchema = z.strictObject({
       path: z
         .string()
         .regex(/^\/[A-Za-z0-9._~/*?-]*$/, 'must be a path pattern starting with "/"')
+        .max(128, 'ALB path patterns are at most 128 characters')
         .optional()
         .meta({ description: 'Path pattern, e.g. /api/*.', examples: ['/api/*'] }),
     })
