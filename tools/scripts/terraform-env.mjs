@@ -7,7 +7,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 const REGISTRY_DIR = 'registry.terraform.io';
-/** Folder levels below the root the search looks into (a mirror at /opt/<name> is level 1). */
+/** Folder levels below the root the search looks into (a mirror at /<top>/<name> is level 1). */
 const SEARCH_DEPTH = 3;
 /** Folders the search never enters: system, temporary and dependency trees. */
 const SKIP = new Set([
@@ -45,7 +45,7 @@ export function terraformVersion() {
  * found, or undefined when the machine has none. In order: $TF_PLUGIN_MIRROR (an error when it
  * holds no registry.terraform.io folder), terraform's own implicit mirror folders, then a search
  * of the file system `SEARCH_DEPTH` folders deep that skips system and dependency trees (CI
- * images keep their mirror wherever they like, e.g. under /opt).
+ * images keep their mirror in a folder of their own).
  *
  * @param options.env environment to read TF_PLUGIN_MIRROR from @default process.env
  * @param options.home the user's home folder @default os.homedir()

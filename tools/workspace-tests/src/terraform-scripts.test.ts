@@ -31,7 +31,7 @@ try {
 describe('terraform-env: provider mirror discovery', () => {
   it('finds a mirror that only the bounded search reaches (nothing in terraform’s implicit folders) and says how', () => {
     const root = mkdtempSync(join(tmpdir(), 'platform-mirror-'));
-    const mirror = mirrorAt(join(root, 'opt', 'tf-plugins'));
+    const mirror = mirrorAt(join(root, 'srv', 'terraform-mirror'));
     expect(findMirror(root)).toEqual({
       path: mirror,
       source: expect.stringContaining('search'),
@@ -40,7 +40,7 @@ describe('terraform-env: provider mirror discovery', () => {
 
   it('prefers terraform’s implicit mirror folder over the search', () => {
     const root = mkdtempSync(join(tmpdir(), 'platform-mirror-'));
-    mirrorAt(join(root, 'opt', 'tf-plugins'));
+    mirrorAt(join(root, 'srv', 'terraform-mirror'));
     const implicit = mirrorAt(join(root, 'usr', 'share', 'terraform', 'plugins'));
     expect(findMirror(root)).toEqual({
       path: implicit,
@@ -50,14 +50,14 @@ describe('terraform-env: provider mirror discovery', () => {
 
   it('finds nothing in skipped trees (node_modules) or deeper than the bound', () => {
     const root = mkdtempSync(join(tmpdir(), 'platform-mirror-'));
-    mirrorAt(join(root, 'opt', 'node_modules', 'mirror'));
+    mirrorAt(join(root, 'srv', 'node_modules', 'mirror'));
     mirrorAt(join(root, 'a', 'b', 'c', 'd', 'e'));
     expect(findMirror(root)).toBeNull();
   });
 
   it('takes $TF_PLUGIN_MIRROR first, and refuses one without a registry.terraform.io folder', () => {
     const root = mkdtempSync(join(tmpdir(), 'platform-mirror-'));
-    mirrorAt(join(root, 'opt', 'tf-plugins'));
+    mirrorAt(join(root, 'srv', 'terraform-mirror'));
     const chosen = mirrorAt(join(root, 'chosen'));
     expect(findMirror(root, { TF_PLUGIN_MIRROR: chosen })).toEqual({
       path: chosen,
