@@ -1,12 +1,15 @@
 // How terraform runs on any machine: the binary from PATH, no telemetry, and providers from a
 // local filesystem mirror when one exists ($TF_PLUGIN_MIRROR, terraform's own implicit mirror
-// folders, or a shallow search), otherwise from the registry as usual.
+// folders, or a bounded search of the file system), otherwise from the registry as usual.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 const REGISTRY_DIR = 'registry.terraform.io';
+/** Folder levels below the root the search looks into (a mirror at /<top>/<name> is level 1). */
+const SEARCH_DEPTH = 3;
+/** Folders the search never enters: system, temporary and dependency trees. */
 const SKIP = new Set([
   'proc',
   'sys',
@@ -37,39 +40,58 @@ export function terraformVersion() {
   }
 }
 
-/** A folder holding registry.terraform.io/hashicorp/aws, or undefined. */
-export function findProviderMirror() {
-  const fromEnv = process.env.TF_PLUGIN_MIRROR;
+/**
+ * The local provider mirror: a folder holding registry.terraform.io/hashicorp/aws, and how it was
+ * found, or undefined when the machine has none. In order: $TF_PLUGIN_MIRROR (an error when it
+ * holds no registry.terraform.io folder), terraform's own implicit mirror folders, then a search
+ * of the file system `SEARCH_DEPTH` folders deep that skips system and dependency trees (CI
+ * images keep their mirror in a folder of their own).
+ *
+ * @param options.env environment to read TF_PLUGIN_MIRROR from @default process.env
+ * @param options.home the user's home folder @default os.homedir()
+ * @param options.root where the implicit system folders and the search start @default "/"
+ * @returns `{ path, source }`, source saying where it came from, for the log
+ */
+export function findProviderMirror({ env = process.env, home = homedir(), root = '/' } = {}) {
+  const fromEnv = env.TF_PLUGIN_MIRROR;
   if (fromEnv) {
     if (!existsSync(join(fromEnv, REGISTRY_DIR))) {
       throw new Error(`TF_PLUGIN_MIRROR=${fromEnv} has no ${REGISTRY_DIR} folder`);
     }
-    return fromEnv;
+    return { path: fromEnv, source: '$TF_PLUGIN_MIRROR' };
   }
   // terraform's own implicit local mirror folders first
   const implicit = [
-    join(homedir(), '.terraform.d', 'plugins'),
-    join(homedir(), '.local', 'share', 'terraform', 'plugins'),
-    '/usr/local/share/terraform/plugins',
-    '/usr/share/terraform/plugins',
+    join(home, '.terraform.d', 'plugins'),
+    join(home, '.local', 'share', 'terraform', 'plugins'),
+    join(root, 'usr', 'local', 'share', 'terraform', 'plugins'),
+    join(root, 'usr', 'share', 'terraform', 'plugins'),
   ];
-  for (const dir of implicit) if (hasAws(dir)) return dir;
-  return search('/', 0);
+  for (const dir of implicit) {
+    if (hasAws(dir)) return { path: dir, source: "terraform's implicit mirror folder" };
+  }
+  const found = search(root, 0);
+  return found
+    ? { path: found, source: `a search of ${root} ${SEARCH_DEPTH} folders deep` }
+    : undefined;
 }
 
 function hasAws(dir) {
   return existsSync(join(dir, REGISTRY_DIR, 'hashicorp', 'aws'));
 }
 
+/** Depth-first, sorted (the same machine finds the same mirror); symbolic links are not followed. */
 function search(dir, depth) {
-  if (depth > 3) return undefined;
+  if (depth > SEARCH_DEPTH) return undefined;
   let entries;
   try {
-    entries = readdirSync(dir, { withFileTypes: true });
+    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    );
   } catch {
     return undefined;
   }
-  if (entries.some((e) => e.name === REGISTRY_DIR && e.isDirectory()) && hasAws(dir)) return dir;
+  if (entries.some((e) => e.name === REGISTRY_DIR) && hasAws(dir)) return dir;
   for (const entry of entries) {
     if (!entry.isDirectory() || SKIP.has(entry.name) || (depth === 0 && entry.name === 'root'))
       continue;
@@ -77,6 +99,13 @@ function search(dir, depth) {
     if (found) return found;
   }
   return undefined;
+}
+
+/** Where terraform gets its providers, for the log: the mirror's path and how it was found. */
+export function describeProviders(mirror) {
+  return mirror
+    ? `providers from the local mirror ${mirror.path} (offline; found through ${mirror.source})`
+    : 'providers from the registry (no local mirror found)';
 }
 
 /**
@@ -90,12 +119,13 @@ export function terraformEnv(workDir) {
   const cacheDir = join(workDir, 'plugin-cache');
   mkdirSync(cacheDir, { recursive: true });
   const installation = mirror
-    ? `provider_installation {\n  filesystem_mirror {\n    path    = ${JSON.stringify(mirror)}\n    include = ["registry.terraform.io/hashicorp/*"]\n  }\n  direct {\n    exclude = ["registry.terraform.io/hashicorp/*"]\n  }\n}\n`
+    ? `provider_installation {\n  filesystem_mirror {\n    path    = ${JSON.stringify(mirror.path)}\n    include = ["registry.terraform.io/hashicorp/*"]\n  }\n  direct {\n    exclude = ["registry.terraform.io/hashicorp/*"]\n  }\n}\n`
     : '';
   const config = join(workDir, 'terraform.rc');
   writeFileSync(config, `plugin_cache_dir = ${JSON.stringify(cacheDir)}\n${installation}`);
   return {
     mirror,
+    providers: describeProviders(mirror),
     env: {
       ...process.env,
       CHECKPOINT_DISABLE: '1',
@@ -105,12 +135,4 @@ export function terraformEnv(workDir) {
       TF_PLUGIN_CACHE_MAY_BREAK_DEPENDENCY_LOCK_FILE: '1',
     },
   };
-}
-
-export function isDirectory(path) {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }

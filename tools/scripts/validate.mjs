@@ -39,10 +39,30 @@ if (!version) {
 }
 
 const work = mkdtempSync(join(tmpdir(), 'platform-validate-'));
-const { env, mirror } = terraformEnv(join(work, 'terraform'));
-console.log(
-  `validate: ${stacks.length} stack(s) with ${version}, providers from ${mirror ? 'a local mirror (offline)' : 'the registry'}`,
-);
+const { env, providers } = terraformEnv(join(work, 'terraform'));
+console.log(`validate: ${stacks.length} stack(s) with ${version}, ${providers}`);
+
+/** The first lines of what a failed terraform printed: its stderr, else its stdout. */
+function excerpt(text, lines = 12) {
+  return text.trim().split('\n').slice(0, lines).join('\n       ');
+}
+
+/**
+ * `terraform validate -json`'s result, or a failure naming what terraform itself said: when it
+ * crashes (a provider panic, a killed process) it prints no JSON, and its exit code and stderr
+ * are the cause.
+ */
+function parseValidateOutput(output) {
+  try {
+    return { result: JSON.parse(output.stdout) };
+  } catch {
+    const status = output.signal ? `killed by ${output.signal}` : `exit code ${output.code ?? 0}`;
+    const said = (output.stderr ?? '').trim() || (output.stdout ?? '').trim();
+    return {
+      failure: `terraform validate printed no JSON result (${status})${said ? `:\n       ${excerpt(said)}` : ''}`,
+    };
+  }
+}
 
 let failed = 0;
 const started = Date.now();
@@ -57,12 +77,18 @@ async function validate({ name, file }) {
       env,
       maxBuffer: 32 << 20,
     });
-    const { stdout } = await run('terraform', ['validate', '-json', '-no-color'], {
+    // validate exits 1 on invalid configuration with JSON on stdout: read it either way.
+    const output = await run('terraform', ['validate', '-json', '-no-color'], {
       cwd: dir,
       env,
       maxBuffer: 32 << 20,
     }).catch((e) => e);
-    const result = JSON.parse(stdout);
+    const { result, failure } = parseValidateOutput(output);
+    if (failure) {
+      failed++;
+      console.log(`  FAIL ${name} (${relative(process.cwd(), file)}): ${failure}`);
+      return;
+    }
     const warnings = result.diagnostics.filter((d) => d.severity === 'warning');
     if (!result.valid) {
       failed++;
@@ -78,9 +104,8 @@ async function validate({ name, file }) {
     }
   } catch (error) {
     failed++;
-    console.log(
-      `  FAIL ${name}: ${(error.stderr || error.message).trim().split('\n').slice(0, 8).join('\n       ')}`,
-    );
+    // `terraform init` failed (or could not start): its stderr names the cause.
+    console.log(`  FAIL ${name}: ${excerpt(error.stderr || error.message)}`);
   }
 }
 

@@ -29,6 +29,8 @@ export { environmentsDir, findWorkspaceRoot } from './workspace';
 export { copyEnvironments } from './edit';
 export {
   APP_RUNNER_INSTANCE_SIZES,
+  APP_RUNNER_MAX_INSTANCES,
+  SIDECAR_PORTS,
   CODEDEPLOY_CONFIGS,
   FARGATE_TASK_SIZES,
   SERVICE_RUNTIMES,
@@ -63,3 +65,10 @@ export {
   pipelineName,
 } from './delivery-naming';
 export { environmentTextProblems } from './check';
+export {
+  EC2_INSTANCE_FAMILIES,
+  instanceArchitecture,
+  instanceTypeProblem,
+  type Ec2Architecture,
+} from './schema/instance-types';
+export { ACM_FIRST_NAME_MAX_LENGTH } from './schema/aws-names';

@@ -1,10 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename, join } from 'node:path';
 import { type Document, isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
 import { z } from 'zod';
-import { cidrsOverlap, planSubnets, type PlannedSubnet } from './cidr';
+import { planSubnets, type PlannedSubnet } from './cidr';
+import { crossFileProblems, type ParsedFile } from './cross-file';
 import { ConfigError, type ConfigProblem } from './errors';
 import { environmentSchema, type EnvironmentConfig } from './schema/environment';
+import { workflowEnvironmentProblems } from './workflow-references';
+import { displayPath, lineOf } from './yaml-lines';
 import { environmentsDir } from './workspace';
 
 /** A validated environment with the values derived from it at synth. */
@@ -15,13 +18,6 @@ export interface Environment extends EnvironmentConfig {
   readonly subnets: readonly PlannedSubnet[];
 }
 
-interface ParsedFile {
-  readonly file: string;
-  readonly doc: Document;
-  readonly lines: LineCounter;
-  readonly config?: EnvironmentConfig;
-}
-
 /**
  * Reads and validates every `*.yaml` file of the environments folder.
  *
@@ -29,18 +25,33 @@ interface ParsedFile {
  * @returns the environments in promotion order (dev → staging → prod).
  */
 export function loadEnvironments(dir: string = environmentsDir()): Environment[] {
-  const files = readdirSync(dir)
-    .filter((name) => name.endsWith('.yaml'))
-    .sort()
-    .map((name) => join(dir, name));
+  const names = readdirSync(dir).sort();
+  const files = names.filter((name) => name.endsWith('.yaml')).map((name) => join(dir, name));
   if (files.length === 0) {
     throw new ConfigError([
       { file: displayPath(dir), field: '', message: 'no environment files (*.yaml) found' },
     ]);
   }
-  const problems: ConfigProblem[] = [];
+  const problems: ConfigProblem[] = names
+    .filter((name) => name.endsWith('.yml'))
+    .map((name) => ({
+      file: displayPath(join(dir, name)),
+      field: '',
+      message: `is not read: environment files end in .yaml; rename it to ${basename(name, '.yml')}.yaml`,
+    }));
   const parsed = files.map((file) => parseEnvironmentFile(file, problems));
   problems.push(...crossFileProblems(parsed));
+  const complete = parsed.every((f) => f.config !== undefined);
+  problems.push(
+    ...workflowEnvironmentProblems(
+      dir,
+      parsed.map((f) => ({
+        name: basename(f.file, '.yaml'),
+        deployEnvironment: f.config?.github.deployEnvironment,
+      })),
+      complete,
+    ),
+  );
   if (problems.length > 0) throw new ConfigError(problems);
   return parsed
     .flatMap(({ file, config }) => (config ? [{ file, config }] : []))
@@ -85,66 +96,6 @@ function parseEnvironmentFile(path: string, problems: ConfigProblem[]): ParsedFi
     });
   }
   return { file, doc, lines, config: result.data };
-}
-
-/** Rules that span files: one account, one VPC range, one bucket, one position per environment. */
-function crossFileProblems(files: readonly ParsedFile[]): ConfigProblem[] {
-  const valid = files.filter(
-    (f): f is ParsedFile & { config: EnvironmentConfig } => f.config !== undefined,
-  );
-  const problems: ConfigProblem[] = [];
-  const unique = (
-    field: string[],
-    value: (c: EnvironmentConfig) => string | number,
-    what: string,
-  ) => {
-    const seen = new Map<string | number, ParsedFile>();
-    for (const f of valid) {
-      const v = value(f.config);
-      const first = seen.get(v);
-      if (first) {
-        problems.push({
-          file: f.file,
-          line: lineOf(f.doc, f.lines, field),
-          field: field.join('.'),
-          message: `${what} "${v}" is already used by ${first.file}; every environment needs its own`,
-        });
-      } else seen.set(v, f);
-    }
-  };
-  unique(['name'], (c) => c.name, 'name');
-  unique(['accountId'], (c) => c.accountId, 'account id');
-  unique(['state', 'bucket'], (c) => c.state.bucket, 'state bucket');
-  unique(['deployOrder'], (c) => c.deployOrder, 'deploy order');
-  // Only when every file is valid: otherwise the pipeline environment may be the invalid one.
-  const first =
-    valid.length === files.length
-      ? [...valid].sort((a, b) => a.config.deployOrder - b.config.deployOrder)[0]
-      : undefined;
-  const connected = first?.config.services.findIndex(
-    (s) => s.source?.provider === 'codestar-connection',
-  );
-  if (first && connected !== undefined && connected >= 0 && !first.config.delivery.connectionArn) {
-    problems.push({
-      file: first.file,
-      line: lineOf(first.doc, first.lines, ['delivery']),
-      field: 'delivery.connectionArn',
-      message: `is required: services.${connected} pulls its source through a CodeStar connection, and the pipelines run in this environment (the lowest deployOrder)`,
-    });
-  }
-  valid.forEach((a, i) =>
-    valid.slice(i + 1).forEach((b) => {
-      if (cidrsOverlap(a.config.network.vpcCidr, b.config.network.vpcCidr)) {
-        problems.push({
-          file: b.file,
-          line: lineOf(b.doc, b.lines, ['network', 'vpcCidr']),
-          field: 'network.vpcCidr',
-          message: `${b.config.network.vpcCidr} overlaps ${a.config.network.vpcCidr} of ${a.file}; VPC ranges must not overlap so environments can be connected later`,
-        });
-      }
-    }),
-  );
-  return problems;
 }
 
 /** Wording for the issues zod reports without a message of ours. */
@@ -199,19 +150,6 @@ function toProblem(
   return { file, line: lineOf(doc, lines, path), field: path.join('.'), message };
 }
 
-/** Line of the deepest node on `path` that exists in the document. */
-function lineOf(
-  doc: Document,
-  lines: LineCounter,
-  path: readonly (string | number)[],
-): number | undefined {
-  for (let depth = path.length; depth >= 0; depth--) {
-    const node = doc.getIn(path.slice(0, depth), true) as Node | undefined;
-    if (node && node.range) return lines.linePos(node.range[0]).line;
-  }
-  return undefined;
-}
-
 /** The field names the schema accepts at `path`. */
 function allowedKeys(schema: z.ZodType, path: readonly (string | number)[]): string[] {
   let current: z.ZodType | undefined = schema;
@@ -236,11 +174,6 @@ function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
     current = current.unwrap() as z.ZodType;
   }
   return current;
-}
-
-function displayPath(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel.startsWith('..') ? path : rel;
 }
 
 /**

@@ -79,7 +79,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     return required ? 1 : 0;
   }
   io.stdout.write(
-    `plan-offline: ${setup.version}, providers from ${setup.mirror ? `the local mirror ${setup.mirror}` : 'the registry'}\n`,
+    `plan-offline: ${setup.version}, ${setup.providers}\n`,
   );
 
   if (values.base) {

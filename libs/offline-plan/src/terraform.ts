@@ -14,6 +14,8 @@ export interface TerraformSetup {
   readonly env: NodeJS.ProcessEnv;
   /** The local provider mirror in use, or undefined when providers come from the registry. */
   readonly mirror: string | undefined;
+  /** Where providers come from, for the log (the mirror and how it was found). */
+  readonly providers: string;
   /** The shared plugin cache. */
   readonly pluginCache: string;
   /** `terraform version`'s first line. */
@@ -21,7 +23,8 @@ export interface TerraformSetup {
 }
 
 interface TerraformEnvModule {
-  findProviderMirror(): string | undefined;
+  findProviderMirror(): { path: string; source: string } | undefined;
+  describeProviders(mirror: { path: string; source: string } | undefined): string;
   terraformVersion(): string | undefined;
 }
 
@@ -37,7 +40,8 @@ export async function terraformSetup(
   const discovery = (await import(script)) as TerraformEnvModule;
   const version = discovery.terraformVersion();
   if (!version) return undefined;
-  const mirror = discovery.findProviderMirror();
+  const found = discovery.findProviderMirror();
+  const mirror = found?.path;
   const pluginCache = join(cacheDir, 'plugin-cache');
   mkdirSync(pluginCache, { recursive: true });
   const installation = mirror
@@ -53,6 +57,7 @@ export async function terraformSetup(
   return {
     version,
     mirror,
+    providers: discovery.describeProviders(found),
     pluginCache,
     env: {
       ...process.env,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { awsTagValue } from './aws-names';
 
 /** Fields shared by several families: identity, state, ownership. */
 
@@ -7,65 +8,98 @@ export const accountId = z
   .regex(/^\d{12}$/, 'must be a 12-digit AWS account id in quotes, e.g. "123456789012"');
 
 export const stateSchema = z.strictObject({
-  /** S3 bucket that holds this environment's Terraform state (created by the bootstrap stack). */
   bucket: z
     .string()
     .regex(
       /^(?!xn--)(?!.*\.\.)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
       'must be a valid S3 bucket name: 3-63 lowercase letters, digits, dots and hyphens',
-    ),
-  /** Alias of the customer-managed KMS key that encrypts the state, e.g. "alias/platform-tfstate". */
+    )
+    .meta({
+      description:
+        "S3 bucket that holds this environment's Terraform state (created by the bootstrap stack).",
+      examples: ['acme-platform-dev-tfstate'],
+    }),
   kmsAlias: z
     .string()
     .regex(
       /^alias\/(?!aws\/)[A-Za-z0-9/_-]{1,250}$/,
       'must be a KMS alias such as "alias/platform-tfstate" (not alias/aws/...)',
-    ),
-  /**
-   * Where the bootstrap stack keeps its own state: `local` until the bucket exists, then `s3`
-   * once its state has been migrated into the bucket it created.
-   */
-  bootstrapBackend: z.enum(['local', 's3']).default('local'),
+    )
+    .meta({
+      description:
+        'Alias of the customer-managed KMS key that encrypts the state, e.g. "alias/platform-tfstate".',
+      examples: ['alias/platform-tfstate'],
+    }),
+  bootstrapBackend: z.enum(['local', 's3']).default('local').meta({
+    description:
+      'Where the bootstrap stack keeps its own state: `local` until the bucket exists, then `s3` once its state has been migrated into the bucket it created.',
+  }),
 });
 
 export const githubSchema = z.strictObject({
-  /** The repository that deploys this environment, as "owner/name". */
   repository: z
     .string()
-    .regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, 'must be "owner/name", e.g. "acme/platform"'),
-  /** The GitHub environment whose jobs may assume the deploy role. @default the environment's name */
+    .regex(
+      /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?\/[A-Za-z0-9._-]{1,100}$/,
+      'must be "owner/name" (a GitHub owner of 1-39 letters, digits or hyphens; a name of up to 100 characters), e.g. "acme/platform"',
+    )
+    .meta({
+      description: 'The repository that deploys this environment, as "owner/name".',
+      examples: ['acme/platform'],
+    }),
   deployEnvironment: z
     .string()
-    .regex(/^[A-Za-z0-9._-]+$/)
-    .optional(),
-  /** The branch whose workflows may assume the plan role besides pull requests. @default "main" */
+    .regex(/^[A-Za-z0-9._-]+$/, 'must be a GitHub environment name: letters, digits, . _ -')
+    .max(255, 'GitHub environment names are at most 255 characters')
+    .optional()
+    .meta({
+      description:
+        "The GitHub environment whose jobs may assume the deploy role. Default: the environment's name",
+    }),
   mainBranch: z
     .string()
     .regex(/^[A-Za-z0-9._/-]+$/)
-    .default('main'),
+    .default('main')
+    .meta({
+      description:
+        'The branch whose workflows may assume the plan role besides pull requests. Default: "main"',
+    }),
 });
 
 export const tagsSchema = z.strictObject({
-  /** Team that owns the environment's resources. */
-  owner: z.string().min(1),
-  /** Cost centre billed for the environment. */
-  costCenter: z.string().min(1),
+  owner: awsTagValue.meta({
+    description: "Team that owns the environment's resources: the Owner tag on every resource.",
+    examples: ['platform-team'],
+  }),
+  costCenter: awsTagValue.meta({
+    description: 'Cost centre billed for the environment: the CostCenter tag on every resource.',
+    examples: ['cc-1234'],
+  }),
 });
 
 const emailSubscription = z.strictObject({
-  protocol: z.literal('email'),
-  /** The address that receives alarms. */
-  endpoint: z.email('must be an email address'),
+  protocol: z
+    .literal('email')
+    .meta({ description: 'Alarms arrive as email (the address confirms the subscription once).' }),
+  endpoint: z.email('must be an email address').meta({
+    description: 'The address that receives alarms.',
+    examples: ['platform-oncall@example.com'],
+  }),
 });
 const httpsSubscription = z.strictObject({
-  protocol: z.literal('https'),
-  /** The HTTPS endpoint (e.g. an incident tool's webhook) that receives alarms. */
-  endpoint: z.url({ protocol: /^https$/, error: 'must be an https:// URL' }),
+  protocol: z.literal('https').meta({
+    description: 'Alarms are POSTed to an HTTPS endpoint (which confirms the subscription once).',
+  }),
+  endpoint: z.url({ protocol: /^https$/, error: 'must be an https:// URL' }).meta({
+    description: "The HTTPS endpoint (e.g. an incident tool's webhook) that receives alarms.",
+    examples: ['https://events.example.com/integrations/alarms'],
+  }),
 });
 
 export const alertingSchema = z.strictObject({
-  /** Who is told when an alarm fires. */
-  subscriptions: z.array(z.discriminatedUnion('protocol', [emailSubscription, httpsSubscription])),
+  subscriptions: z
+    .array(z.discriminatedUnion('protocol', [emailSubscription, httpsSubscription]))
+    .meta({ description: 'Who is told when an alarm fires.' }),
 });
 
 export type StateConfig = z.infer<typeof stateSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isCanonicalCidr } from '../cidr';
+import { ec2InstanceType, instanceArchitecture } from './instance-types';
 import { logRetentionDays } from './retention';
 
 /**
@@ -18,12 +19,27 @@ export const EKS_CAPACITY_TYPES = ['ON_DEMAND', 'SPOT'] as const;
 /** Kubernetes taint effects, in the EKS API's spelling. */
 export const EKS_TAINT_EFFECTS = ['NO_SCHEDULE', 'NO_EXECUTE', 'PREFER_NO_SCHEDULE'] as const;
 
+/** An IAM role ARN: an optional path (up to 512 characters) and a role name of 1-64 characters. */
 const principalArn = z
   .string()
   .regex(
     /^arn:aws:iam::\d{12}:role\/[A-Za-z0-9+=,.@_/-]{1,512}$/,
     'must be an IAM role ARN such as "arn:aws:iam::123456789012:role/platform-admins"',
-  );
+  )
+  .superRefine((arn, ctx) => {
+    const rest = arn.slice(arn.indexOf(':role/') + ':role/'.length);
+    const name = rest.slice(rest.lastIndexOf('/') + 1);
+    const path = `/${rest.slice(0, rest.lastIndexOf('/') + 1)}`;
+    if (name.length < 1 || name.length > 64) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `an IAM role name is 1-64 characters (got ${name.length}: "${name}")`,
+      });
+    }
+    if (path.length > 512) {
+      ctx.addIssue({ code: 'custom', message: 'an IAM role path is at most 512 characters' });
+    }
+  });
 
 const addonVersion = z
   .string()
@@ -41,122 +57,164 @@ const labelKey =
 const labelValue = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
 
 const taintSchema = z.strictObject({
-  /** Taint key, e.g. CriticalAddonsOnly. */
   key: z
     .string()
-    .regex(labelKey, 'must be a Kubernetes label key such as "dedicated" or "example.com/team"'),
-  /** Taint value. @default "" (empty) */
+    .regex(labelKey, 'must be a Kubernetes label key such as "dedicated" or "example.com/team"')
+    .meta({ description: 'Taint key, e.g. CriticalAddonsOnly.' }),
   value: z
     .string()
     .regex(
       labelValue,
       'must be a Kubernetes label value: up to 63 letters, digits, "-", "_" or "."',
     )
-    .default(''),
-  /** What the taint does to pods that do not tolerate it. */
-  effect: z.enum(EKS_TAINT_EFFECTS),
+    .default('')
+    .meta({ description: 'Taint value. Default: "" (empty)' }),
+  effect: z
+    .enum(EKS_TAINT_EFFECTS)
+    .meta({ description: 'What the taint does to pods that do not tolerate it.' }),
 });
 
 const nodeGroupSchema = z.strictObject({
-  /** Short name, unique in the environment; the EKS node group is named <env>-<name>. */
   name: z
     .string()
     .regex(
       /^[a-z][a-z0-9-]{1,20}$/,
       'must be 2-21 lowercase letters, digits or "-", starting with a letter',
-    ),
-  /** ON_DEMAND for the capacity the cluster cannot lose, SPOT for interruptible work. */
-  capacityType: z.enum(EKS_CAPACITY_TYPES),
-  /** EC2 instance types; a SPOT group lists several so one pool's interruption does not empty it. */
-  instanceTypes: z
-    .array(
-      z
-        .string()
-        .regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, 'must be an EC2 instance type such as m7i.large'),
     )
-    .min(1, 'name at least one instance type'),
-  /** AL2023 AMI type; EKS chooses the AMI of the cluster's version. @default AL2023_x86_64_STANDARD */
-  amiType: z.enum(EKS_AMI_TYPES).default('AL2023_x86_64_STANDARD'),
-  /** Fewest nodes. */
-  minSize: z.number().int().min(0, 'must be 0 or more'),
-  /** Most nodes. */
-  maxSize: z.number().int().min(1, 'must be 1 or more'),
-  /** Nodes at creation; later changes by the autoscaler are ignored by terraform. */
-  desiredSize: z.number().int().min(0, 'must be 0 or more'),
-  /** Root volume size in GiB (gp3, encrypted with the cluster's volume key). */
-  diskSizeGiB: z.number().int().min(20, 'AL2023 nodes need at least 20 GiB').max(16384),
-  /** Kubernetes labels put on every node. @default none */
+    .meta({
+      description:
+        'Short name, unique in the environment; the EKS node group is named <env>-<name>.',
+      examples: ['system'],
+    }),
+  capacityType: z.enum(EKS_CAPACITY_TYPES).meta({
+    description: 'ON_DEMAND for the capacity the cluster cannot lose, SPOT for interruptible work.',
+  }),
+  instanceTypes: z
+    .array(ec2InstanceType)
+    .min(1, 'name at least one instance type')
+    .meta({
+      description:
+        "EC2 instance types; a SPOT group lists several so one pool's interruption does not empty it.",
+      examples: [['m7i.large', 'm6i.large']],
+    }),
+  amiType: z.enum(EKS_AMI_TYPES).default('AL2023_x86_64_STANDARD').meta({
+    description:
+      "AL2023 AMI type; EKS chooses the AMI of the cluster's version. Default: AL2023_x86_64_STANDARD",
+  }),
+  minSize: z.number().int().min(0, 'must be 0 or more').meta({ description: 'Fewest nodes.' }),
+  maxSize: z.number().int().min(1, 'must be 1 or more').meta({ description: 'Most nodes.' }),
+  desiredSize: z.number().int().min(0, 'must be 0 or more').meta({
+    description: 'Nodes at creation; later changes by the autoscaler are ignored by terraform.',
+  }),
+  diskSizeGiB: z.number().int().min(20, 'AL2023 nodes need at least 20 GiB').max(16384).meta({
+    description: "Root volume size in GiB (gp3, encrypted with the cluster's volume key).",
+  }),
   labels: z
     .record(
       z.string().regex(labelKey, 'must be a Kubernetes label key'),
       z.string().regex(labelValue, 'must be a Kubernetes label value'),
     )
-    .default({}),
-  /** Kubernetes taints put on every node. @default none */
-  taints: z.array(taintSchema).max(50).default([]),
+    .default({})
+    .meta({ description: 'Kubernetes labels put on every node. Default: none' }),
+  taints: z
+    .array(taintSchema)
+    .max(50)
+    .default([])
+    .meta({ description: 'Kubernetes taints put on every node. Default: none' }),
 });
 
 export const eksSchema = z
   .strictObject({
-    /** Kubernetes minor version, quoted ("1.32": unquoted YAML reads 1.30 as 1.3). */
-    version: z.enum(EKS_VERSIONS),
-    /** Who may reach the Kubernetes API and from where. */
-    endpoint: z.strictObject({
-      /** Whether the API is reachable from the internet at all; must be false in production. */
-      publicAccess: z.boolean(),
-      /** With publicAccess, the only ranges allowed to reach it (never 0.0.0.0/0). @default none */
-      publicAccessCidrs: z.array(cidr).default([]),
+    version: z.enum(EKS_VERSIONS).meta({
+      description: 'Kubernetes minor version, quoted ("1.32": unquoted YAML reads 1.30 as 1.3).',
+      examples: ['1.32'],
     }),
-    /** Days the control-plane logs (api, audit, authenticator, controllerManager, scheduler) are kept. */
-    logRetentionDays,
-    /** Cluster access through EKS access entries (no aws-auth ConfigMap). */
-    access: z.strictObject({
-      /** IAM roles of the platform admins: cluster-admin on the whole cluster. */
-      admins: z
-        .array(principalArn)
-        .min(1, 'name at least one admin role, or nobody can operate the cluster'),
-      /** IAM roles with read-only access (AmazonEKSViewPolicy) to the whole cluster. @default none */
-      readOnly: z.array(principalArn).default([]),
+    endpoint: z
+      .strictObject({
+        publicAccess: z.boolean().meta({
+          description:
+            'Whether the API is reachable from the internet at all; must be false in production.',
+        }),
+        publicAccessCidrs: z.array(cidr).default([]).meta({
+          description:
+            'With publicAccess, the only ranges allowed to reach it (never 0.0.0.0/0). Default: none',
+        }),
+      })
+      .meta({ description: 'Who may reach the Kubernetes API and from where.' }),
+    logRetentionDays: logRetentionDays.meta({
+      description:
+        'Days the control-plane logs (api, audit, authenticator, controllerManager, scheduler) are kept.',
     }),
-    /** EKS managed add-on versions (aws eks describe-addon-versions --kubernetes-version <version>). */
-    addons: z.strictObject({
-      /** vpc-cni: pod networking; installed before the nodes. */
-      vpcCni: addonVersion,
-      /** eks-pod-identity-agent: EKS Pod Identity; installed before the nodes. */
-      podIdentityAgent: addonVersion,
-      /** kube-proxy: its minor version must equal the cluster's. */
-      kubeProxy: addonVersion,
-      /** coredns: cluster DNS. */
-      coredns: addonVersion,
-      /** aws-ebs-csi-driver: EBS persistent volumes. */
-      ebsCsiDriver: addonVersion,
-      /** amazon-cloudwatch-observability: Container Insights metrics and container logs. */
-      cloudwatchObservability: addonVersion,
-    }),
-    /** Managed node groups (launch templates, AL2023, IMDSv2, encrypted gp3). */
-    nodes: z.strictObject({
-      /**
-       * IMDSv2 hop limit: 1 keeps pods without host networking away from the node role's
-       * credentials (they use IRSA or Pod Identity); 2 lets them reach instance metadata.
-       */
-      metadataHopLimit: z
-        .number()
-        .int()
-        .min(1, 'must be 1 or 2')
-        .max(2, 'must be 1 or 2: more lets containers reach the node role'),
-      /** The node groups. */
-      groups: z.array(nodeGroupSchema).min(1, 'name at least one node group'),
-    }),
-    /** An SSM-managed instance in a private subnet to port-forward to a private-only API endpoint. */
-    accessInstance: z.strictObject({
-      /** Whether the environment has one. */
-      enabled: z.boolean(),
-      /** Its instance type. @default t3.micro */
-      instanceType: z
-        .string()
-        .regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, 'must be an EC2 instance type such as t3.micro')
-        .default('t3.micro'),
-    }),
+    access: z
+      .strictObject({
+        admins: z
+          .array(principalArn)
+          .min(1, 'name at least one admin role, or nobody can operate the cluster')
+          .meta({
+            description: 'IAM roles of the platform admins: cluster-admin on the whole cluster.',
+            examples: [['arn:aws:iam::111111111111:role/platform-admins']],
+          }),
+        readOnly: z.array(principalArn).default([]).meta({
+          description:
+            'IAM roles with read-only access (AmazonEKSViewPolicy) to the whole cluster. Default: none',
+        }),
+      })
+      .meta({ description: 'Cluster access through EKS access entries (no aws-auth ConfigMap).' }),
+    addons: z
+      .strictObject({
+        vpcCni: addonVersion.meta({
+          description: 'vpc-cni: pod networking; installed before the nodes.',
+          examples: ['v1.19.5-eksbuild.3'],
+        }),
+        podIdentityAgent: addonVersion.meta({
+          description: 'eks-pod-identity-agent: EKS Pod Identity; installed before the nodes.',
+        }),
+        kubeProxy: addonVersion.meta({
+          description: "kube-proxy: its minor version must equal the cluster's.",
+        }),
+        coredns: addonVersion.meta({ description: 'coredns: cluster DNS.' }),
+        ebsCsiDriver: addonVersion.meta({
+          description: 'aws-ebs-csi-driver: EBS persistent volumes.',
+        }),
+        cloudwatchObservability: addonVersion.meta({
+          description:
+            'amazon-cloudwatch-observability: Container Insights metrics and container logs.',
+        }),
+      })
+      .meta({
+        description:
+          'EKS managed add-on versions (aws eks describe-addon-versions --kubernetes-version <version>).',
+      }),
+    nodes: z
+      .strictObject({
+        metadataHopLimit: z
+          .number()
+          .int()
+          .min(1, 'must be 1 or 2')
+          .max(2, 'must be 1 or 2: more lets containers reach the node role')
+          .meta({
+            description:
+              "IMDSv2 hop limit: 1 keeps pods without host networking away from the node role's credentials (they use IRSA or Pod Identity); 2 lets them reach instance metadata.",
+          }),
+        groups: z
+          .array(nodeGroupSchema)
+          .min(1, 'name at least one node group')
+          .meta({ description: 'The node groups.' }),
+      })
+      .meta({
+        description: 'Managed node groups (launch templates, AL2023, IMDSv2, encrypted gp3).',
+      }),
+    accessInstance: z
+      .strictObject({
+        enabled: z.boolean().meta({ description: 'Whether the environment has one.' }),
+        instanceType: ec2InstanceType
+          .default('t3.micro')
+          .meta({ description: 'Its instance type. Default: t3.micro', examples: ['t3.micro'] }),
+      })
+      .meta({
+        description:
+          'An SSM-managed instance in a private subnet to port-forward to a private-only API endpoint.',
+      }),
   })
   .superRefine((eks, ctx) => {
     const issue = (path: (string | number)[], message: string) =>
@@ -208,6 +266,14 @@ export const eksSchema = z
       }
     });
 
+    const accessArchitecture = instanceArchitecture(eks.accessInstance.instanceType);
+    if (accessArchitecture === 'arm64') {
+      issue(
+        ['accessInstance', 'instanceType'],
+        `"${eks.accessInstance.instanceType}" is an arm64 instance type; the access instance runs the x86_64 Amazon Linux 2023 image: use an x86_64 type such as t3.micro`,
+      );
+    }
+
     const seen = new Set<string>();
     eks.nodes.groups.forEach((group, index) => {
       const at = (field: string) => ['nodes', 'groups', index, field];
@@ -221,6 +287,16 @@ export const eksSchema = z
           `${group.desiredSize} must lie between minSize ${group.minSize} and maxSize ${group.maxSize}`,
         );
       }
+      const architecture = group.amiType === 'AL2023_ARM_64_STANDARD' ? 'arm64' : 'x86_64';
+      group.instanceTypes.forEach((type, typeIndex) => {
+        const actual = instanceArchitecture(type);
+        if (actual && actual !== architecture) {
+          issue(
+            ['nodes', 'groups', index, 'instanceTypes', typeIndex],
+            `"${type}" is an ${actual} instance type, but amiType ${group.amiType} runs on ${architecture}: use ${architecture === 'arm64' ? 'a Graviton type (m7g, c7g, …)' : 'an x86_64 type (m7i, c7i, …)'} or the matching amiType`,
+          );
+        }
+      });
       if (group.capacityType === 'SPOT' && group.instanceTypes.length < 2) {
         issue(
           at('instanceTypes'),

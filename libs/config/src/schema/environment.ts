@@ -18,47 +18,69 @@ import { AWS_REGIONS } from './regions';
  */
 export const environmentSchema = z
   .strictObject({
-    /** Environment name; must equal the file name (dev.yaml → dev). Used in stack names. */
     name: z
       .string()
       .regex(
         /^[a-z][a-z0-9]{1,11}$/,
         'must be 2-12 lowercase letters or digits, starting with a letter',
-      ),
-    /** Position on the promotion path: 1 deploys first (dev), then 2 (staging), and so on. */
-    deployOrder: z.number().int().min(1, 'must be 1 or more: 1 deploys first'),
-    /** Whether this environment serves customers: enables the production-only rules and protections. */
-    production: z.boolean().default(false),
-    /** The environment's own AWS account; every environment has a different one. */
-    accountId,
-    /** The AWS region every stack of the environment deploys to. */
-    region: z.enum(AWS_REGIONS),
-    /** Availability zones used, by name (no lookup at plan time), e.g. [eu-west-1a, eu-west-1b]. */
-    availabilityZones: z.array(z.string()).min(1, 'name at least one availability zone').max(6),
-    /** VPC layout. */
-    network: networkSchema,
-    /** The environment's containerized services: one block per service. */
-    services: servicesSchema,
-    /** ECS cluster, public ALB, WAF and DNS settings. */
-    ecs: ecsSchema,
-    /** ECR settings shared by every repository. */
-    registry: registrySchema,
-    /** The release pipelines: source connection, artifacts, approvers, feature-flag rollout. */
-    delivery: deliverySchema,
-    /** Where this environment's Terraform state lives. */
-    state: stateSchema,
-    /** The environment's alarm topic. */
-    alerting: alertingSchema,
-    /** Dashboards, composite and environment-wide alarms, X-Ray tracing, DORA metrics. */
-    observability: observabilitySchema,
-    /** The account baseline: audit trail, threat detection, Config compliance, guardrails, budgets. */
-    baseline: baselineSchema,
-    /** The repository whose workflows plan and deploy this environment. */
-    github: githubSchema,
-    /** The EKS cluster: version, endpoint access, access entries, add-ons, node groups. */
-    eks: eksSchema,
-    /** Ownership tags applied to every resource. */
-    tags: tagsSchema,
+      )
+      .meta({
+        description:
+          'Environment name; must equal the file name (dev.yaml → dev). Used in stack names.',
+        examples: ['dev'],
+      }),
+    deployOrder: z.number().int().min(1, 'must be 1 or more: 1 deploys first').meta({
+      description:
+        'Position on the promotion path: 1 deploys first (dev), then 2 (staging), and so on.',
+    }),
+    production: z.boolean().default(false).meta({
+      description:
+        'Whether this environment serves customers: enables the production-only rules and protections.',
+    }),
+    accountId: accountId.meta({
+      description: "The environment's own AWS account; every environment has a different one.",
+      examples: ['123456789012'],
+    }),
+    region: z
+      .enum(AWS_REGIONS)
+      .meta({ description: 'The AWS region every stack of the environment deploys to.' }),
+    availabilityZones: z
+      .array(z.string())
+      .min(1, 'name at least one availability zone')
+      .max(6)
+      .meta({
+        description:
+          'Availability zones used, by name (no lookup at plan time), e.g. [eu-west-1a, eu-west-1b].',
+        examples: [['eu-west-1a', 'eu-west-1b']],
+      }),
+    network: networkSchema.meta({ description: 'VPC layout.' }),
+    services: servicesSchema.meta({
+      description: "The environment's containerized services: one block per service.",
+    }),
+    ecs: ecsSchema.meta({ description: 'ECS cluster, public ALB, WAF and DNS settings.' }),
+    registry: registrySchema.meta({ description: 'ECR settings shared by every repository.' }),
+    delivery: deliverySchema.meta({
+      description:
+        'The release pipelines: source connection, artifacts, approvers, feature-flag rollout.',
+    }),
+    state: stateSchema.meta({ description: "Where this environment's Terraform state lives." }),
+    alerting: alertingSchema.meta({ description: "The environment's alarm topic." }),
+    observability: observabilitySchema.meta({
+      description:
+        'Dashboards, composite and environment-wide alarms, X-Ray tracing, DORA metrics.',
+    }),
+    baseline: baselineSchema.meta({
+      description:
+        'The account baseline: audit trail, threat detection, Config compliance, guardrails, budgets.',
+    }),
+    github: githubSchema.meta({
+      description: 'The repository whose workflows plan and deploy this environment.',
+    }),
+    eks: eksSchema.meta({
+      description:
+        'The EKS cluster: version, endpoint access, access entries, add-ons, node groups.',
+    }),
+    tags: tagsSchema.meta({ description: 'Ownership tags applied to every resource.' }),
   })
   .superRefine((env, ctx) => {
     const issue = (path: (string | number)[], message: string) =>
@@ -152,6 +174,11 @@ export const environmentSchema = z
         }),
       );
     }
+  })
+  .meta({
+    title: 'Platform environment',
+    description:
+      'One environment file (environments/<name>.yaml): one AWS account, one region. Every stack family reads its own section; unknown fields are rejected everywhere.',
   });
 
 /** An environment file as written (defaults not yet applied). */

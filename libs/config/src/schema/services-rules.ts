@@ -1,5 +1,12 @@
+import { ACM_FIRST_NAME_MAX_LENGTH } from './aws-names';
 import type { EcsConfig } from './ecs';
-import { APP_RUNNER_INSTANCE_SIZES, FARGATE_TASK_SIZES, type ServiceConfig } from './services';
+import {
+  APP_RUNNER_INSTANCE_SIZES,
+  APP_RUNNER_MAX_INSTANCES,
+  FARGATE_TASK_SIZES,
+  SIDECAR_PORTS,
+  type ServiceConfig,
+} from './services';
 
 type Issue = (path: (string | number)[], message: string) => void;
 
@@ -67,6 +74,12 @@ export function checkServices(env: ServicesContext, issue: Issue): void {
     }
 
     if (service.runtime === 'app-runner') {
+      if (min < 1 || max > APP_RUNNER_MAX_INSTANCES) {
+        issue(
+          at('tasks', min < 1 ? 'min' : 'max'),
+          `App Runner runs 1 to ${APP_RUNNER_MAX_INSTANCES} instances of a service (tasks.min ${min}, tasks.max ${max})`,
+        );
+      }
       if (service.deployment.strategy !== 'rolling') {
         issue(
           at('deployment', 'strategy'),
@@ -85,6 +98,13 @@ export function checkServices(env: ServicesContext, issue: Issue): void {
       return;
     }
 
+    const sidecar = SIDECAR_PORTS[service.port];
+    if (sidecar) {
+      issue(
+        at('port'),
+        `${service.port} is the port of ${sidecar}, which runs in every ecs task (one network namespace): use another port`,
+      );
+    }
     if (!service.route || (service.route.host === undefined && service.route.path === undefined)) {
       issue(at('route'), 'an ecs service needs a route: a host, a path, or both');
     } else {
@@ -112,6 +132,8 @@ export function checkServices(env: ServicesContext, issue: Issue): void {
     }
   });
 
+  certificateFirstNameProblem(env, issue);
+
   const { fargate, fargateSpot } = ecs.capacityProviders;
   if (fargate.base > 0 && fargateSpot.base > 0) {
     issue(
@@ -126,6 +148,28 @@ export function checkServices(env: ServicesContext, issue: Issue): void {
     issue(
       ['ecs', 'capacityProviders', 'fargate', 'base'],
       `a production environment keeps at least 1 task on on-demand Fargate so a Spot reclaim never empties a service (got ${fargate.base})`,
+    );
+  }
+}
+
+/**
+ * The ALB's certificate names every route host, the first one (in service order) as its
+ * domain_name, or the zone's name when no service has a host; ACM allows 64 characters there.
+ */
+function certificateFirstNameProblem(env: ServicesContext, issue: Issue): void {
+  const index = env.services.findIndex((s) => s.runtime === 'ecs' && s.route?.host !== undefined);
+  const first = index >= 0 ? env.services[index]?.route?.host : env.ecs.hostedZone.name;
+  if (first === undefined || first.length <= ACM_FIRST_NAME_MAX_LENGTH) return;
+  const allowed = `ACM allows ${ACM_FIRST_NAME_MAX_LENGTH} characters for a certificate's first name (got ${first.length})`;
+  if (index >= 0) {
+    issue(
+      ['services', index, 'route', 'host'],
+      `"${first}" is the first host, so the certificate's first name: ${allowed}. Shorten it, or list a service with a shorter host first`,
+    );
+  } else {
+    issue(
+      ['ecs', 'hostedZone', 'name'],
+      `"${first}" is the certificate's only name (no service has a host): ${allowed}`,
     );
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dnsName } from './aws-names';
 
 /**
  * The task sizes Fargate accepts: CPU units → memory in MiB. Fargate rejects any other pair
@@ -29,6 +30,22 @@ function range(from: number, to: number, step: number): number[] {
   return values;
 }
 
+/**
+ * Ports the sidecars of an ecs task listen on (the task's containers share one network
+ * namespace, so the service's own port must differ): port → who.
+ */
+export const SIDECAR_PORTS: Readonly<Record<number, string>> = {
+  2000: 'the OpenTelemetry collector (X-Ray UDP)',
+  2772: 'the AppConfig agent',
+  4317: 'the OpenTelemetry collector (OTLP gRPC)',
+  4318: 'the OpenTelemetry collector (OTLP HTTP)',
+  8125: 'the OpenTelemetry collector (StatsD)',
+  13133: 'the OpenTelemetry collector (health check)',
+};
+
+/** App Runner's instance limits per service. */
+export const APP_RUNNER_MAX_INSTANCES = 25;
+
 /** Where a service runs: ECS on Fargate behind the ALB, or App Runner for accounts that already use it. */
 export const SERVICE_RUNTIMES = ['ecs', 'app-runner'] as const;
 
@@ -57,108 +74,149 @@ const secretArn = z
   );
 
 const rolling = z.strictObject({
-  /** Replace tasks in place; the circuit breaker and the service's alarms roll a bad deployment back. */
-  strategy: z.literal('rolling'),
+  strategy: z.literal('rolling').meta({
+    description:
+      "Replace tasks in place; the circuit breaker and the service's alarms roll a bad deployment back.",
+  }),
 });
 
 const blueGreen = z.strictObject({
-  /** CodeDeploy starts a green task set beside the blue one and shifts traffic between two target groups. */
-  strategy: z.literal('blue-green'),
-  /** How traffic moves: all at once, 10 % then the rest after 5 minutes (canary), or 10 % a minute (linear). */
-  trafficShifting: z.enum(TRAFFIC_SHIFTS),
-  /** Minutes the blue tasks keep running after the shift, for an instant rollback. */
+  strategy: z.literal('blue-green').meta({
+    description:
+      'CodeDeploy starts a green task set beside the blue one and shifts traffic between two target groups.',
+  }),
+  trafficShifting: z.enum(TRAFFIC_SHIFTS).meta({
+    description:
+      'How traffic moves: all at once, 10 % then the rest after 5 minutes (canary), or 10 % a minute (linear).',
+  }),
   terminateBlueAfterMinutes: z
     .number()
     .int()
     .min(0)
     .max(2880, 'must be 0 to 2880 minutes (two days)')
-    .default(5),
+    .default(5)
+    .meta({
+      description: 'Minutes the blue tasks keep running after the shift, for an instant rollback.',
+    }),
 });
 
 /** Where a service's code is pulled from: a GitHub/GitLab/Bitbucket repository through a CodeStar connection, or CodeCommit. */
 export const SOURCE_PROVIDERS = ['codestar-connection', 'codecommit'] as const;
 
 const sourceSchema = z.strictObject({
-  /** How the pipeline reaches the repository. @default "codestar-connection" (the connection ARN is in the delivery section) */
-  provider: z.enum(SOURCE_PROVIDERS).default('codestar-connection'),
-  /** "owner/name" through a connection, or the CodeCommit repository name. */
+  provider: z.enum(SOURCE_PROVIDERS).default('codestar-connection').meta({
+    description:
+      'How the pipeline reaches the repository. Default: "codestar-connection" (the connection ARN is in the delivery section)',
+  }),
   repository: z
     .string()
     .regex(
       /^[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)?$/,
       'must be "owner/name" (connection) or a CodeCommit repository name',
-    ),
-  /** Branch whose commits are released. @default "main" */
+    )
+    .meta({
+      description: '"owner/name" through a connection, or the CodeCommit repository name.',
+      examples: ['acme/web'],
+    }),
   branch: z
     .string()
     .regex(/^[A-Za-z0-9._/-]{1,100}$/, 'must be a Git branch name')
-    .default('main'),
+    .default('main')
+    .meta({ description: 'Branch whose commits are released. Default: "main"' }),
 });
 
 export const serviceSchema = z.strictObject({
-  /** Service name, 1-13 lowercase letters, digits or hyphens: used in every resource name of the service. */
   name: z
     .string()
     .regex(
       /^[a-z](?:[a-z0-9-]{0,11}[a-z0-9])?$/,
       'must be 1-13 lowercase letters, digits or hyphens, starting with a letter',
-    ),
-  /** The ECR repository (in this environment's account) the image comes from, e.g. "web". */
+    )
+    .meta({
+      description:
+        'Service name, 1-13 lowercase letters, digits or hyphens: used in every resource name of the service.',
+      examples: ['web'],
+    }),
   repository: z
     .string()
     .regex(
       /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/,
       'must be an ECR repository name: lowercase letters, digits, . _ - and /',
-    ),
-  /** Port the container listens on. */
+    )
+    .min(2, 'ECR repository names are 2-256 characters')
+    .max(256, 'ECR repository names are 2-256 characters')
+    .meta({
+      description:
+        'The ECR repository (in this environment\'s account) the image comes from, e.g. "web".',
+      examples: ['web', 'team/api'],
+    }),
   port: z
     .number()
     .int()
     .min(1024, 'must be 1024 to 65535: the container runs as non-root')
-    .max(65535),
-  /** Path the load balancer (or App Runner) probes, e.g. /healthz. */
-  healthCheckPath: z.string().regex(/^\/[A-Za-z0-9._~/-]*$/, 'must be a path starting with "/"'),
-  /** What reaches the service through the ALB: a host, a path pattern, or both. Required for the ecs runtime. */
+    .max(65535)
+    .meta({ description: 'Port the container listens on.', examples: [8080] }),
+  healthCheckPath: z
+    .string()
+    .regex(/^\/[A-Za-z0-9._~/-]*$/, 'must be a path starting with "/"')
+    .max(1024, 'ALB health-check paths are at most 1024 characters')
+    .meta({
+      description: 'Path the load balancer (or App Runner) probes, e.g. /healthz.',
+      examples: ['/healthz'],
+    }),
   route: z
     .strictObject({
-      /** Host header, inside the environment's hosted zone, e.g. www.dev.example.com. */
-      host: z
-        .string()
-        .regex(
-          /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/,
-          'must be a lowercase DNS name',
-        )
-        .optional(),
-      /** Path pattern, e.g. /api/*. */
+      host: dnsName('www.dev.example.com')
+        .max(128, 'ALB host-header conditions are at most 128 characters')
+        .optional()
+        .meta({
+          description:
+            "Host header, inside the environment's hosted zone, e.g. www.dev.example.com.",
+          examples: ['www.dev.example.com'],
+        }),
       path: z
         .string()
         .regex(/^\/[A-Za-z0-9._~/*?-]*$/, 'must be a path pattern starting with "/"')
-        .optional(),
+        .max(128, 'ALB path patterns are at most 128 characters')
+        .optional()
+        .meta({ description: 'Path pattern, e.g. /api/*.', examples: ['/api/*'] }),
     })
-    .optional(),
-  /** CPU units of the task (256 = 0.25 vCPU). */
-  cpu: z.number().int(),
-  /** Memory of the task in MiB; must pair with cpu as Fargate (or App Runner) allows. */
-  memoryMiB: z.number().int(),
-  /** How many tasks run. */
-  tasks: z.strictObject({
-    /** Tasks started at first deployment. */
-    desired: z.number().int().min(0),
-    /** Autoscaling floor. */
-    min: z.number().int().min(0),
-    /** Autoscaling ceiling. */
-    max: z.number().int().min(1),
-  }),
-  /** Target-tracking autoscaling targets. */
-  autoscaling: z.strictObject({
-    /** Average CPU utilisation to hold, in percent. */
-    cpuPercent: percent,
-    /** Average memory utilisation to hold, in percent. */
-    memoryPercent: percent,
-    /** ALB requests per task to hold; rolling services only (blue/green swaps target groups). @default no request-count scaling */
-    requestsPerTarget: z.number().int().min(1).optional(),
-  }),
-  /** Environment variables read from secrets at task start: NAME → SSM parameter or Secrets Manager ARN. */
+    .optional()
+    .meta({
+      description:
+        'What reaches the service through the ALB: a host, a path pattern, or both. Required for the ecs runtime.',
+    }),
+  cpu: z
+    .number()
+    .int()
+    .meta({ description: 'CPU units of the task (256 = 0.25 vCPU).', examples: [512] }),
+  memoryMiB: z
+    .number()
+    .int()
+    .meta({
+      description:
+        'Memory of the task in MiB; must pair with cpu as Fargate (or App Runner) allows.',
+      examples: [1024],
+    }),
+  tasks: z
+    .strictObject({
+      desired: z.number().int().min(0).meta({ description: 'Tasks started at first deployment.' }),
+      min: z.number().int().min(0).meta({ description: 'Autoscaling floor.' }),
+      max: z.number().int().min(1).meta({ description: 'Autoscaling ceiling.' }),
+    })
+    .meta({ description: 'How many tasks run.' }),
+  autoscaling: z
+    .strictObject({
+      cpuPercent: percent.meta({ description: 'Average CPU utilisation to hold, in percent.' }),
+      memoryPercent: percent.meta({
+        description: 'Average memory utilisation to hold, in percent.',
+      }),
+      requestsPerTarget: z.number().int().min(1).optional().meta({
+        description:
+          'ALB requests per task to hold; rolling services only (blue/green swaps target groups). Default: no request-count scaling',
+      }),
+    })
+    .meta({ description: 'Target-tracking autoscaling targets.' }),
   secrets: z
     .record(
       z
@@ -166,42 +224,39 @@ export const serviceSchema = z.strictObject({
         .regex(/^[A-Z_][A-Z0-9_]*$/, 'must be an environment variable name in UPPER_SNAKE_CASE'),
       secretArn,
     )
-    .default({}),
-  /**
-   * The service's Git repository: the delivery family builds one release pipeline from it
-   * (dev → staging → approval → prod). @default no pipeline (images are pushed by other means)
-   */
-  source: sourceSchema.optional(),
-  /** Where the service runs. */
-  runtime: z.enum(SERVICE_RUNTIMES).default('ecs'),
-  /** How a new version reaches traffic. */
-  deployment: z.discriminatedUnion('strategy', [rolling, blueGreen]),
-  /**
-   * Run the AppConfig agent sidecar (feature flags at http://localhost:2772). Names default to
-   * application = the service, environment = the environment, profile = feature-flags.
-   * @default no AppConfig agent
-   */
+    .default({})
+    .meta({
+      description:
+        'Environment variables read from secrets at task start: NAME → SSM parameter or Secrets Manager ARN.',
+      examples: [
+        { DATABASE_URL: 'arn:aws:ssm:eu-west-1:111111111111:parameter/dev/api/database-url' },
+      ],
+    }),
+  source: sourceSchema.optional().meta({
+    description:
+      "The service's Git repository: the delivery family builds one release pipeline from it (dev → staging → approval → prod). Default: no pipeline (images are pushed by other means)",
+  }),
+  runtime: z.enum(SERVICE_RUNTIMES).default('ecs').meta({ description: 'Where the service runs.' }),
+  deployment: z
+    .discriminatedUnion('strategy', [rolling, blueGreen])
+    .meta({ description: 'How a new version reaches traffic.' }),
   appConfig: z
     .strictObject({
-      /** AppConfig application name. @default the service name */
       application: z
         .string()
         .regex(/^[A-Za-z0-9_.-]{1,64}$/)
-        .optional(),
-      /** AppConfig environment name. @default the environment name */
+        .optional()
+        .meta({ description: 'AppConfig application name. Default: the service name' }),
       environment: z
         .string()
         .regex(/^[A-Za-z0-9_.-]{1,64}$/)
-        .optional(),
-      /** Configuration profile name. @default "feature-flags" */
+        .optional()
+        .meta({ description: 'AppConfig environment name. Default: the environment name' }),
       profile: z
         .string()
         .regex(/^[A-Za-z0-9_.-]{1,64}$/)
-        .default('feature-flags'),
-      /**
-       * The initial feature flags (flag name → state), deployed as the first version of the
-       * profile; later changes are made in AppConfig. @default no flags
-       */
+        .default('feature-flags')
+        .meta({ description: 'Configuration profile name. Default: "feature-flags"' }),
       flags: z
         .record(
           z
@@ -211,15 +266,27 @@ export const serviceSchema = z.strictObject({
               'must be a flag name: a letter, then up to 63 letters, digits, _ or -',
             ),
           z.strictObject({
-            /** Whether the flag is on. */
-            enabled: z.boolean({ error: 'must be true or false' }),
-            /** What the flag turns on, shown in the AppConfig console. */
-            description: z.string().max(1024, 'must be at most 1024 characters').optional(),
+            enabled: z
+              .boolean({ error: 'must be true or false' })
+              .meta({ description: 'Whether the flag is on.' }),
+            description: z
+              .string()
+              .max(1024, 'must be at most 1024 characters')
+              .optional()
+              .meta({ description: 'What the flag turns on, shown in the AppConfig console.' }),
           }),
         )
-        .default({}),
+        .default({})
+        .meta({
+          description:
+            'The initial feature flags (flag name → state), deployed as the first version of the profile; later changes are made in AppConfig. Default: no flags',
+        }),
     })
-    .optional(),
+    .optional()
+    .meta({
+      description:
+        'Run the AppConfig agent sidecar (feature flags at http://localhost:2772). Names default to application = the service, environment = the environment, profile = feature-flags. Default: no AppConfig agent',
+    }),
 });
 
 export const servicesSchema = z.array(serviceSchema);

@@ -92,27 +92,26 @@ describe('environment generator', () => {
     });
   });
 
-  it('derived from prod in another region: its zones, a subdomain for the apex zone', async () => {
+  it('derived from prod: a subdomain for the apex zone, ARNs for the new account', async () => {
     const tree = workspaceTree();
     await environmentGenerator(tree, {
       name: 'perf',
       from: 'prod',
       accountId: '555555555555',
-      region: 'us-east-1',
       cidr: '10.99.0.0/16',
       hostedZoneId: 'Z0PERF5555555555555',
     });
     const env = envOf(tree, 'perf');
     expect(env).toMatchObject({
-      region: 'us-east-1',
-      availabilityZones: ['us-east-1a', 'us-east-1b', 'us-east-1c'],
+      region: 'eu-west-1',
+      availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'],
       production: true,
       deployOrder: 4,
       network: { vpcCidr: '10.99.0.0/16' },
       ecs: { hostedZone: { name: 'perf.acme-platform.example', id: 'Z0PERF5555555555555' } },
     });
     expect(env['services'][0]['secrets']['SESSION_KEY']).toMatch(
-      /^arn:aws:secretsmanager:us-east-1:555555555555:secret:perf\//,
+      /^arn:aws:secretsmanager:eu-west-1:555555555555:secret:perf\//,
     );
   });
 
@@ -160,6 +159,11 @@ describe('environment generator', () => {
         'production from a non-production source (checked by the real schema)',
         { ...qa, production: true },
         /a production environment needs "one-per-az"/,
+      ],
+      [
+        'another region than the pipelines, which deploy its services (checked by the real schema)',
+        { ...qa, region: 'us-east-1' },
+        /qa.yaml region: us-east-1 differs from eu-west-1 of dev.yaml, whose pipelines deploy web, api here/,
       ],
       [
         'a name that exists with other settings',

@@ -1,16 +1,6 @@
-import { SERVICE_RUNTIMES, TRAFFIC_SHIFTS } from '@platform/config';
+import { SERVICE_RUNTIMES, SIDECAR_PORTS, TRAFFIC_SHIFTS } from '@platform/config';
 import type { EnvironmentFile } from '../../lib/environments';
 import type { ResolvedOptions } from './service-block';
-
-/** Ports the task's sidecars listen on (tasks share one network namespace): port → who. */
-export const SIDECAR_PORTS: Readonly<Record<number, string>> = {
-  2000: 'the OpenTelemetry collector (X-Ray UDP)',
-  2772: 'the AppConfig agent',
-  4317: 'the OpenTelemetry collector (OTLP gRPC)',
-  4318: 'the OpenTelemetry collector (OTLP HTTP)',
-  8125: 'the OpenTelemetry collector (StatsD)',
-  13133: 'the OpenTelemetry collector (health check)',
-};
 
 const NAME = /^[a-z](?:[a-z0-9-]{0,11}[a-z0-9])?$/;
 const STRATEGIES = ['rolling', 'blue-green'];

@@ -1,0 +1,189 @@
+import { cpSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { type Document, isMap, type YAMLMap } from 'yaml';
+import { ConfigError } from './errors';
+import { loadEnvironments } from './load';
+import { editedEnvironments, ENVIRONMENTS_DIR } from './test-support';
+
+const WORKFLOWS_DIR = join(ENVIRONMENTS_DIR, '..', '.github', 'workflows');
+
+/** Every problem as `file:line field: message` (file name only), or [] when the folder loads. */
+function located(dir: string): string[] {
+  try {
+    loadEnvironments(dir);
+    return [];
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    return error.problems.map(
+      (p) => `${basename(p.file)}:${p.line ?? '-'} ${p.field}: ${p.message}`,
+    );
+  }
+}
+
+/**
+ * A scratch workspace: nx.json, the real workflows and a copy of the example environments with
+ * `edit` applied. Returns its environments folder.
+ */
+function workspace(edit: (docs: Record<string, Document>) => void = () => undefined): string {
+  const root = mkdtempSync(join(tmpdir(), 'platform-workspace-'));
+  writeFileSync(join(root, 'nx.json'), '{}\n');
+  cpSync(WORKFLOWS_DIR, join(root, '.github', 'workflows'), { recursive: true });
+  cpSync(editedEnvironments(edit), join(root, 'environments'), { recursive: true });
+  return join(root, 'environments');
+}
+
+/** A copy of prod's second service under another name, repository and host. */
+function addService(doc: Document, name: string): void {
+  const service = (doc.getIn(['services', 1], true) as YAMLMap).clone() as YAMLMap;
+  const zone = String(doc.getIn(['ecs', 'hostedZone', 'name']));
+  service.set('name', name);
+  service.set('repository', name);
+  service.setIn(['route', 'host'], `${name}.${zone}`);
+  service.setIn(['source', 'repository'], `acme/${name}`);
+  if (isMap(service.get('appConfig', true))) service.delete('appConfig');
+  (doc.get('services', true) as { add(v: unknown): void }).add(service);
+}
+
+describe('an environment file that disappears while others still expect it', () => {
+  it('the example environments and workflows agree', () => {
+    expect(located(workspace())).toEqual([]);
+  });
+
+  it('a removed middle environment leaves a gap in deployOrder: refused at the next file', () => {
+    const dir = editedEnvironments(() => undefined);
+    rmSync(join(dir, 'staging.yaml'));
+    expect(located(dir)).toEqual([
+      expect.stringMatching(
+        /^prod\.yaml:\d+ deployOrder: no environment has deployOrder 2 \(after .*dev\.yaml\): was an environment file removed\?/,
+      ),
+    ]);
+  });
+
+  it('a removed first environment leaves no deployOrder 1: refused, the pipelines would move silently', () => {
+    const dir = editedEnvironments(() => undefined);
+    rmSync(join(dir, 'dev.yaml'));
+    const problems = located(dir);
+    expect(problems).toContainEqual(
+      expect.stringMatching(/^staging\.yaml:\d+ deployOrder: no environment has deployOrder 1:/),
+    );
+    expect(problems.filter((p) => p.includes('deployOrder:'))).toHaveLength(1);
+  });
+
+  it('once the remaining environments are renumbered 1, 2 they load', () => {
+    const dir = editedEnvironments((d) => (d['prod'] as Document).set('deployOrder', 2));
+    rmSync(join(dir, 'staging.yaml'));
+    expect(located(dir)).toEqual([]);
+  });
+
+  it('a deploy workflow job for a removed environment is refused, naming the job’s line and field', () => {
+    const dir = workspace();
+    rmSync(join(dir, 'prod.yaml'));
+    expect(located(dir)).toEqual([
+      expect.stringMatching(
+        /^deploy\.yml:\d+ jobs\.prod\.with\.environment: deploys environment "prod", which has no file .*prod\.yaml \(environments: dev, staging\): restore the file, or remove this job/,
+      ),
+    ]);
+  });
+
+  it('an environment file renamed to .yml is reported, not silently skipped', () => {
+    const dir = workspace();
+    renameSync(join(dir, 'prod.yaml'), join(dir, 'prod.yml'));
+    expect(located(dir)).toEqual([
+      'prod.yml:- : is not read: environment files end in .yaml; rename it to prod.yaml',
+      expect.stringMatching(
+        /^deploy\.yml:\d+ jobs\.prod\.with\.environment: deploys environment "prod"/,
+      ),
+    ]);
+  });
+
+  it('a job whose own GitHub environment no environment file deploys through is refused; expressions are not followed', () => {
+    const dir = workspace();
+    const workflows = join(dir, '..', '.github', 'workflows');
+    mkdirSync(workflows, { recursive: true });
+    writeFileSync(
+      join(workflows, 'smoke.yml'),
+      [
+        'on: push',
+        'jobs:',
+        '  qa:',
+        '    runs-on: ubuntu-latest',
+        '    environment: qa',
+        '    steps: [{ run: "true" }]',
+        '  any:',
+        '    runs-on: ubuntu-latest',
+        '    environment: ${{ inputs.environment }}',
+        '    steps: [{ run: "true" }]',
+        '  prod:',
+        '    runs-on: ubuntu-latest',
+        '    environment: { name: prod }',
+        '    steps: [{ run: "true" }]',
+        '',
+      ].join('\n'),
+    );
+    expect(located(dir)).toEqual([
+      'smoke.yml:5 jobs.qa.environment: runs in GitHub environment "qa", which no environment file deploys through (dev, prod, staging): restore its environment file, or remove this job',
+    ]);
+  });
+});
+
+describe('services across files: images are built and released in the first environment', () => {
+  it('a service declared in prod but not in dev (where images are built) is refused at its repository and source', () => {
+    const dir = editedEnvironments((d) => addService(d['prod'] as Document, 'billing'));
+    expect(located(dir)).toEqual([
+      expect.stringMatching(
+        /^prod\.yaml:\d+ services\.2\.repository: "billing" is not a repository of .*dev\.yaml, where images are built \(the lowest deployOrder\) and replicated from: declare service "billing" there too/,
+      ),
+      expect.stringMatching(
+        /^prod\.yaml:\d+ services\.2\.source: no pipeline releases "billing": pipelines run in .*dev\.yaml/,
+      ),
+    ]);
+  });
+
+  it('the same service declared in dev too loads (staging may skip it)', () => {
+    const dir = editedEnvironments((d) => {
+      addService(d['prod'] as Document, 'billing');
+      addService(d['dev'] as Document, 'billing');
+    });
+    expect(located(dir)).toEqual([]);
+  });
+
+  it('a later environment’s source is refused when dev declares the service without one', () => {
+    const dir = editedEnvironments((d) => {
+      addService(d['prod'] as Document, 'billing');
+      addService(d['dev'] as Document, 'billing');
+      const dev = d['dev'] as Document;
+      const index = (dev.get('services') as { items: unknown[] }).items.length - 1;
+      dev.deleteIn(['services', index, 'source']);
+    });
+    expect(located(dir)).toEqual([
+      expect.stringMatching(/^prod\.yaml:\d+ services\.2\.source: no pipeline releases "billing"/),
+    ]);
+  });
+
+  it('a later environment in another region than the pipelines is refused at its region; the same region loads', () => {
+    const move = (d: Record<string, Document>, region: string) => {
+      const prod = d['prod'] as Document;
+      prod.set('region', region);
+      prod.set(
+        'availabilityZones',
+        ['a', 'b', 'c'].map((z) => `${region}${z}`),
+      );
+      prod.setIn(
+        ['services'],
+        (prod.toJS().services as { secrets?: Record<string, string> }[]).map((s) => ({
+          ...s,
+          secrets: Object.fromEntries(
+            Object.entries(s.secrets ?? {}).map(([k, v]) => [k, v.replace(/eu-west-1/, region)]),
+          ),
+        })),
+      );
+    };
+    expect(located(editedEnvironments((d) => move(d, 'eu-central-1')))).toEqual([
+      expect.stringMatching(
+        /^prod\.yaml:\d+ region: eu-central-1 differs from eu-west-1 of .*dev\.yaml, whose pipelines deploy web, api here: cross-region deploys need a regional artifact store/,
+      ),
+    ]);
+    expect(located(editedEnvironments((d) => move(d, 'eu-west-1')))).toEqual([]);
+  });
+});
