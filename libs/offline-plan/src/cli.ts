@@ -78,9 +78,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     );
     return required ? 1 : 0;
   }
-  io.stdout.write(
-    `plan-offline: ${setup.version}, ${setup.providers}\n`,
-  );
+  io.stdout.write(`plan-offline: ${setup.version}, ${setup.providers}\n`);
 
   if (values.base) {
     return changePlans(setup, {
@@ -152,7 +150,7 @@ function lineOf(r: StackPlanResult): string {
   return `ok   ${r.stack}: ${r.planLine ?? 'planned'}${convergence} (${r.seconds.toFixed(1)} s)`;
 }
 
-function report(
+export function report(
   results: readonly StackPlanResult[],
   refs: readonly StackRef[],
   options: { converge: boolean; io: Io; seconds: number },

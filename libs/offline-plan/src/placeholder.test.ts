@@ -66,12 +66,28 @@ describe('placeholders', () => {
 describe('placeholders of collections', () => {
   it('a computed list of objects has one element of the object type, so configurations can index it', () => {
     const node = { kind: 'type', type: ['list', ['object', { data: 'string' }]] } as const;
-    const value = placeholderFor(node as never, { resourceType: 'aws_eks_cluster', address: 'e', path: ['certificate_authority'] }, where);
+    const value = placeholderFor(
+      node as never,
+      { resourceType: 'aws_eks_cluster', address: 'e', path: ['certificate_authority'] },
+      where,
+    );
     expect(value).toEqual([{ data: expect.stringMatching(/^offline-data-/) }]);
   });
 
   it('a computed list of strings is empty; ids without an EC2 prefix pass the strictest id patterns', () => {
-    expect(placeholderFor({ kind: 'type', type: ['list', 'string'] }, { resourceType: 'aws_x', address: 'x', path: ['ids'] }, where)).toEqual([]);
-    expect(placeholderFor(string, { resourceType: 'aws_appconfig_application', address: 'a', path: ['id'], knownName: 'web' }, where)).toMatch(/^[0-9a-f]{7}$/);
+    expect(
+      placeholderFor(
+        { kind: 'type', type: ['list', 'string'] },
+        { resourceType: 'aws_x', address: 'x', path: ['ids'] },
+        where,
+      ),
+    ).toEqual([]);
+    expect(
+      placeholderFor(
+        string,
+        { resourceType: 'aws_appconfig_application', address: 'a', path: ['id'], knownName: 'web' },
+        where,
+      ),
+    ).toMatch(/^[0-9a-f]{7}$/);
   });
 });

@@ -141,7 +141,9 @@ function placeholderOfType(type: CtyType, request: PlaceholderRequest, where: St
     // a computed list of objects (a cluster's certificate_authority, identity) has its element:
     // configurations index it ([0]) and an empty list would not plan
     if ((kind === 'list' || kind === 'set') && Array.isArray(inner) && inner[0] === 'object')
-      return [placeholderOfType(inner as CtyType, { ...request, path: [...request.path, 0] }, where)];
+      return [
+        placeholderOfType(inner as CtyType, { ...request, path: [...request.path, 0] }, where),
+      ];
     if (kind === 'list' || kind === 'set' || kind === '__blocks' || kind === 'tuple') return [];
     if (kind === 'map') return {};
     if (kind === 'object') {
@@ -172,19 +174,24 @@ function stringPlaceholder(request: PlaceholderRequest, where: StackLocation): s
     return prefix ? `${prefix}-${hash.slice(0, 17)}` : hash.slice(0, 7);
   }
   const shaped = SHAPED[attribute];
-  if (shaped) return shaped(hash);
+  if (shaped) return shaped(hash, where);
   return `offline-${attribute.replace(/_/g, '-') || 'value'}-${hash.slice(0, 12)}`;
 }
 
 /** Attributes whose values the provider validates where they flow into other resources. */
-const SHAPED: Record<string, (hash: string) => string> = {
+const SHAPED: Record<string, (hash: string, where: StackLocation) => string> = {
   resource_record_type: () => 'CNAME',
   resource_record_name: (hash) => `_${hash.slice(0, 32)}.offline.example.`,
   resource_record_value: (hash) => `_${hash.slice(32, 64)}.acm-validations.aws.`,
   fqdn: (hash) => `${hash.slice(0, 12)}.offline.example`,
   dns_name: (hash) => `offline-${hash.slice(0, 12)}.elb.amazonaws.com`,
   zone_id: (hash) => `Z${hash.slice(0, 20).toUpperCase()}`,
-  owner_id: () => '123456789012',
+  owner_id: (_, where) => where.accountId,
+  issuer: (hash, where) =>
+    `https://oidc.eks.${where.region}.amazonaws.com/id/${hash.slice(0, 32).toUpperCase()}`,
+  endpoint: (hash, where) =>
+    `https://${hash.slice(0, 32).toUpperCase()}.gr7.${where.region}.eks.amazonaws.com`,
+  url: (hash) => `https://offline-${hash.slice(0, 12)}.example`,
 };
 
 function arnPlaceholder(request: PlaceholderRequest, where: StackLocation, hash: string): string {
