@@ -63,3 +63,9 @@ export {
   pipelineName,
 } from './delivery-naming';
 export { environmentTextProblems } from './check';
+export {
+  PERMISSIONS_BOUNDARY_NAME,
+  RELEASE_ROLE_SUFFIXES,
+  permissionsBoundaryArn,
+  platformIamNamePatterns,
+} from './iam-naming';

@@ -48,6 +48,11 @@ export const ecsSchema = z.strictObject({
   logRetentionDays,
   /** ALB port of the blue/green test listener, reachable from inside the VPC only. @default 8443 */
   testListenerPort: z.number().int().min(1024).max(65535).default(8443),
+  /** ECS Exec (a shell in running tasks through SSM). @default false */
+  enableExecuteCommand: z.boolean().default(false).meta({
+    description:
+      'Allow ECS Exec (an interactive shell in running tasks, recorded in the ECS Exec log group). Default false: production turns it on only as an explicit choice.',
+  }),
 });
 
 export type EcsConfig = z.infer<typeof ecsSchema>;
