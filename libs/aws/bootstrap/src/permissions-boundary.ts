@@ -147,5 +147,15 @@ export class PermissionsBoundary extends Construct {
       'PLT-IAM-NO-WILDCARD-ACTION',
       'a permissions boundary grants nothing: "*" is the ceiling the explicit denies cut down; the roles it bounds name their actions',
     );
+    suppress(
+      this.policy,
+      'PLT-IAM-PRIVILEGE-ESCALATION',
+      'a permissions boundary grants nothing; it denies creating or changing a role without itself and every IAM change outside the platform names',
+    );
+    suppress(
+      this.policy,
+      'PLT-IAM-PASSROLE-SCOPED',
+      'a permissions boundary grants nothing; PassRole is granted (scoped, with iam:PassedToService) by the roles own policies',
+    );
   }
 }
