@@ -69,7 +69,10 @@ const terraform = (dir, args, capture = false) => {
     stdio: capture ? ['ignore', 'pipe', 'inherit'] : 'inherit',
     env: { ...process.env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' },
   });
-  if (result.status !== 0) throw new Error(`terraform ${args[0]} failed in ${dir}`);
+  if (result.status !== 0) {
+    console.error(`saved-plan: terraform ${args[0]} failed in ${dir} (its output is above)`);
+    process.exit(1);
+  }
   return result.stdout;
 };
 
@@ -118,11 +121,7 @@ if (command === 'plan') {
       '-lock=false',
       `-out=${resolve(target, 'approved.tfplan')}`,
     ]);
-    const json = terraform(
-      dir,
-      ['show', '-json', resolve(target, 'approved.tfplan')],
-      true,
-    );
+    const json = terraform(dir, ['show', '-json', resolve(target, 'approved.tfplan')], true);
     writeFileSync(join(target, 'plan.json'), json);
     planned.push(stack);
   }
@@ -145,7 +144,14 @@ if (command === 'plan') {
     summary(md);
   }
 } else {
-  const approved = JSON.parse(readFileSync(join(out, 'stacks.json'), 'utf8'));
+  const list = join(out, 'stacks.json');
+  if (!existsSync(list)) {
+    console.error(
+      `saved-plan apply: ${list} is missing; run saved-plan.mjs plan --env=${env} first (or download its artifact)`,
+    );
+    process.exit(2);
+  }
+  const approved = JSON.parse(readFileSync(list, 'utf8'));
   for (const stack of approved) {
     const app = stack.slice(0, -(env.length + 1));
     const dir = join('dist', 'apps', app, 'stacks', stack);
