@@ -3,7 +3,8 @@ import { permissionsBoundaryArn, platformIamNamePatterns } from '@platform/confi
 
 /**
  * Every IAM action that changes something (wildcards by verb): the boundary denies them outside
- * the platform's names and on the CI roles.
+ * the platform's names and on the CI roles. `Update*` is spelled out so that the account
+ * password policy (baseline family; it has no ARN) stays manageable.
  */
 export const IAM_WRITE_ACTIONS = [
   'iam:Add*',
@@ -17,7 +18,19 @@ export const IAM_WRITE_ACTIONS = [
   'iam:Set*',
   'iam:Tag*',
   'iam:Untag*',
-  'iam:Update*',
+  'iam:UpdateAccessKey',
+  'iam:UpdateAssumeRolePolicy',
+  'iam:UpdateGroup',
+  'iam:UpdateLoginProfile',
+  'iam:UpdateOpenIDConnectProviderThumbprint',
+  'iam:UpdateRole',
+  'iam:UpdateRoleDescription',
+  'iam:UpdateSAMLProvider',
+  'iam:UpdateServerCertificate',
+  'iam:UpdateServiceSpecificCredential',
+  'iam:UpdateSigningCertificate',
+  'iam:UpdateSSHPublicKey',
+  'iam:UpdateUser',
   'iam:Upload*',
 ] as const;
 
@@ -113,6 +126,12 @@ export function deployIamStatements(scope: PlatformIamScope): Statement[] {
   const boundary = permissionsBoundaryArn(scope.accountId);
   return [
     { sid: 'ReadIam', actions: [...DEPLOY_IAM_READ_ACTIONS], resources: ['*'] },
+    {
+      // The baseline's account password policy (IAM gives it no resource ARN).
+      sid: 'ManageAccountPasswordPolicy',
+      actions: ['iam:GetAccountPasswordPolicy', 'iam:UpdateAccountPasswordPolicy'],
+      resources: ['*'],
+    },
     {
       sid: 'ChangePlatformRolesWithinTheBoundary',
       actions: [...BOUNDED_ROLE_ACTIONS],
