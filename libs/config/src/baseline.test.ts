@@ -10,9 +10,10 @@ describe('baseline section of the environment files', () => {
   });
 
   it('rejects a production environment that keeps audit logs less than a year', () => {
-    const dir = editedEnvironments((d) =>
-      d['prod']!.setIn(['baseline', 'audit', 'retentionDays'], 180),
-    );
+    const dir = editedEnvironments((d) => {
+      d['prod']!.setIn(['baseline', 'audit', 'retentionDays'], 180);
+      d['prod']!.setIn(['baseline', 'audit', 'objectLockRetentionDays'], 180);
+    });
     expect(problems(dir)).toEqual([
       'prod.yaml baseline.audit.retentionDays: a production environment keeps audit logs for at least 365 days (got 180)',
     ]);

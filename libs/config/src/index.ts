@@ -72,3 +72,9 @@ export {
   type Ec2Architecture,
 } from './schema/instance-types';
 export { ACM_FIRST_NAME_MAX_LENGTH } from './schema/aws-names';
+export {
+  PERMISSIONS_BOUNDARY_NAME,
+  RELEASE_ROLE_SUFFIXES,
+  permissionsBoundaryArn,
+  platformIamNamePatterns,
+} from './iam-naming';

@@ -106,7 +106,13 @@ describe('environment files', () => {
   it('rejects a missing account id and a duplicated one', () => {
     const missing = editedEnvironments((d) => d['dev']!.delete('accountId'));
     expect(problems(missing)).toEqual(['dev.yaml accountId: is required (string)']);
-    const duplicated = editedEnvironments((d) => d['staging']!.set('accountId', '111111111111'));
+    const duplicated = editedEnvironments((d) => {
+      d['staging']!.set('accountId', '111111111111');
+      d['staging']!.setIn(
+        ['state', 'administratorRoleArn'],
+        'arn:aws:iam::111111111111:role/platform-admins',
+      );
+    });
     expect(problems(duplicated)).toEqual([
       expect.stringMatching(
         /^staging\.yaml accountId: account id "111111111111" is already used by .*dev\.yaml/,

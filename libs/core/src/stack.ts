@@ -1,6 +1,8 @@
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import {
   type Environment,
+  permissionsBoundaryArn,
   stackName,
   stateKey,
   stateKmsAliasArn,
@@ -37,6 +39,8 @@ export interface PlatformStackProps {
  *   every resource; it carries no role ARN: the caller brings credentials.
  * - State lives in the environment's bucket under `stacks/<stack>/terraform.tfstate`,
  *   encrypted with the state KMS key and locked with S3 conditional writes (`use_lockfile`).
+ * - Every IAM role carries the account's permissions boundary (created by bootstrap), unless
+ *   it names one itself: the deploy role may only create and change roles that carry it.
  * - The policy pack runs at synth; a violation fails synth.
  */
 export class PlatformStack extends TerraformStack {
@@ -93,6 +97,23 @@ export class PlatformStack extends TerraformStack {
    */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- cdktf's own signature
   override toTerraform(): any {
-    return takeCheckedJson(this) ?? super.toTerraform();
+    const checked = takeCheckedJson(this);
+    if (checked) return checked;
+    this.bindPermissionsBoundary();
+    return super.toTerraform();
+  }
+
+  /**
+   * Gives every role of the stack without a boundary the account's permissions boundary. Runs
+   * on each `toTerraform()`, so the policy check reads (and synth writes) the bounded roles;
+   * setting the same value twice changes nothing.
+   */
+  private bindPermissionsBoundary(): void {
+    const boundary = permissionsBoundaryArn(this.environment.accountId);
+    for (const c of this.node.findAll()) {
+      if (c instanceof IamRole && c.permissionsBoundaryInput === undefined) {
+        c.permissionsBoundary = boundary;
+      }
+    }
   }
 }

@@ -4,6 +4,8 @@ import {
   SecureBucket,
   type Statement,
 } from '@platform/aws-common';
+import { S3BucketObjectLockConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-object-lock-configuration';
+import type { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 import type { Environment } from '@platform/config';
 import { Construct } from 'constructs';
 import { baselineNames } from './names';
@@ -18,7 +20,8 @@ export interface AuditStoreProps {
  * Where the account's audit records live: a customer-managed key that CloudTrail, CloudWatch
  * Logs and AWS Config may use (CloudTrail only for this account's trail), and a bucket that
  * CloudTrail and Config may write to (only under AWSLogs/<account>/, only from this account's
- * trail and recorder), moving logs to Standard-IA, then Glacier, then expiring them.
+ * trail and recorder), moving logs to Standard-IA, then Glacier, then expiring them. Every new
+ * log version is locked (S3 Object Lock, governance mode) for `objectLockRetentionDays`.
  * Production keeps both with `prevent_destroy`.
  */
 export class AuditStore extends Construct {
@@ -126,6 +129,16 @@ export class AuditStore extends Construct {
       ],
       expirationDays: audit.retentionDays,
       noncurrentVersionExpirationDays: 30,
+    });
+    // Object Lock through its own resource: object_lock_enabled on the bucket is ForceNew and
+    // would replace the bucket and its logs. Governance mode: only a principal allowed
+    // s3:BypassGovernanceRetention (denied by the platform boundary) can shorten or delete.
+    new S3BucketObjectLockConfigurationA(this, 'object-lock', {
+      bucket: this.bucket.bucket.id,
+      objectLockEnabled: 'Enabled',
+      rule: { defaultRetention: { mode: 'GOVERNANCE', days: audit.objectLockRetentionDays } },
+      // S3 accepts Object Lock only on a versioned bucket.
+      dependsOn: [this.bucket.node.findChild('versioning') as S3BucketVersioningA],
     });
   }
 }

@@ -22,8 +22,8 @@ export interface AuditTrailProps {
 }
 
 /**
- * The account's audit trail: one multi-region CloudTrail trail (management events, global
- * services, log-file validation, our KMS key) delivering to the audit bucket and to an
+ * The account's audit trail: one multi-region CloudTrail trail (management events, data events
+ * on the Terraform state bucket, global services, log-file validation, our KMS key) delivering to the audit bucket and to an
  * encrypted log group, with the CIS metric filters and alarms on that log group.
  */
 export class AuditTrail extends Construct {
@@ -81,7 +81,19 @@ export class AuditTrail extends Construct {
       enableLogging: true,
       cloudWatchLogsGroupArn: `${this.logGroup.group.arn}:*`,
       cloudWatchLogsRoleArn: role.arn,
-      eventSelector: [{ readWriteType: 'All', includeManagementEvents: true }],
+      eventSelector: [
+        {
+          readWriteType: 'All',
+          includeManagementEvents: true,
+          // Every read and write of Terraform state (who read or changed which stack's state).
+          dataResource: [
+            {
+              type: 'AWS::S3::Object',
+              values: [`arn:aws:s3:::${props.environment.state.bucket}/`],
+            },
+          ],
+        },
+      ],
       dependsOn: [props.store.bucket.policy],
     });
 

@@ -119,6 +119,35 @@ describe('baseline stack', () => {
       );
     });
 
+    it('the trail records every read and write of the Terraform state bucket', () => {
+      const [trail] = resourcesOf(prod, 'aws_cloudtrail');
+      expect(trail!['event_selector']).toEqual([
+        expect.objectContaining({
+          include_management_events: true,
+          read_write_type: 'All',
+          data_resource: [
+            { type: 'AWS::S3::Object', values: ['arn:aws:s3:::acme-platform-tfstate-prod/'] },
+          ],
+        }),
+      ]);
+    });
+
+    it('every new audit log version is locked in governance mode for the configured days, without replacing the bucket', () => {
+      const [bucket] = resourcesOf(prod, 'aws_s3_bucket').filter((b) =>
+        String(b['bucket']).startsWith('prod-audit-logs'),
+      );
+      expect(bucket).not.toHaveProperty('object_lock_enabled');
+      expect(resourcesOf(prod, 'aws_s3_bucket_object_lock_configuration')).toEqual([
+        expect.objectContaining({
+          object_lock_enabled: 'Enabled',
+          rule: { default_retention: { mode: 'GOVERNANCE', days: 365 } },
+        }),
+      ]);
+      expect(resourcesOf(dev, 'aws_s3_bucket_object_lock_configuration')[0]!['rule']).toEqual({
+        default_retention: { mode: 'GOVERNANCE', days: 30 },
+      });
+    });
+
     it('prod protects the audit bucket and key from destroy; dev does not', () => {
       expect(resourcesOf(prod, 'aws_s3_bucket')[0]?.['lifecycle']).toEqual({
         prevent_destroy: true,

@@ -61,44 +61,173 @@ describe('bootstrap stack', () => {
     });
   });
 
-  it('the plan role is trusted by pull requests and main; the deploy role only by the prod GitHub environment', () => {
-    const roles = Object.fromEntries(
-      resource('aws_iam_role').map((r) => [
-        r['name'],
-        documentOf(r['assume_role_policy']).statement[0]!,
-      ]),
-    );
-    const subjects = (name: string) =>
-      roles[name]!['condition'].find((c: any) => c.variable.endsWith(':sub')).values;
-    expect(subjects(CI_ROLE_NAMES.plan)).toEqual([
-      'repo:acme/platform:pull_request',
-      'repo:acme/platform:ref:refs/heads/main',
+  const roles = () =>
+    Object.fromEntries(resource('aws_iam_role').map((r) => [r['name'] as string, r]));
+  const subjectCondition = (stack: typeof prod, name: string) => {
+    const docs = stack.data?.['aws_iam_policy_document'] ?? {};
+    const role = Object.values(stack.resource?.['aws_iam_role'] ?? {}).find(
+      (r: any) => r['name'] === name,
+    ) as Record<string, any>;
+    const doc = docs[
+      String(role['assume_role_policy']).replace(
+        /^\$\{data\.aws_iam_policy_document\.(.*)\.json\}$/,
+        '$1',
+      )
+    ] as { statement: Record<string, any>[] };
+    return doc.statement[0]!['condition'].find((c: any) => c.variable.endsWith(':sub'));
+  };
+  const policyNamed = (name: string) =>
+    documentOf(resource('aws_iam_role_policy').find((p) => p['name'] === name)!['policy'])
+      .statement;
+  const workflowOnly = synthJson(
+    new BootstrapStack(new App(), {
+      ...environment('prod'),
+      github: { ...environment('prod').github, oidcSubjects: 'workflow' },
+    }),
+  );
+
+  it('once the subject template is switched, the deploy role trusts only the prod job of deploy-environment.yml on main', () => {
+    const condition = subjectCondition(workflowOnly, CI_ROLE_NAMES.deploy);
+    expect(condition.test).toBe('StringEquals');
+    expect(condition.values).toEqual([
+      'repo:acme/platform:environment:prod:job_workflow_ref:acme/platform/.github/workflows/deploy-environment.yml@refs/heads/main',
     ]);
-    expect(subjects(CI_ROLE_NAMES.deploy)).toEqual(['repo:acme/platform:environment:prod']);
   });
 
-  it('the plan role may write only the lock object, and reads state', () => {
-    const policy = resource('aws_iam_role_policy').find(
-      (p) => p['name'] === 'terraform-state-read-and-lock',
-    )!;
-    const write = documentOf(policy['policy']).statement.find((s) => s['sid'] === 'WriteLock')!;
-    expect(write['resources']).toEqual([
-      expect.stringMatching(
-        /^\$\{aws_s3_bucket\.state-bucket_[0-9A-F]+\.arn\}\/stacks\/\*\/terraform\.tfstate\.tflock$/,
-      ),
+  it('once the subject template is switched, the plan role trusts pr.yml of pull requests and the deploy and drift workflows on main', () => {
+    expect(subjectCondition(workflowOnly, CI_ROLE_NAMES.plan).values).toEqual([
+      'repo:acme/platform:pull_request:job_workflow_ref:acme/platform/.github/workflows/pr.yml@refs/pull/*/merge',
+      'repo:acme/platform:ref:refs/heads/main:job_workflow_ref:acme/platform/.github/workflows/deploy-environment.yml@refs/heads/main',
+      'repo:acme/platform:ref:refs/heads/main:job_workflow_ref:acme/platform/.github/workflows/drift.yml@refs/heads/main',
     ]);
+  });
+
+  it("during the switch, the CI roles also accept GitHub's default subjects", () => {
+    expect(subjectCondition(prod, CI_ROLE_NAMES.deploy).values).toEqual([
+      'repo:acme/platform:environment:prod',
+      'repo:acme/platform:environment:prod:job_workflow_ref:acme/platform/.github/workflows/deploy-environment.yml@refs/heads/main',
+    ]);
+    expect(subjectCondition(prod, CI_ROLE_NAMES.plan).values).toEqual(
+      expect.arrayContaining([
+        'repo:acme/platform:pull_request',
+        'repo:acme/platform:ref:refs/heads/main',
+      ]),
+    );
+  });
+
+  it('the plan role reads state but never writes it, and cannot read secrets, parameters, logs or other objects', () => {
+    const statements = policyNamed('terraform-state-read-and-lock');
+    const allowed = statements.filter((s) => s['effect'] !== 'Deny').flatMap((s) => s['actions']);
+    expect(allowed).toEqual(['s3:ListBucket', 's3:GetObject', 'kms:Decrypt', 'kms:DescribeKey']);
+    const denied = statements.filter((s) => s['effect'] === 'Deny');
+    expect(denied.flatMap((s) => s['actions'])).toEqual(
+      expect.arrayContaining([
+        'secretsmanager:GetSecretValue',
+        'ssm:GetParameter',
+        'logs:GetLogEvents',
+        's3:GetObject',
+      ]),
+    );
+    expect(denied.find((s) => s['actions'].includes('s3:GetObject'))!['not_resources']).toEqual([
+      expect.stringMatching(/^\$\{aws_s3_bucket\.state-bucket_[0-9A-F]+\.arn\}\/stacks\/\*$/),
+    ]);
+  });
+
+  it('the deploy role changes IAM only on the platform names, never on "*"', () => {
+    const allows = policyNamed('manage-platform-iam').filter((s) => s['effect'] !== 'Deny');
+    const writes = allows.filter((s) =>
+      s['actions'].some(
+        (a: string) => !/^iam:(Get|List)|^iam:UpdateAccountPasswordPolicy$/.test(a),
+      ),
+    );
+    for (const statement of writes) {
+      expect(statement['resources']).not.toContain('*');
+      for (const arn of statement['resources'] as string[]) {
+        expect(arn).toMatch(
+          /^arn:aws:iam::333333333333:(role|policy|instance-profile)\/(prod-\*|\*-release-(pipeline|build|steps|trigger)|aws-service-role\/\*)$|^arn:aws:iam::333333333333:oidc-provider\/oidc\.eks\.eu-west-1\.amazonaws\.com\/id\/\*$/,
+        );
+      }
+    }
+  });
+
+  it('the deploy role creates and changes roles only with the platform boundary, and passes them only to named services', () => {
+    const allows = policyNamed('manage-platform-iam');
+    const bounded = allows.find((s) => s['actions'].includes('iam:CreateRole'))!;
+    expect(bounded['actions']).toEqual(
+      expect.arrayContaining(['iam:AttachRolePolicy', 'iam:PutRolePolicy']),
+    );
+    expect(bounded['condition']).toEqual([
+      {
+        test: 'StringEquals',
+        variable: 'iam:PermissionsBoundary',
+        values: ['arn:aws:iam::333333333333:policy/platform-permissions-boundary'],
+      },
+    ]);
+    const pass = allows.find((s) => s['actions'].includes('iam:PassRole'))!;
+    expect(pass['condition'][0]).toEqual(
+      expect.objectContaining({ variable: 'iam:PassedToService' }),
+    );
   });
 
   it('the deploy role cannot change the CI roles themselves', () => {
-    const policy = resource('aws_iam_role_policy').find(
-      (p) => p['name'] === 'manage-platform-iam',
-    )!;
-    const deny = documentOf(policy['policy']).statement.find((s) => s['effect'] === 'Deny')!;
+    const deny = policyNamed('manage-platform-iam').find((s) => s['effect'] === 'Deny')!;
     expect(deny['resources']).toEqual([
       'arn:aws:iam::333333333333:role/platform-ci-plan',
       'arn:aws:iam::333333333333:role/platform-ci-deploy',
     ]);
-    expect(deny['actions']).toContain('iam:UpdateAssumeRolePolicy');
+    expect(deny['actions']).toEqual(
+      expect.arrayContaining(['iam:UpdateAssumeRolePolicy', 'iam:Put*', 'iam:Attach*']),
+    );
+  });
+
+  it('both CI roles carry the boundary, which denies audit tampering, boundary removal and roles without it', () => {
+    const [boundary] = resource('aws_iam_policy');
+    expect(boundary!['name']).toBe('platform-permissions-boundary');
+    for (const name of Object.values(CI_ROLE_NAMES)) {
+      expect(roles()[name]!['permissions_boundary']).toMatch(
+        /^\$\{aws_iam_policy\.boundary_policy_[0-9A-F]+\.arn\}$/,
+      );
+    }
+    const denies = documentOf(boundary!['policy']).statement.filter((s) => s['effect'] === 'Deny');
+    const denied = denies.flatMap((s) => s['actions']);
+    expect(denied).toEqual(
+      expect.arrayContaining([
+        'cloudtrail:StopLogging',
+        'cloudtrail:DeleteTrail',
+        'guardduty:DeleteDetector',
+        'config:StopConfigurationRecorder',
+        'securityhub:DisableSecurityHub',
+        's3:BypassGovernanceRetention',
+        'iam:DeleteRolePermissionsBoundary',
+      ]),
+    );
+    const withoutBoundary = denies.find((s) => s['actions'].includes('iam:CreateRole'))!;
+    expect(withoutBoundary['condition']).toEqual([
+      {
+        test: 'StringNotEquals',
+        variable: 'iam:PermissionsBoundary',
+        values: ['arn:aws:iam::333333333333:policy/platform-permissions-boundary'],
+      },
+    ]);
+  });
+
+  it('only the administrator role may change, disable or delete the state key; the account only uses it', () => {
+    const [key] = resource('aws_kms_key');
+    const statements = documentOf(key!['policy']).statement;
+    const admin = 'arn:aws:iam::333333333333:role/platform-admins';
+    expect(statements.find((s) => s['sid'] === 'KeyAdministrator')!['principals']).toEqual([
+      { type: 'AWS', identifiers: [admin] },
+    ]);
+    const account = statements.find((s) => s['sid'] === 'AccountUsesTheKeyThroughIam')!;
+    expect(account['actions']).not.toContain('kms:*');
+    expect(account['actions']).not.toContain('kms:PutKeyPolicy');
+    const deny = statements.find((s) => s['effect'] === 'Deny')!;
+    expect(deny['actions']).toEqual(
+      expect.arrayContaining(['kms:PutKeyPolicy', 'kms:ScheduleKeyDeletion', 'kms:DisableKey']),
+    );
+    expect(deny['condition']).toEqual([
+      { test: 'ArnNotEquals', variable: 'aws:PrincipalArn', values: [admin] },
+    ]);
   });
 
   it('starts on a local backend and moves to the bucket when the environment says so', () => {

@@ -1,21 +1,25 @@
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { EncryptionKey, policyDocument, SecureBucket } from '@platform/aws-common';
-import type { Environment } from '@platform/config';
+import { type Environment, resourceName } from '@platform/config';
 import { PlatformStack } from '@platform/core';
 import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
-import { DEPLOY_IAM_ACTIONS } from './deploy-permissions';
+import { deployIamStatements, IAM_WRITE_ACTIONS } from './deploy-permissions';
 import { GithubOidc } from './github-oidc';
+import { PermissionsBoundary } from './permissions-boundary';
+import { planDataReadDenials } from './plan-permissions';
 
 /** Names of the CI roles in every account (their ARNs go into the repository's variables). */
 export const CI_ROLE_NAMES = { plan: 'platform-ci-plan', deploy: 'platform-ci-deploy' } as const;
 
 /**
  * `bootstrap-<env>`: what must exist before any other stack can run in the account. The
- * state bucket and its key (both `prevent_destroy`), GitHub's OIDC provider, and the `plan`
- * and `deploy` roles CI assumes. Run once per account with an administrator's credentials;
- * it keeps its own state locally until moved into the bucket (see README).
+ * state bucket and its key (both `prevent_destroy`; only the environment's administrator role
+ * administers the key), GitHub's OIDC provider, the permissions boundary of every platform
+ * role, and the `plan` and `deploy` roles CI assumes. Applied by the administrator role
+ * (`state.administratorRoleArn`), never by CI; it keeps its own state locally until moved into
+ * the bucket (see README).
  */
 export class BootstrapStack extends PlatformStack {
   constructor(scope: Construct, environment: Environment) {
@@ -32,6 +36,7 @@ export class BootstrapStack extends PlatformStack {
       alias: env.state.kmsAlias,
       description: `Encrypts the Terraform state of ${env.name}`,
       protect: true,
+      administratorArn: env.state.administratorRoleArn,
     });
     const state = new SecureBucket(this, 'state-bucket', {
       bucketName: env.state.bucket,
@@ -42,10 +47,25 @@ export class BootstrapStack extends PlatformStack {
     const bucketArn = state.bucket.arn;
 
     const github = new GithubOidc(this, 'github', { environment: env });
+    const ciRoleArns = Object.values(CI_ROLE_NAMES).map(
+      (name) => `arn:aws:iam::${account}:role/${name}`,
+    );
+    const iamScope = { accountId: account, region: env.region, environmentName: env.name };
+    const boundary = new PermissionsBoundary(this, 'boundary', {
+      ...iamScope,
+      ciRoleArns,
+      githubProviderArn: github.provider.arn,
+      stateBucketArn: bucketArn,
+      // The baseline stack's audit bucket, named from config (baselineNames in @platform/aws-baseline).
+      auditBucketArn: `arn:aws:s3:::${resourceName(env, 'audit-logs', account)}`,
+      stateKeyArn: key.arn,
+    });
+
     const plan = github.role('plan-role', {
       name: CI_ROLE_NAMES.plan,
       description: 'Plans from pull requests and main: read-only, plus state read and lock write',
       subjects: github.planSubjects,
+      permissionsBoundary: boundary.policy.arn,
     });
     new IamRolePolicyAttachment(this, 'plan-read-only', {
       role: plan.name,
@@ -54,19 +74,16 @@ export class BootstrapStack extends PlatformStack {
     new IamRolePolicy(this, 'plan-state-access', {
       role: plan.id,
       name: 'terraform-state-read-and-lock',
+      // Plans run with -lock=false: the plan role reads state and never writes (no lock object).
       policy: policyDocument(this, 'plan-state-policy', [
         { sid: 'ListState', actions: ['s3:ListBucket'], resources: [bucketArn] },
         { sid: 'ReadState', actions: ['s3:GetObject'], resources: [`${bucketArn}/stacks/*`] },
         {
-          sid: 'WriteLock',
-          actions: ['s3:PutObject', 's3:DeleteObject'],
-          resources: [`${bucketArn}/stacks/*/terraform.tfstate.tflock`],
-        },
-        {
           sid: 'StateKey',
-          actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'],
+          actions: ['kms:Decrypt', 'kms:DescribeKey'],
           resources: [key.arn],
         },
+        ...planDataReadDenials(bucketArn),
       ]),
     });
 
@@ -74,6 +91,7 @@ export class BootstrapStack extends PlatformStack {
       name: CI_ROLE_NAMES.deploy,
       description: `Applies from the GitHub environment ${env.github.deployEnvironment ?? env.name} only`,
       subjects: github.deploySubjects,
+      permissionsBoundary: boundary.policy.arn,
     });
     new IamRolePolicyAttachment(this, 'deploy-power-user', {
       role: deploy.name,
@@ -83,19 +101,12 @@ export class BootstrapStack extends PlatformStack {
       role: deploy.id,
       name: 'manage-platform-iam',
       policy: policyDocument(this, 'deploy-iam-policy', [
-        { sid: 'ManagePlatformIam', actions: [...DEPLOY_IAM_ACTIONS], resources: ['*'] },
+        ...deployIamStatements(iamScope),
         {
           sid: 'NoChangesToTheCiRoles',
           effect: 'Deny',
-          actions: [
-            ...DEPLOY_IAM_ACTIONS.filter(
-              (a) => !a.startsWith('iam:Get') && !a.startsWith('iam:List'),
-            ),
-          ],
-          resources: [
-            `arn:aws:iam::${account}:role/${CI_ROLE_NAMES.plan}`,
-            `arn:aws:iam::${account}:role/${CI_ROLE_NAMES.deploy}`,
-          ],
+          actions: [...IAM_WRITE_ACTIONS],
+          resources: ciRoleArns,
         },
       ]),
     });
@@ -115,6 +126,10 @@ export class BootstrapStack extends PlatformStack {
     new TerraformOutput(this, 'deploy_role_arn', {
       value: deploy.arn,
       description: `Set as variable of the GitHub environment ${env.name}`,
+    });
+    new TerraformOutput(this, 'permissions_boundary_arn', {
+      value: boundary.policy.arn,
+      description: 'The permissions boundary every platform role carries',
     });
   }
 }

@@ -1,24 +1,41 @@
+import type { Statement } from '@platform/aws-common';
+import { permissionsBoundaryArn, platformIamNamePatterns } from '@platform/config';
+
 /**
- * The IAM actions the deploy role needs on top of PowerUserAccess (which excludes IAM) to
- * manage the roles, policies, instance profiles and OIDC providers the stacks declare. Kept
- * in one list; the role is denied using them on the CI roles themselves.
+ * Every IAM action that changes something (wildcards by verb): the boundary denies them outside
+ * the platform's names and on the CI roles. `Update*` is spelled out so that the account
+ * password policy (baseline family; it has no ARN) stays manageable.
  */
-export const DEPLOY_IAM_ACTIONS = [
-  'iam:AddRoleToInstanceProfile',
-  'iam:AttachRolePolicy',
-  'iam:CreateInstanceProfile',
-  'iam:CreateOpenIDConnectProvider',
-  'iam:CreatePolicy',
-  'iam:CreatePolicyVersion',
-  'iam:CreateRole',
-  'iam:CreateServiceLinkedRole',
-  'iam:DeleteInstanceProfile',
-  'iam:DeleteOpenIDConnectProvider',
-  'iam:DeletePolicy',
-  'iam:DeletePolicyVersion',
-  'iam:DeleteRole',
-  'iam:DeleteRolePolicy',
-  'iam:DetachRolePolicy',
+export const IAM_WRITE_ACTIONS = [
+  'iam:Add*',
+  'iam:Attach*',
+  'iam:Create*',
+  'iam:Delete*',
+  'iam:Detach*',
+  'iam:PassRole',
+  'iam:Put*',
+  'iam:Remove*',
+  'iam:Set*',
+  'iam:Tag*',
+  'iam:Untag*',
+  'iam:UpdateAccessKey',
+  'iam:UpdateAssumeRolePolicy',
+  'iam:UpdateGroup',
+  'iam:UpdateLoginProfile',
+  'iam:UpdateOpenIDConnectProviderThumbprint',
+  'iam:UpdateRole',
+  'iam:UpdateRoleDescription',
+  'iam:UpdateSAMLProvider',
+  'iam:UpdateServerCertificate',
+  'iam:UpdateServiceSpecificCredential',
+  'iam:UpdateSigningCertificate',
+  'iam:UpdateSSHPublicKey',
+  'iam:UpdateUser',
+  'iam:Upload*',
+] as const;
+
+/** IAM reads terraform needs to refresh the roles, policies and providers the stacks declare. */
+export const DEPLOY_IAM_READ_ACTIONS = [
   'iam:GetInstanceProfile',
   'iam:GetOpenIDConnectProvider',
   'iam:GetPolicy',
@@ -29,16 +46,140 @@ export const DEPLOY_IAM_ACTIONS = [
   'iam:ListInstanceProfilesForRole',
   'iam:ListPolicyVersions',
   'iam:ListRolePolicies',
-  'iam:PassRole',
+] as const;
+
+/** Role changes IAM can tie to the role's permissions boundary (`iam:PermissionsBoundary`). */
+export const BOUNDED_ROLE_ACTIONS = [
+  'iam:AttachRolePolicy',
+  'iam:CreateRole',
+  'iam:DeleteRolePolicy',
+  'iam:DetachRolePolicy',
+  'iam:PutRolePermissionsBoundary',
   'iam:PutRolePolicy',
-  'iam:RemoveRoleFromInstanceProfile',
-  'iam:TagInstanceProfile',
-  'iam:TagOpenIDConnectProvider',
-  'iam:TagPolicy',
+] as const;
+
+/** Role changes IAM cannot tie to a boundary: allowed on the platform's role names only. */
+export const NAMED_ROLE_ACTIONS = [
+  'iam:DeleteRole',
   'iam:TagRole',
   'iam:UntagRole',
   'iam:UpdateAssumeRolePolicy',
-  'iam:UpdateOpenIDConnectProviderThumbprint',
   'iam:UpdateRole',
   'iam:UpdateRoleDescription',
 ] as const;
+
+/**
+ * The services platform roles are passed to (`iam:PassedToService`): ECS tasks and services,
+ * CodeDeploy, CloudTrail, EKS (cluster, node groups, Pod Identity), EC2 (instance profiles),
+ * VPC flow logs, AppConfig, CodeBuild, CodePipeline, EventBridge, App Runner, AWS Config.
+ */
+export const PASSED_TO_SERVICES = [
+  'appconfig.amazonaws.com',
+  'build.apprunner.amazonaws.com',
+  'cloudtrail.amazonaws.com',
+  'codebuild.amazonaws.com',
+  'codedeploy.amazonaws.com',
+  'codepipeline.amazonaws.com',
+  'config.amazonaws.com',
+  'ec2.amazonaws.com',
+  'ecs-tasks.amazonaws.com',
+  'eks.amazonaws.com',
+  'events.amazonaws.com',
+  'pods.eks.amazonaws.com',
+  'tasks.apprunner.amazonaws.com',
+  'vpc-flow-logs.amazonaws.com',
+] as const;
+
+/** What {@link platformIamArns} needs. */
+export interface PlatformIamScope {
+  /** The account. */
+  readonly accountId: string;
+  /** The region (EKS OIDC issuers are regional). */
+  readonly region: string;
+  /** The environment's name. */
+  readonly environmentName: string;
+}
+
+/** ARN patterns of the IAM resources the platform's stacks own in one account. */
+export function platformIamArns(scope: PlatformIamScope) {
+  const iam = (rest: string) => `arn:aws:iam::${scope.accountId}:${rest}`;
+  const names = platformIamNamePatterns({ name: scope.environmentName });
+  return {
+    roles: names.map((n) => iam(`role/${n}`)),
+    policies: names.map((n) => iam(`policy/${n}`)),
+    instanceProfiles: names.map((n) => iam(`instance-profile/${n}`)),
+    /** The EKS clusters' OIDC providers (IRSA); GitHub's provider belongs to bootstrap. */
+    oidcProviders: [iam(`oidc-provider/oidc.eks.${scope.region}.amazonaws.com/id/*`)],
+    /** Service-linked roles (AWS Config's recorder is given its own). */
+    serviceLinkedRoles: [iam('role/aws-service-role/*')],
+  };
+}
+
+/**
+ * The deploy role's IAM rights on top of PowerUserAccess (which has none but service-linked
+ * roles): reads on every IAM resource; role changes only on the platform's names and, where
+ * IAM can check it, only for roles that carry the permissions boundary; `PassRole` only of
+ * platform roles to the platform's services; the EKS OIDC providers by ARN.
+ */
+export function deployIamStatements(scope: PlatformIamScope): Statement[] {
+  const arns = platformIamArns(scope);
+  const boundary = permissionsBoundaryArn(scope.accountId);
+  return [
+    { sid: 'ReadIam', actions: [...DEPLOY_IAM_READ_ACTIONS], resources: ['*'] },
+    {
+      // The baseline's account password policy (IAM gives it no resource ARN).
+      sid: 'ManageAccountPasswordPolicy',
+      actions: ['iam:GetAccountPasswordPolicy', 'iam:UpdateAccountPasswordPolicy'],
+      resources: ['*'],
+    },
+    {
+      sid: 'ChangePlatformRolesWithinTheBoundary',
+      actions: [...BOUNDED_ROLE_ACTIONS],
+      resources: arns.roles,
+      conditions: [
+        { test: 'StringEquals', variable: 'iam:PermissionsBoundary', values: [boundary] },
+      ],
+    },
+    { sid: 'ManagePlatformRoles', actions: [...NAMED_ROLE_ACTIONS], resources: arns.roles },
+    {
+      sid: 'ManagePlatformPolicies',
+      actions: [
+        'iam:CreatePolicy',
+        'iam:CreatePolicyVersion',
+        'iam:DeletePolicy',
+        'iam:DeletePolicyVersion',
+        'iam:TagPolicy',
+      ],
+      resources: arns.policies,
+    },
+    {
+      sid: 'ManagePlatformInstanceProfiles',
+      actions: [
+        'iam:AddRoleToInstanceProfile',
+        'iam:CreateInstanceProfile',
+        'iam:DeleteInstanceProfile',
+        'iam:RemoveRoleFromInstanceProfile',
+        'iam:TagInstanceProfile',
+      ],
+      resources: arns.instanceProfiles,
+    },
+    {
+      sid: 'PassPlatformRolesToPlatformServices',
+      actions: ['iam:PassRole'],
+      resources: [...arns.roles, ...arns.serviceLinkedRoles],
+      conditions: [
+        { test: 'StringEquals', variable: 'iam:PassedToService', values: [...PASSED_TO_SERVICES] },
+      ],
+    },
+    {
+      sid: 'ManageEksOidcProviders',
+      actions: [
+        'iam:CreateOpenIDConnectProvider',
+        'iam:DeleteOpenIDConnectProvider',
+        'iam:TagOpenIDConnectProvider',
+        'iam:UpdateOpenIDConnectProviderThumbprint',
+      ],
+      resources: arns.oidcProviders,
+    },
+  ];
+}

@@ -26,6 +26,63 @@ export interface EncryptionKeyProps {
    * @default false
    */
   readonly protect?: boolean;
+  /**
+   * ARN of the only role that may administer the key (change its policy, disable, delete). The
+   * account's IAM principals may then only use and read it, and every other principal is
+   * denied the administrative actions. The key policy must be applied by this role: KMS refuses
+   * a policy that would lock out its caller.
+   * @default none: the account administers the key through IAM
+   */
+  readonly administratorArn?: string;
+}
+
+/** Key actions only the administrator may take once `administratorArn` is set. */
+export const KEY_ADMINISTRATION_ACTIONS = [
+  'kms:CancelKeyDeletion',
+  'kms:DisableKey',
+  'kms:DisableKeyRotation',
+  'kms:EnableKey',
+  'kms:PutKeyPolicy',
+  'kms:ScheduleKeyDeletion',
+  'kms:UpdateKeyDescription',
+] as const;
+
+/** Key actions the account's IAM principals keep: use the key and read its settings. */
+const KEY_USE_ACTIONS = [
+  'kms:Decrypt',
+  'kms:DescribeKey',
+  'kms:Encrypt',
+  'kms:GenerateDataKey*',
+  'kms:GetKeyPolicy',
+  'kms:GetKeyRotationStatus',
+  'kms:ListResourceTags',
+  'kms:ReEncrypt*',
+] as const;
+
+/** The key-policy statements that separate one administrator from the key's users. */
+function separatedAdministration(accountId: string, administrator: string): Statement[] {
+  return [
+    {
+      sid: 'KeyAdministrator',
+      actions: ['kms:*'],
+      resources: ['*'],
+      principals: [{ type: 'AWS', identifiers: [administrator] }],
+    },
+    {
+      sid: 'AccountUsesTheKeyThroughIam',
+      actions: [...KEY_USE_ACTIONS],
+      resources: ['*'],
+      principals: [{ type: 'AWS', identifiers: [`arn:aws:iam::${accountId}:root`] }],
+    },
+    {
+      sid: 'OnlyTheAdministratorChangesTheKey',
+      effect: 'Deny',
+      actions: [...KEY_ADMINISTRATION_ACTIONS],
+      resources: ['*'],
+      principals: [{ type: 'AWS', identifiers: ['*'] }],
+      conditions: [{ test: 'ArnNotEquals', variable: 'aws:PrincipalArn', values: [administrator] }],
+    },
+  ];
 }
 
 /**
@@ -52,12 +109,16 @@ export class EncryptionKey extends Construct {
       );
     }
     const policy = policyDocument(this, 'policy', [
-      {
-        sid: 'AccountAdministration',
-        actions: ['kms:*'],
-        resources: ['*'],
-        principals: [{ type: 'AWS', identifiers: [`arn:aws:iam::${props.accountId}:root`] }],
-      },
+      ...(props.administratorArn
+        ? separatedAdministration(props.accountId, props.administratorArn)
+        : [
+            {
+              sid: 'AccountAdministration',
+              actions: ['kms:*'],
+              resources: ['*'],
+              principals: [{ type: 'AWS', identifiers: [`arn:aws:iam::${props.accountId}:root`] }],
+            },
+          ]),
       ...(props.statements ?? []),
     ]);
     this.key = new KmsKey(this, 'key', {

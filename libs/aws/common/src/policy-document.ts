@@ -11,6 +11,12 @@ export interface Statement {
   readonly actions: readonly string[];
   /** The resources the actions apply to; omitted in trust policies, which IAM rejects with a Resource. */
   readonly resources?: readonly string[];
+  /**
+   * Every resource except these (IAM's NotResource), for denies such as "no IAM change outside
+   * the platform's names".
+   * @default none
+   */
+  readonly notResources?: readonly string[];
   /** Who the statement is about (resource and trust policies only). */
   readonly principals?: readonly {
     readonly type: string;
@@ -39,6 +45,7 @@ export function policyDocument(
       effect: s.effect ?? 'Allow',
       actions: [...s.actions],
       resources: s.resources && s.resources.length > 0 ? [...s.resources] : undefined,
+      notResources: s.notResources ? [...s.notResources] : undefined,
       principals: s.principals?.map((p) => ({ type: p.type, identifiers: [...p.identifiers] })),
       condition: s.conditions?.map((c) => ({
         test: c.test,

@@ -1,3 +1,4 @@
+import { S3BucketNotification } from '@cdktf/provider-aws/lib/s3-bucket-notification';
 import { EncryptionKey, logsKeyStatement, SecureBucket } from '@platform/aws-common';
 import type { Environment } from '@platform/config';
 import { Construct } from 'constructs';
@@ -27,6 +28,12 @@ export interface ArtifactStoreProps {
    * @default false
    */
   readonly protect?: boolean;
+  /**
+   * Send the bucket's object events to EventBridge (a production account's hand-offs start its
+   * pipeline that way).
+   * @default false
+   */
+  readonly eventBridgeNotifications?: boolean;
 }
 
 /**
@@ -92,5 +99,11 @@ export class ArtifactStore extends Construct {
             ]
           : [],
     });
+    if (props.eventBridgeNotifications) {
+      new S3BucketNotification(this, 'notifications', {
+        bucket: this.bucket.bucket.id,
+        eventbridge: true,
+      });
+    }
   }
 }

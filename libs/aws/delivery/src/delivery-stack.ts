@@ -15,9 +15,22 @@ import { ApprovalTopic } from './approval-topic';
 import { ArtifactStore } from './artifact-store';
 import { DeployRole } from './deploy-role';
 import { FeatureFlags } from './feature-flags';
+import { ProductionRelease } from './production-release';
 import { deployRoleName, ecsNames, roleArn } from './naming';
 import { RollbackAlerts } from './rollback-alerts';
 import { ReleasePipeline } from './release-pipeline';
+
+/**
+ * Whether an environment is released from its own account: a production environment other than
+ * the pipeline environment. Its approval and deploy run there ({@link ProductionRelease}); the
+ * pipeline account only hands the release over.
+ */
+export function releasedInOwnAccount(
+  env: Pick<Environment, 'name' | 'production'>,
+  pipelineEnv: Pick<Environment, 'name'>,
+): boolean {
+  return env.production && env.name !== pipelineEnv.name;
+}
 
 /** The services that have a pipeline: those of the pipeline environment with a `source`. */
 export function releasedServices(all: readonly Environment[]): ServiceConfig[] {
@@ -52,6 +65,7 @@ export class DeliveryStack extends PlatformStack {
     const alerting = alertingContract.read(this, env);
     const here = (name: string) => env.services.find((s) => s.name === name);
 
+    const ownAccount = releasedInOwnAccount(env, pipelineEnv);
     for (const service of released) {
       const local = here(service.name);
       if (local) {
@@ -59,9 +73,11 @@ export class DeliveryStack extends PlatformStack {
           environment: env,
           pipelineEnvironment: pipelineEnv,
           service: local,
+          releasedInOwnAccount: ownAccount,
         });
       }
     }
+    if (ownAccount) this.productionReleases(env, pipelineEnv, released, alerting.topicArn);
 
     new RollbackAlerts(this, 'rollback-alerts', { environment: env, topicArn: alerting.topicArn });
 
@@ -69,13 +85,16 @@ export class DeliveryStack extends PlatformStack {
 
     const pipelines: Record<string, ReleasePipeline> = {};
     if (env.name === pipelineEnv.name && released.length > 0) {
-      const targets = (service: ServiceConfig) =>
-        ordered.flatMap((e) => {
-          const s = e.services.find((x) => x.name === service.name);
-          return s ? [{ environment: e, service: s }] : [];
-        });
+      const along = (service: ServiceConfig, own: boolean) =>
+        ordered
+          .filter((e) => releasedInOwnAccount(e, pipelineEnv) === own)
+          .flatMap((e) => {
+            const s = e.services.find((x) => x.name === service.name);
+            return s ? [{ environment: e, service: s }] : [];
+          });
+      const targets = (service: ServiceConfig) => along(service, false);
       const readers = ordered
-        .filter((e) => e.accountId !== env.accountId)
+        .filter((e) => e.accountId !== env.accountId && !releasedInOwnAccount(e, pipelineEnv))
         .flatMap((e) =>
           released
             .filter((s) => e.services.some((x) => x.name === s.name))
@@ -100,6 +119,7 @@ export class DeliveryStack extends PlatformStack {
           environment: env,
           service,
           targets: targets(service),
+          promotions: along(service, true),
           artifacts,
           connectionArn: env.delivery.connectionArn,
           logRetentionDays: env.delivery.logRetentionDays,
@@ -117,6 +137,42 @@ export class DeliveryStack extends PlatformStack {
       });
     }
     this.pipelines = pipelines;
+  }
+
+  /**
+   * A production environment released from its own account: its artifact store (where hand-offs
+   * arrive), its approval topic and one release pipeline per released service.
+   */
+  private productionReleases(
+    env: Environment,
+    pipelineEnv: Environment,
+    released: readonly ServiceConfig[],
+    alarmTopicArn: string,
+  ): void {
+    const services = released.flatMap((r) => env.services.filter((s) => s.name === r.name));
+    if (services.length === 0) return;
+    const artifacts = new ArtifactStore(this, 'artifacts', {
+      environment: env,
+      readers: [],
+      retentionDays: env.delivery.artifactRetentionDays,
+      eventBridgeNotifications: true,
+    });
+    const approvals = new ApprovalTopic(this, 'approvals', {
+      name: resourceName(env, 'release-approvals'),
+      accountId: env.accountId,
+      kmsKeyArn: artifacts.key.arn,
+      approvers: env.delivery.approvers,
+    });
+    for (const service of services) {
+      new ProductionRelease(this, `release-${service.name}`, {
+        target: { environment: env, service },
+        pipelineEnvironment: pipelineEnv,
+        artifacts,
+        approvalTopicArn: approvals.topic.arn,
+        alarmTopicArn,
+        logRetentionDays: env.delivery.logRetentionDays,
+      });
+    }
   }
 
   /** AppConfig feature flags of every ECS service with an `appConfig` block. */

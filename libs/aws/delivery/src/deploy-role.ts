@@ -11,6 +11,8 @@ import {
   deployRoleName,
   ecsNames,
   pipelineRoleName,
+  productionArtifactPrefix,
+  productionPipelineName,
   roleArn,
   stepsRoleName,
 } from './naming';
@@ -25,6 +27,12 @@ export interface DeployRoleProps {
   readonly pipelineEnvironment: Env;
   /** The service, as configured in this environment. */
   readonly service: ServiceConfig;
+  /**
+   * The environment is released from its own account ({@link ProductionRelease}): the role
+   * trusts only that account's release pipeline and steps roles and reads its artifacts there.
+   * @default false: trusted by the pipeline account's roles
+   */
+  readonly releasedInOwnAccount?: boolean;
 }
 
 /**
@@ -42,9 +50,17 @@ export class DeployRole extends Construct {
     super(scope, id);
     const { environment: env, pipelineEnvironment: pipelineEnv, service } = props;
     const ecs = ecsNames(env, service);
-    const trusted = [pipelineRoleName(service), stepsRoleName(service)].map((n) =>
-      roleArn(pipelineEnv.accountId, n),
-    );
+    const own = props.releasedInOwnAccount ?? false;
+    const releasedFrom = own ? env : pipelineEnv;
+    const trusted = (
+      own
+        ? [
+            `${productionPipelineName(env, service)}-pipeline`,
+            `${productionPipelineName(env, service)}-steps`,
+          ]
+        : [pipelineRoleName(service), stepsRoleName(service)]
+    ).map((n) => roleArn(releasedFrom.accountId, n));
+    const prefix = own ? productionArtifactPrefix(env, service) : artifactPrefix(service);
     this.role = new IamRole(this, 'role', {
       name: deployRoleName(env, service),
       description: `The ${service.name} release pipeline deploys to ${env.name} through this role`,
@@ -54,7 +70,7 @@ export class DeployRole extends Construct {
           sid: 'PipelineAssumesRole',
           actions: ['sts:AssumeRole'],
           principals: [
-            { type: 'AWS', identifiers: [`arn:aws:iam::${pipelineEnv.accountId}:root`] },
+            { type: 'AWS', identifiers: [`arn:aws:iam::${releasedFrom.accountId}:root`] },
           ],
           // Matched by ARN rather than named as principals: the trust survives a re-created role
           // and does not fail while the pipeline account's roles are still being created.
@@ -108,14 +124,12 @@ export class DeployRole extends Construct {
         {
           sid: 'ReadPipelineArtifacts',
           actions: [...A.readArtifacts],
-          resources: [
-            `arn:aws:s3:::${artifactBucketName(pipelineEnv)}/${artifactPrefix(service)}/*`,
-          ],
+          resources: [`arn:aws:s3:::${artifactBucketName(releasedFrom)}/${prefix}/*`],
         },
         {
           sid: 'DecryptPipelineArtifacts',
           actions: [...A.decrypt],
-          resources: [`arn:aws:kms:${pipelineEnv.region}:${pipelineEnv.accountId}:key/*`],
+          resources: [`arn:aws:kms:${releasedFrom.region}:${releasedFrom.accountId}:key/*`],
           conditions: [
             {
               test: 'ForAnyValue:StringEquals',

@@ -1,7 +1,8 @@
 export { DELIVERY_ACTIONS } from './actions';
 export { ApprovalTopic, type ApprovalTopicProps } from './approval-topic';
 export { ArtifactStore, type ArtifactReader, type ArtifactStoreProps } from './artifact-store';
-export { DeliveryStack, releasedServices } from './delivery-stack';
+export { DeliveryStack, releasedInOwnAccount, releasedServices } from './delivery-stack';
+export { ProductionRelease, type ProductionReleaseProps } from './production-release';
 export {
   DEPLOYMENT_NOTIFICATION_EVENTS,
   RollbackAlerts,
@@ -21,7 +22,11 @@ export {
   buildRoleName,
   deployRoleName,
   ecsNames,
+  intakeKey,
+  intakeRoleName,
   pipelineRoleName,
+  productionArtifactPrefix,
+  productionPipelineName,
   roleArn,
   stepsRoleName,
 } from './naming';
@@ -33,6 +38,7 @@ export {
 } from './release-pipeline';
 export {
   MAX_CONFIGURATION_VALUE,
+  promotionSettings,
   releaseStages,
   targetSettings,
   type ReleaseStagesProps,

@@ -22,6 +22,20 @@ export const stepsRoleName = (service: Service) => `${pipelineName(service)}-ste
 export const deployRoleName = (env: Pick<Env, 'name'>, service: Service) =>
   `${env.name}-${pipelineName(service)}-deploy`;
 
+/**
+ * The release pipeline of a production environment released from its own account
+ * (`<env>-<service>-release`); its roles add `-pipeline`, `-steps`, `-trigger`.
+ */
+export const productionPipelineName = (env: Pick<Env, 'name'>, service: Service) =>
+  `${env.name}-${pipelineName(service)}`;
+
+/** The role the pipeline account's steps assume to hand a release to a production account. */
+export const intakeRoleName = (env: Pick<Env, 'name'>, service: Service) =>
+  `${env.name}-${pipelineName(service)}-intake`;
+
+/** Object key of a service's release hand-off in the production artifact bucket. */
+export const intakeKey = (service: Service) => `intake/${service.name}/release.zip`;
+
 /** ARN of a role by name in an account. */
 export const roleArn = (accountId: string, name: string) =>
   `arn:aws:iam::${accountId}:role/${name}`;
@@ -38,6 +52,10 @@ export const ARTIFACT_KEY_ALIAS = 'alias/delivery-artifacts';
  * (CodePipeline's own rule), so every role is scoped to one pipeline's objects.
  */
 export const artifactPrefix = (service: Service) => pipelineName(service).slice(0, 20);
+
+/** The artifact folder of a production pipeline (same 20-character rule). */
+export const productionArtifactPrefix = (env: Pick<Env, 'name'>, service: Service) =>
+  productionPipelineName(env, service).slice(0, 20);
 
 /**
  * What the ECS family names for a service (libs/aws/ecs builds every name as `<env>-<service>`

@@ -39,9 +39,11 @@ const variables = (action: Record<string, any>) =>
 describe('release pipelines (pipeline environment: dev)', () => {
   const dev = synth('dev');
   const web = pipelineOf(dev, 'web-release');
-  const api = pipelineOf(dev, 'api-release');
+  const prod = synth('prod');
+  const prodWeb = pipelineOf(prod, 'prod-web-release');
+  const prodApi = pipelineOf(prod, 'prod-api-release');
 
-  it('one V2 pipeline per service with a source: build, dev, staging, approval, prod', () => {
+  it('one V2 pipeline per service with a source: build, dev, staging, then the hand-off to prod', () => {
     expect(
       resourcesOf(dev, 'aws_codepipeline')
         .map((p) => p['name'])
@@ -53,8 +55,7 @@ describe('release pipelines (pipeline environment: dev)', () => {
       'Build',
       'Deploy-dev',
       'Deploy-staging',
-      'Approve-prod',
-      'Deploy-prod',
+      'Promote-prod',
     ]);
   });
 
@@ -85,12 +86,12 @@ describe('release pipelines (pipeline environment: dev)', () => {
   });
 
   it('blue/green deploys through CodeDeploy into each environment deployment group, with its deploy role', () => {
-    for (const [env, account] of [
-      ['dev', '111111111111'],
-      ['staging', '222222222222'],
-      ['prod', '333333333333'],
-    ]) {
-      const deploy = actionsOf(web, `Deploy-${env}`).find((a) => a['name'] === 'Deploy')!;
+    for (const [env, account, pipeline] of [
+      ['dev', '111111111111', web],
+      ['staging', '222222222222', web],
+      ['prod', '333333333333', prodWeb],
+    ] as const) {
+      const deploy = actionsOf(pipeline, `Deploy-${env}`).find((a) => a['name'] === 'Deploy')!;
       expect(deploy).toEqual(
         expect.objectContaining({
           provider: 'CodeDeployToECS',
@@ -107,7 +108,7 @@ describe('release pipelines (pipeline environment: dev)', () => {
   });
 
   it('rolling services deploy with the ECS action and imagedefinitions.json', () => {
-    expect(actionsOf(api, 'Deploy-prod').find((a) => a['name'] === 'Deploy')).toEqual(
+    expect(actionsOf(prodApi, 'Deploy-prod').find((a) => a['name'] === 'Deploy')).toEqual(
       expect.objectContaining({
         provider: 'ECS',
         role_arn: 'arn:aws:iam::333333333333:role/prod-api-release-deploy',
@@ -167,7 +168,7 @@ describe('release pipelines (pipeline environment: dev)', () => {
       containerName: 'web',
       strategy: 'blue-green',
     });
-    const prepare = actionsOf(web, 'Deploy-prod').find((a) => a['name'] === 'Prepare')!;
+    const prepare = actionsOf(web, 'Deploy-staging').find((a) => a['name'] === 'Prepare')!;
     expect(Object.keys(variables(prepare)).sort()).toEqual([
       'COMMIT_SHA',
       'COMMIT_TIME',
@@ -175,6 +176,13 @@ describe('release pipelines (pipeline environment: dev)', () => {
       'STEP',
       'TARGET_ENV',
     ]);
+    expect(targets['prod']).toEqual({
+      region: 'eu-west-1',
+      intakeRoleArn: 'arn:aws:iam::333333333333:role/prod-web-release-intake',
+      intakeBucket: 'delivery-artifacts-333333333333-eu-west-1',
+      intakeKey: 'intake/web/release.zip',
+      intakeKeyAlias: 'alias/delivery-artifacts',
+    });
   });
 
   it('the steps buildspec has no ${ sequence terraform would read as an interpolation', () => {
@@ -199,20 +207,97 @@ describe('release pipelines (pipeline environment: dev)', () => {
     );
   });
 
-  it('asks the approvers by email before production', () => {
-    const [approve] = actionsOf(web, 'Approve-prod');
-    expect(approve).toEqual(
-      expect.objectContaining({
-        category: 'Approval',
-        provider: 'Manual',
-        configuration: expect.objectContaining({
-          NotificationArn: expect.stringMatching(/^\$\{aws_sns_topic\.approvals_topic/),
-        }),
-      }),
-    );
-    expect(resourcesOf(dev, 'aws_sns_topic_subscription')).toEqual([
+  it('production approvers are asked by email from the production account, with the commit and image digest', () => {
+    const [approve] = actionsOf(prodWeb, 'Approve-prod');
+    expect(approve!['configuration']['CustomData']).toContain('#{Release.IMAGE_DIGEST}');
+    expect(resourcesOf(prod, 'aws_sns_topic_subscription')).toEqual([
       expect.objectContaining({ protocol: 'email', endpoint: 'release-managers@example.com' }),
     ]);
+  });
+
+  it('a dev administrator cannot approve or deploy prod: the dev pipeline can only hand a release to the prod intake', () => {
+    const stepsRole = resourcesOf(dev, 'aws_iam_role').find(
+      (r) => r['name'] === 'web-release-steps',
+    )!;
+    const stepsPolicy = resourcesOf(dev, 'aws_iam_role_policy').find(
+      (p) =>
+        p['role'] ===
+        `\${aws_iam_role.${Object.entries(dev.resource!['aws_iam_role']!).find(([, r]) => r === stepsRole)![0]}.id}`,
+    )!;
+    const assumable = documentOf(dev, stepsPolicy['policy']).statement.find(
+      (s) => s['sid'] === 'AssumeDeployRoles',
+    )!['resources'];
+    expect(assumable).toContain('arn:aws:iam::333333333333:role/prod-web-release-intake');
+    expect(assumable.filter((r: string) => r.includes('333333333333'))).toEqual([
+      'arn:aws:iam::333333333333:role/prod-web-release-intake',
+    ]);
+    const pipelineRoles = resourcesOf(dev, 'aws_iam_role_policy').flatMap((p) =>
+      documentOf(dev, p['policy']).statement.flatMap((s) => s['resources'] ?? []),
+    );
+    expect(pipelineRoles).not.toContain('arn:aws:iam::333333333333:role/prod-web-release-deploy');
+  });
+
+  it('the prod intake role, trusted only by the dev steps role, may write one object', () => {
+    const [id, role] = Object.entries(prod.resource!['aws_iam_role']!).find(
+      ([, r]) => (r as Record<string, unknown>)['name'] === 'prod-web-release-intake',
+    ) as [string, Record<string, any>];
+    expect(documentOf(prod, role['assume_role_policy']).statement[0]!['condition']).toEqual([
+      {
+        test: 'ArnEquals',
+        variable: 'aws:PrincipalArn',
+        values: ['arn:aws:iam::111111111111:role/web-release-steps'],
+      },
+    ]);
+    const policy = resourcesOf(prod, 'aws_iam_role_policy').find(
+      (p) => p['role'] === `\${aws_iam_role.${id}.id}`,
+    )!;
+    const statements = documentOf(prod, policy['policy']).statement;
+    expect(statements.map((s) => [s['actions'], s['resources']])).toEqual([
+      [['s3:PutObject'], [expect.stringMatching(/\.arn\}\/intake\/web\/release\.zip$/)]],
+      [['kms:GenerateDataKey', 'kms:Encrypt'], [expect.stringMatching(/^\$\{aws_kms_key\./)]],
+    ]);
+  });
+
+  it('the prod pipeline starts from the hand-off, reviews the image by digest, waits for approval, then deploys that digest', () => {
+    expect((prodWeb['stage'] as Record<string, any>[]).map((s) => s['name'])).toEqual([
+      'Source',
+      'Review',
+      'Approve-prod',
+      'Deploy-prod',
+    ]);
+    const [source] = actionsOf(prodWeb, 'Source');
+    expect(source!['provider']).toBe('S3');
+    expect(source!['configuration']).toEqual(
+      expect.objectContaining({
+        S3Bucket: expect.stringMatching(/^\$\{aws_s3_bucket\.artifacts_bucket/),
+        S3ObjectKey: 'intake/web/release.zip',
+        PollForSourceChanges: 'false',
+      }),
+    );
+    const [review] = actionsOf(prodWeb, 'Review');
+    expect(review!['namespace']).toBe('Release');
+    const prepare = actionsOf(prodWeb, 'Deploy-prod').find((a) => a['name'] === 'Prepare')!;
+    expect(variables(prepare)).toEqual(
+      expect.objectContaining({
+        STEP: 'prepare',
+        IMAGE_DIGEST: '#{Release.IMAGE_DIGEST}',
+        COMMIT_SHA: '#{Release.COMMIT_SHA}',
+      }),
+    );
+    expect(STEPS_BUILDSPEC).toContain('image="$IMAGE_REPOSITORY_URI@$IMAGE_DIGEST"');
+    const [trigger] = resourcesOf(prod, 'aws_cloudwatch_event_rule').filter(
+      (r) => r['name'] === 'prod-web-release-trigger',
+    );
+    expect(JSON.parse(String(trigger!['event_pattern']))).toEqual({
+      source: ['aws.s3'],
+      'detail-type': ['Object Created'],
+      detail: {
+        bucket: {
+          name: [expect.stringMatching(/^\$\{aws_s3_bucket\.artifacts_bucket_\w+\.bucket\}$/)],
+        },
+        object: { key: ['intake/web/release.zip'] },
+      },
+    });
   });
 
   it('the build project runs the service buildspec privileged, with the DORA names; the steps project is not privileged', () => {
@@ -275,7 +360,7 @@ describe('release pipelines (pipeline environment: dev)', () => {
     ]);
   });
 
-  it('the artifact key lets exactly the later environments deploy roles decrypt', () => {
+  it('the artifact key lets exactly the later non-production environments deploy roles decrypt', () => {
     const key = resourcesOf(dev, 'aws_kms_key')[0]!;
     const statement = documentOf(dev, key['policy']).statement.find(
       (s) => s['sid'] === 'DeployRolesDecryptArtifacts',
@@ -284,8 +369,6 @@ describe('release pipelines (pipeline environment: dev)', () => {
     expect(statement['condition'][0]['values']).toEqual([
       'arn:aws:iam::222222222222:role/staging-web-release-deploy',
       'arn:aws:iam::222222222222:role/staging-api-release-deploy',
-      'arn:aws:iam::333333333333:role/prod-web-release-deploy',
-      'arn:aws:iam::333333333333:role/prod-api-release-deploy',
     ]);
   });
 

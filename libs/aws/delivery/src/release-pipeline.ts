@@ -18,12 +18,18 @@ import {
   artifactPrefix,
   buildRoleName,
   deployRoleName,
+  intakeRoleName,
   pipelineRoleName,
   roleArn,
   stepsRoleName,
 } from './naming';
 import { ReleaseProject } from './release-project';
-import { releaseStages, type ReleaseTarget, targetSettings } from './release-stages';
+import {
+  promotionSettings,
+  releaseStages,
+  type ReleaseTarget,
+  targetSettings,
+} from './release-stages';
 import { STEPS_BUILDSPEC } from './steps-buildspec';
 
 /** The buildspec every service repository carries (its contract: apps/delivery/README.md). */
@@ -44,6 +50,13 @@ export interface ReleasePipelineProps {
   readonly service: ServiceConfig;
   /** Where each release goes, in promotion order; a production target waits for a manual approval. */
   readonly targets: readonly ReleaseTarget[];
+  /**
+   * Production environments released from their own account: after the last target, the
+   * release (commit and image digest) is handed to each one's intake; approval and deploy
+   * happen there ({@link ProductionRelease}).
+   * @default none
+   */
+  readonly promotions?: readonly ReleaseTarget[];
   /** The artifact bucket and key. */
   readonly artifacts: ArtifactStore;
   /** ARN of the CodeStar connection (required for a `codestar-connection` source). */
@@ -97,6 +110,10 @@ export class ReleasePipeline extends Construct {
     const keyArn = artifacts.key.arn;
     const deployRoles = props.targets.map((t) =>
       roleArn(t.environment.accountId, deployRoleName(t.environment, service)),
+    );
+    const promotions = props.promotions ?? [];
+    const intakeRoles = promotions.map((p) =>
+      roleArn(p.environment.accountId, intakeRoleName(p.environment, service)),
     );
     const repositoryUrl = ecrRepositoryUrl(env, service.repository);
     const common = {
@@ -160,11 +177,32 @@ export class ReleasePipeline extends Construct {
         EVENT_SOURCE: DORA_EVENT_SOURCE,
         BUILT_DETAIL_TYPE: DORA_DETAIL_TYPES.commitBuilt,
         DEPLOYED_DETAIL_TYPE: DORA_DETAIL_TYPES.commitDeployed,
-        TARGETS: targetSettings(props.targets),
+        TARGETS:
+          promotions.length === 0
+            ? targetSettings(props.targets)
+            : JSON.stringify({
+                ...JSON.parse(targetSettings(props.targets)),
+                ...promotionSettings(promotions),
+              }),
       },
       statements: [
-        { sid: 'AssumeDeployRoles', actions: [...A.assumeDeployRole], resources: deployRoles },
+        {
+          sid: 'AssumeDeployRoles',
+          actions: [...A.assumeDeployRole],
+          resources: [...deployRoles, ...intakeRoles],
+        },
         doraEvents,
+        ...(promotions.length > 0
+          ? [
+              {
+                sid: 'ResolveImageDigests',
+                actions: [...A.ecrDescribe],
+                resources: [
+                  `arn:aws:ecr:${env.region}:${env.accountId}:repository/${service.repository}`,
+                ],
+              },
+            ]
+          : []),
       ],
       timeoutMinutes: 45,
     });
@@ -221,6 +259,7 @@ export class ReleasePipeline extends Construct {
       buildProject: this.build.project.name,
       stepsProject: this.steps.project.name,
       approvalTopicArn: props.approvalTopicArn,
+      promotions,
     });
 
     this.pipeline = new Codepipeline(this, 'pipeline', {

@@ -3,7 +3,15 @@ import type {
   CodepipelineStageAction,
 } from '@cdktf/provider-aws/lib/codepipeline';
 import { type Environment, ecrRepositoryUrl, type ServiceConfig } from '@platform/config';
-import { deployRoleName, ecsNames, roleArn } from './naming';
+import {
+  ARTIFACT_KEY_ALIAS,
+  artifactBucketName,
+  deployRoleName,
+  ecsNames,
+  intakeKey,
+  intakeRoleName,
+  roleArn,
+} from './naming';
 
 /** One environment a pipeline deploys to, in promotion order. */
 export interface ReleaseTarget {
@@ -29,6 +37,12 @@ export interface ReleaseStagesProps {
   readonly stepsProject: string;
   /** The topic that asks approvers. */
   readonly approvalTopicArn: string;
+  /**
+   * Production environments released from their own account: after the last target, the
+   * pipeline hands the release (commit and image digest) to each one's intake.
+   * @default none
+   */
+  readonly promotions?: readonly ReleaseTarget[];
 }
 
 /**
@@ -60,22 +74,44 @@ export function targetSettings(targets: readonly ReleaseTarget[]): string {
   );
 }
 
+/**
+ * What the steps project's `promote` step needs of each production environment released from
+ * its own account (merged into its TARGETS): the intake role, bucket, object key and key alias.
+ */
+export function promotionSettings(promotions: readonly ReleaseTarget[]): Record<string, unknown> {
+  return Object.fromEntries(
+    promotions.map(({ environment: pe, service: ps }) => [
+      pe.name,
+      {
+        region: pe.region,
+        intakeRoleArn: roleArn(pe.accountId, intakeRoleName(pe, ps)),
+        intakeBucket: artifactBucketName(pe),
+        intakeKey: intakeKey(ps),
+        intakeKeyAlias: ARTIFACT_KEY_ALIAS,
+      },
+    ]),
+  );
+}
+
 /** Longest value CodePipeline accepts in an action's configuration. */
 export const MAX_CONFIGURATION_VALUE = 1000;
 
-/** The pipeline variables every CodeBuild action receives. */
+/** The pipeline variables every CodeBuild action of a source-triggered pipeline receives. */
 const COMMIT = {
   COMMIT_SHA: '#{SourceVariables.CommitId}',
   COMMIT_TIME: '#{SourceVariables.AuthorDate}',
   PIPELINE_EXECUTION_ID: '#{codepipeline.PipelineExecutionId}',
 };
 
-const codeBuild = (
+/** A CodeBuild action on the Source artifact, with the commit variables (`commit`). */
+export const codeBuild = (
   name: string,
   project: string,
   runOrder: number,
   env: Record<string, string>,
   output?: string,
+  commit: Record<string, string> = COMMIT,
+  namespace?: string,
 ): CodepipelineStageAction => ({
   name,
   category: 'Build',
@@ -85,10 +121,11 @@ const codeBuild = (
   runOrder,
   inputArtifacts: ['Source'],
   outputArtifacts: output ? [output] : undefined,
+  namespace,
   configuration: {
     ProjectName: project,
     EnvironmentVariables: JSON.stringify(
-      Object.entries({ ...env, ...COMMIT }).map(([n, value]) => ({
+      Object.entries({ ...env, ...commit }).map(([n, value]) => ({
         name: n,
         value,
         type: 'PLAINTEXT',
@@ -96,6 +133,54 @@ const codeBuild = (
     ),
   },
 });
+
+/**
+ * The action that deploys the rendered artifacts into one environment through its deploy role:
+ * CodeDeploy (blue/green), ECS (rolling) or the steps project (App Runner).
+ */
+export function deployAction(
+  target: ReleaseTarget,
+  stepsProject: string,
+  release: string,
+  stepEnv: Record<string, string>,
+  commit: Record<string, string> = COMMIT,
+): CodepipelineStageAction {
+  const { environment: te, service: ts } = target;
+  const ecs = ecsNames({ ...te }, ts);
+  const deployRole = roleArn(te.accountId, deployRoleName(te, ts));
+  return ts.runtime === 'app-runner'
+    ? codeBuild('Deploy', stepsProject, 1, { ...stepEnv, STEP: 'app-runner' }, undefined, commit)
+    : {
+        name: 'Deploy',
+        category: 'Deploy',
+        owner: 'AWS',
+        version: '1',
+        runOrder: 2,
+        roleArn: deployRole,
+        inputArtifacts: [release],
+        ...(ts.deployment.strategy === 'blue-green'
+          ? {
+              provider: 'CodeDeployToECS',
+              configuration: {
+                ApplicationName: ecs.codeDeployApplication,
+                DeploymentGroupName: ecs.deploymentGroup,
+                TaskDefinitionTemplateArtifact: release,
+                TaskDefinitionTemplatePath: 'taskdef.json',
+                AppSpecTemplateArtifact: release,
+                AppSpecTemplatePath: 'appspec.yaml',
+              },
+            }
+          : {
+              provider: 'ECS',
+              configuration: {
+                ClusterName: ecs.cluster,
+                ServiceName: ecs.service,
+                FileName: 'imagedefinitions.json',
+                DeploymentTimeout: '30',
+              },
+            }),
+      };
+}
 
 /**
  * The stages of a release pipeline: Source, Build (service buildspec, then Commit Built), then
@@ -147,8 +232,6 @@ export function releaseStages(props: ReleaseStagesProps): CodepipelineStage[] {
   for (const target of props.targets) {
     const te = target.environment;
     const ts = target.service;
-    const ecs = ecsNames({ ...te }, ts);
-    const deployRole = roleArn(te.accountId, deployRoleName(te, ts));
     const release = `Release_${te.name}`;
     const stepEnv = { TARGET_ENV: te.name };
     if (te.production) {
@@ -169,39 +252,7 @@ export function releaseStages(props: ReleaseStagesProps): CodepipelineStage[] {
         ],
       });
     }
-    const deploy: CodepipelineStageAction =
-      ts.runtime === 'app-runner'
-        ? codeBuild('Deploy', props.stepsProject, 1, { ...stepEnv, STEP: 'app-runner' })
-        : {
-            name: 'Deploy',
-            category: 'Deploy',
-            owner: 'AWS',
-            version: '1',
-            runOrder: 2,
-            roleArn: deployRole,
-            inputArtifacts: [release],
-            ...(ts.deployment.strategy === 'blue-green'
-              ? {
-                  provider: 'CodeDeployToECS',
-                  configuration: {
-                    ApplicationName: ecs.codeDeployApplication,
-                    DeploymentGroupName: ecs.deploymentGroup,
-                    TaskDefinitionTemplateArtifact: release,
-                    TaskDefinitionTemplatePath: 'taskdef.json',
-                    AppSpecTemplateArtifact: release,
-                    AppSpecTemplatePath: 'appspec.yaml',
-                  },
-                }
-              : {
-                  provider: 'ECS',
-                  configuration: {
-                    ClusterName: ecs.cluster,
-                    ServiceName: ecs.service,
-                    FileName: 'imagedefinitions.json',
-                    DeploymentTimeout: '30',
-                  },
-                }),
-          };
+    const deploy = deployAction(target, props.stepsProject, release, stepEnv);
     stages.push({
       name: `Deploy-${te.name}`,
       action: [
@@ -215,6 +266,22 @@ export function releaseStages(props: ReleaseStagesProps): CodepipelineStage[] {
       ],
     });
   }
+  for (const { environment: pe } of props.promotions ?? []) {
+    stages.push({
+      name: `Promote-${pe.name}`,
+      action: [
+        codeBuild('Promote', props.stepsProject, 1, { TARGET_ENV: pe.name, STEP: 'promote' }),
+      ],
+    });
+  }
+  return checkedStages(stages, service);
+}
+
+/** The stages, or an error naming every action configuration value CodePipeline would refuse. */
+export function checkedStages(
+  stages: CodepipelineStage[],
+  service: Pick<ServiceConfig, 'name'>,
+): CodepipelineStage[] {
   const tooLong = stages.flatMap((stage) =>
     (stage.action as CodepipelineStageAction[]).flatMap((action) =>
       Object.entries(action.configuration ?? {})

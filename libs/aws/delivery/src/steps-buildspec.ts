@@ -11,11 +11,20 @@
  *   service) and `imageDetail.json`. Rolling: `imagedefinitions.json`.
  * - `app-runner`: points the App Runner service at the commit's image and waits for it.
  * - `built`: publishes the `Commit Built` DORA event once the image is pushed.
- * - `record`: publishes the `Commit Deployed` DORA event (pipeline account, default bus).
+ * - `record`: publishes the `Commit Deployed` DORA event (the running account's default bus).
+ * - `promote` (pipeline account): hands a release to a production account: the commit, its time
+ *   and the image digest (resolved here from the commit tag) as `release.json` in a zip, written
+ *   through the production intake role to the production artifact bucket, which starts the
+ *   production pipeline there.
+ * - `review` (production account): reads `release.json` from the hand-off, checks the image is
+ *   in this account's registry by digest, and exports COMMIT_SHA, COMMIT_TIME and IMAGE_DIGEST
+ *   for the approval and the deploy. With IMAGE_DIGEST set, `prepare` deploys the image by
+ *   digest (`<repository>@sha256:…`), never by tag.
  */
 export const STEPS_BUILDSPEC = `version: 0.2
 env:
   shell: bash
+  exported-variables: [COMMIT_SHA, COMMIT_TIME, IMAGE_DIGEST]
 phases:
   build:
     commands:
@@ -23,6 +32,7 @@ phases:
         set -euo pipefail
         # (No brace expansions in this script: terraform would read them as interpolations.)
         TARGET_ENV=$(printenv TARGET_ENV || true)
+        IMAGE_DIGEST=$(printenv IMAGE_DIGEST || true)
         mkdir -p out
         # Every step leaves a file: CodeBuild fails a build whose artifact folder is empty.
         echo "$STEP $TARGET_ENV $COMMIT_SHA" > out/step.txt
@@ -30,11 +40,14 @@ phases:
         if [ -n "$TARGET_ENV" ]; then
           target=$(jq -ce --arg env "$TARGET_ENV" '.[$env]' <<<"$TARGETS")
           setting() { jq -er --arg key "$1" '.[$key]' <<<"$target"; }
+        fi
+        if [ -n "$TARGET_ENV" ] && [ "$STEP" != "promote" ]; then
           TARGET_REGION=$(setting region); DEPLOY_ROLE_ARN=$(setting deployRoleArn)
           IMAGE_REPOSITORY=$(setting repository); IMAGE_REPOSITORY_URI=$(setting repositoryUri)
           CLUSTER=$(setting cluster); SERVICE_NAME=$(setting serviceName); TASK_FAMILY=$(setting taskFamily)
           CONTAINER_NAME=$(setting containerName); STRATEGY=$(setting strategy)
           image="$IMAGE_REPOSITORY_URI:$COMMIT_SHA"
+          if [ -n "$IMAGE_DIGEST" ]; then image="$IMAGE_REPOSITORY_URI@$IMAGE_DIGEST"; fi
         fi
         in_target() {
           creds=$(aws sts assume-role --role-arn "$DEPLOY_ROLE_ARN" --role-session-name "release-$TARGET_ENV" --query Credentials --output json)
@@ -43,7 +56,8 @@ phases:
         }
         wait_for_image() {
           for attempt in $(seq 1 60); do
-            in_target aws ecr describe-images --repository-name "$IMAGE_REPOSITORY" --image-ids imageTag="$COMMIT_SHA" >/dev/null 2>&1 && return 0
+            if [ -n "$IMAGE_DIGEST" ]; then id="imageDigest=$IMAGE_DIGEST"; else id="imageTag=$COMMIT_SHA"; fi
+            in_target aws ecr describe-images --repository-name "$IMAGE_REPOSITORY" --image-ids "$id" >/dev/null 2>&1 && return 0
             echo "waiting for $image to replicate to $TARGET_ENV ($attempt/60)"; sleep 10
           done
           echo "$image did not reach $TARGET_ENV within 10 minutes: check the registry replication" >&2; return 1
@@ -104,6 +118,27 @@ phases:
               '[{Source: $source, DetailType: $type, Detail: $detail}]' > entries.json
             failed=$(aws events put-events --entries file://entries.json --query FailedEntryCount --output text)
             [ "$failed" = "0" ] || { echo "PutEvents rejected the Commit Deployed event" >&2; exit 1; }
+            ;;
+          promote)
+            digest=$(aws ecr describe-images --repository-name "$IMAGE_REPOSITORY" --image-ids imageTag="$COMMIT_SHA" --query 'imageDetails[0].imageDigest' --output text)
+            case "$digest" in sha256:*) ;; *) echo "no image $IMAGE_REPOSITORY:$COMMIT_SHA in this registry" >&2; exit 1 ;; esac
+            jq -n --arg service "$SERVICE" --arg commitSha "$COMMIT_SHA" --arg commitTime "$COMMIT_TIME" \
+              --arg imageDigest "$digest" --arg pipelineExecutionId "$PIPELINE_EXECUTION_ID" '$ARGS.named' > release.json
+            zip -q release.zip release.json
+            creds=$(aws sts assume-role --role-arn "$(setting intakeRoleArn)" --role-session-name "promote-$TARGET_ENV" --query Credentials --output json)
+            AWS_ACCESS_KEY_ID=$(jq -r .AccessKeyId <<<"$creds") AWS_SECRET_ACCESS_KEY=$(jq -r .SecretAccessKey <<<"$creds") \
+              AWS_SESSION_TOKEN=$(jq -r .SessionToken <<<"$creds") AWS_REGION="$(setting region)" AWS_DEFAULT_REGION="$(setting region)" \
+              aws s3 cp release.zip "s3://$(setting intakeBucket)/$(setting intakeKey)" --sse aws:kms --sse-kms-key-id "$(setting intakeKeyAlias)"
+            echo "handed $digest of $COMMIT_SHA to $TARGET_ENV: its own pipeline asks its approvers"
+            ;;
+          review)
+            release="$CODEBUILD_SRC_DIR/release.json"
+            COMMIT_SHA=$(jq -er .commitSha "$release"); COMMIT_TIME=$(jq -er .commitTime "$release")
+            IMAGE_DIGEST=$(jq -er .imageDigest "$release")
+            case "$IMAGE_DIGEST" in sha256:*) ;; *) echo "release.json has no image digest" >&2; exit 1 ;; esac
+            aws ecr describe-images --repository-name "$IMAGE_REPOSITORY" --image-ids imageDigest="$IMAGE_DIGEST" >/dev/null
+            export COMMIT_SHA COMMIT_TIME IMAGE_DIGEST
+            echo "release of $COMMIT_SHA, image $IMAGE_DIGEST, is in this registry: waiting for approval"
             ;;
           *) echo "unknown STEP '$STEP'" >&2; exit 1 ;;
         esac

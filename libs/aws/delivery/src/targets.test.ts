@@ -41,19 +41,19 @@ const policyOfRole = (json: StackJson, logicalId: string) =>
 describe('delivery in every environment', () => {
   const prod = synth('prod');
 
-  it('the deploy role is assumable only by the pipeline account roles of its service', () => {
+  it("the prod deploy role is assumable only by prod's own release pipeline and steps roles, never from the pipeline account", () => {
     const [, role] = roleNamed(prod, 'prod-web-release-deploy');
     expect(documentOf(prod, role['assume_role_policy']).statement).toEqual([
       expect.objectContaining({
         actions: ['sts:AssumeRole'],
-        principals: [{ type: 'AWS', identifiers: ['arn:aws:iam::111111111111:root'] }],
+        principals: [{ type: 'AWS', identifiers: ['arn:aws:iam::333333333333:root'] }],
         condition: [
           {
             test: 'ArnEquals',
             variable: 'aws:PrincipalArn',
             values: [
-              'arn:aws:iam::111111111111:role/web-release-pipeline',
-              'arn:aws:iam::111111111111:role/web-release-steps',
+              'arn:aws:iam::333333333333:role/prod-web-release-pipeline',
+              'arn:aws:iam::333333333333:role/prod-web-release-steps',
             ],
           },
         ],
@@ -87,7 +87,7 @@ describe('delivery in every environment', () => {
       }),
     );
     expect(bySid('ReadPipelineArtifacts')['resources']).toEqual([
-      'arn:aws:s3:::delivery-artifacts-111111111111-eu-west-1/web-release/*',
+      'arn:aws:s3:::delivery-artifacts-333333333333-eu-west-1/prod-web-release/*',
     ]);
     expect(statements.flatMap((s) => s['actions'])).not.toContain('*');
   });
@@ -104,8 +104,32 @@ describe('delivery in every environment', () => {
     );
   });
 
+  it('a non-production deploy role is assumable only by the pipeline account roles of its service', () => {
+    const staging = synth('staging');
+    const [, role] = roleNamed(staging, 'staging-web-release-deploy');
+    expect(documentOf(staging, role['assume_role_policy']).statement[0]).toEqual(
+      expect.objectContaining({
+        principals: [{ type: 'AWS', identifiers: ['arn:aws:iam::111111111111:root'] }],
+        condition: [
+          {
+            test: 'ArnEquals',
+            variable: 'aws:PrincipalArn',
+            values: [
+              'arn:aws:iam::111111111111:role/web-release-pipeline',
+              'arn:aws:iam::111111111111:role/web-release-steps',
+            ],
+          },
+        ],
+      }),
+    );
+  });
+
   it('notifies the alarm topic when a blue/green deployment fails or rolls back', () => {
-    expect(resourcesOf(prod, 'aws_codestarnotifications_notification_rule')).toEqual([
+    expect(
+      resourcesOf(prod, 'aws_codestarnotifications_notification_rule').filter((r) =>
+        String(r['resource']).includes(':codedeploy:'),
+      ),
+    ).toEqual([
       expect.objectContaining({
         resource: 'arn:aws:codedeploy:eu-west-1:333333333333:application:prod-web',
         event_type_ids: ['codedeploy-application-deployment-failed'],
@@ -114,14 +138,20 @@ describe('delivery in every environment', () => {
   });
 
   it('tells the alarm topic when a rolling deployment fails or is rolled back', () => {
-    const [rule] = resourcesOf(prod, 'aws_cloudwatch_event_rule');
+    const [rule] = resourcesOf(prod, 'aws_cloudwatch_event_rule').filter((r) =>
+      String(r['event_pattern']).includes('aws.ecs'),
+    );
     expect(JSON.parse(String(rule!['event_pattern']))).toEqual({
       source: ['aws.ecs'],
       'detail-type': ['ECS Deployment State Change'],
       resources: ['arn:aws:ecs:eu-west-1:333333333333:service/prod/api'],
       detail: { eventName: ['SERVICE_DEPLOYMENT_FAILED'] },
     });
-    expect(resourcesOf(prod, 'aws_cloudwatch_event_target')).toEqual([
+    expect(
+      resourcesOf(prod, 'aws_cloudwatch_event_target').filter((t) =>
+        String(t['arn']).includes('alerting-state'),
+      ),
+    ).toEqual([
       expect.objectContaining({ arn: expect.stringMatching(/alerting-state.*topic_arn/) }),
     ]);
   });

@@ -221,7 +221,7 @@ describe('ecs stack', () => {
       );
     });
 
-    it('services run in private subnets without public IPs, with ECS Exec enabled', () => {
+    it('services run in private subnets without public IPs, with ECS Exec off in prod', () => {
       for (const svc of resourcesOf(prod, 'aws_ecs_service')) {
         expect(svc['network_configuration']).toEqual(
           expect.objectContaining({
@@ -229,6 +229,12 @@ describe('ecs stack', () => {
             subnets: expect.stringMatching(/private_subnet_ids/),
           }),
         );
+        expect(svc['enable_execute_command']).toBe(false);
+      }
+    });
+
+    it('ECS Exec is on where the environment enables it (dev)', () => {
+      for (const svc of resourcesOf(dev, 'aws_ecs_service')) {
         expect(svc['enable_execute_command']).toBe(true);
       }
     });

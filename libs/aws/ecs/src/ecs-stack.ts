@@ -91,6 +91,7 @@ export class EcsStack extends PlatformStack {
         network,
         kmsKeyArn: key.arn,
         logRetentionDays: env.ecs.logRetentionDays,
+        enableExecuteCommand: env.ecs.enableExecuteCommand,
         alarmTopicArn: alerting.topicArn,
         priority: rulePriority(index),
         appConfig: appConfigNames(env, service),

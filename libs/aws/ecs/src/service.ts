@@ -55,6 +55,11 @@ export interface FargateServiceProps {
    * @default no AppConfig agent
    */
   readonly appConfig?: AppConfigNames;
+  /**
+   * Allow ECS Exec (a shell in running tasks, logged to the cluster's ECS Exec log group).
+   * @default false: no shell into production tasks unless the environment asks for it
+   */
+  readonly enableExecuteCommand?: boolean;
 }
 
 /** What other families need of a service (published in the ECS contract). */
@@ -282,7 +287,7 @@ export class FargateService extends Construct {
         },
       ],
       healthCheckGracePeriodSeconds: 60,
-      enableExecuteCommand: true,
+      enableExecuteCommand: props.enableExecuteCommand ?? false,
       enableEcsManagedTags: true,
       propagateTags: 'SERVICE',
       deploymentController: { type: blueGreen ? 'CODE_DEPLOY' : 'ECS' },

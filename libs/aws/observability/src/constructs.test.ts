@@ -33,6 +33,7 @@ describe('observability constructs reject bad props, naming the construct, the p
           accountId: '111111111111',
           region: 'eu-west-1',
           pipelineAccountId: '111111111111',
+          pipelineEnvironmentName: 'dev',
         }),
     ).toThrow(
       'observability-dev/receiver: the pipeline account forwards events, it does not receive them (pipelineAccountId = accountId = 111111111111)',

@@ -20,6 +20,10 @@ export interface ForwardTarget {
 export const defaultBusArn = (t: Pick<ForwardTarget, 'accountId' | 'region'>) =>
   `arn:aws:events:${t.region}:${t.accountId}:event-bus/default`;
 
+/** Name of the pipeline account's forwarder role: the only principal other buses accept. */
+export const doraForwarderRoleName = (pipelineEnvironmentName: string) =>
+  `${pipelineEnvironmentName}-dora-forwarder`;
+
 /** Props of {@link DoraForwarder}. */
 export interface DoraForwarderProps {
   /** The pipeline environment's name: prefixes names. */
@@ -47,7 +51,7 @@ export class DoraForwarder extends Construct {
       throw new Error(`${this.node.path}: targets must name at least one environment`);
     const env = props.environmentName;
     this.role = serviceRole(this, 'role', {
-      name: `${env}-dora-forwarder`,
+      name: doraForwarderRoleName(env),
       description: 'EventBridge forwards DORA commit events to the environments they deployed to',
       servicePrincipal: 'events.amazonaws.com',
       accountId: props.accountId,
@@ -90,11 +94,13 @@ export interface DoraReceiverProps {
   readonly region: string;
   /** The pipeline account, the only one allowed to put events. */
   readonly pipelineAccountId: string;
+  /** The pipeline environment's name: its forwarder role is the only principal accepted. */
+  readonly pipelineEnvironmentName: string;
 }
 
 /**
  * In every environment but the pipeline one: the default bus's policy lets exactly the pipeline
- * account put events, and only events of the delivery family's source.
+ * account's forwarder role put events, and only events of the delivery family's source.
  */
 export class DoraReceiver extends Construct {
   /** The bus policy. */
@@ -118,6 +124,13 @@ export class DoraReceiver extends Construct {
           ],
           conditions: [
             { test: 'StringEquals', variable: 'events:source', values: [DORA_EVENT_SOURCE] },
+            {
+              test: 'ArnEquals',
+              variable: 'aws:PrincipalArn',
+              values: [
+                `arn:aws:iam::${props.pipelineAccountId}:role/${doraForwarderRoleName(props.pipelineEnvironmentName)}`,
+              ],
+            },
           ],
         },
       ]),

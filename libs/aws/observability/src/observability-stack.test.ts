@@ -431,7 +431,7 @@ describe('observability stack', () => {
       expect(resourcesOf(dev, 'aws_cloudwatch_event_bus_policy')).toEqual([]);
     });
 
-    it('every other environment lets exactly the pipeline account put delivery events on its default bus', () => {
+    it("every other environment lets exactly the pipeline account's forwarder role put delivery events on its default bus", () => {
       for (const [json, account] of [
         [staging, '222222222222'],
         [prod, '333333333333'],
@@ -445,6 +445,11 @@ describe('observability stack', () => {
             principals: [{ type: 'AWS', identifiers: ['arn:aws:iam::111111111111:root'] }],
             condition: [
               { test: 'StringEquals', variable: 'events:source', values: [DORA_EVENT_SOURCE] },
+              {
+                test: 'ArnEquals',
+                variable: 'aws:PrincipalArn',
+                values: ['arn:aws:iam::111111111111:role/dev-dora-forwarder'],
+              },
             ],
           }),
         ]);

@@ -183,6 +183,7 @@ export class ObservabilityStack extends PlatformStack {
         accountId: env.accountId,
         region: env.region,
         pipelineAccountId: pipelineEnv.accountId,
+        pipelineEnvironmentName: pipelineEnv.name,
       });
     }
   }

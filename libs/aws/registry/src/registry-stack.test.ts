@@ -85,15 +85,18 @@ describe('registry stack', () => {
     expect(resourcesOf(dev, 'aws_ecr_registry_policy')).toHaveLength(0);
   });
 
-  it('prod accepts replication from the dev account only and replicates nowhere', () => {
+  it('prod accepts only image replication from the dev account, only into its own named repositories', () => {
     expect(resourcesOf(prod, 'aws_ecr_replication_configuration')).toHaveLength(0);
     const [doc] = Object.values(prod.data?.['aws_iam_policy_document'] ?? {}).filter((d) =>
       JSON.stringify(d).includes('ReplicationFromSource'),
     );
     expect(doc!['statement']).toEqual([
       expect.objectContaining({
-        actions: ['ecr:CreateRepository', 'ecr:ReplicateImage'],
-        resources: ['arn:aws:ecr:eu-west-1:333333333333:repository/*'],
+        actions: ['ecr:ReplicateImage'],
+        resources: [
+          'arn:aws:ecr:eu-west-1:333333333333:repository/web',
+          'arn:aws:ecr:eu-west-1:333333333333:repository/api',
+        ],
         principals: [{ type: 'AWS', identifiers: ['arn:aws:iam::111111111111:root'] }],
       }),
     ]);

@@ -96,12 +96,17 @@ export class RegistryStack extends PlatformStack {
       });
     }
     if (!isSource) {
+      // Only image replication, only into the repositories this environment declares (this
+      // stack creates them): the source account can neither create repositories here nor write
+      // into any other.
       new EcrRegistryPolicy(this, 'registry-policy', {
         policy: policyDocument(this, 'registry-policy-document', [
           {
             sid: 'ReplicationFromSource',
-            actions: ['ecr:CreateRepository', 'ecr:ReplicateImage'],
-            resources: [`arn:aws:ecr:${env.region}:${env.accountId}:repository/*`],
+            actions: ['ecr:ReplicateImage'],
+            resources: repositoriesOf(env).map(
+              (name) => `arn:aws:ecr:${env.region}:${env.accountId}:repository/${name}`,
+            ),
             principals: [{ type: 'AWS', identifiers: [`arn:aws:iam::${source.accountId}:root`] }],
           },
         ]),

@@ -36,6 +36,16 @@ const auditSchema = z.strictObject({
   logGroupRetentionDays: logRetentionDays.meta({
     description: 'Days CloudTrail events are kept in the CloudWatch log group the CIS alarms read.',
   }),
+  /** Days every new audit log version is locked (S3 Object Lock, governance mode). */
+  objectLockRetentionDays: z
+    .number()
+    .int()
+    .min(1, 'Object Lock retention is 1 day or more')
+    .max(36500)
+    .meta({
+      description:
+        'Days each new audit log object version is protected by S3 Object Lock in governance mode: nobody without s3:BypassGovernanceRetention (denied to the deploy role) can delete or overwrite it. At most retentionDays.',
+    }),
 });
 
 const guardDutySchema = z.strictObject({

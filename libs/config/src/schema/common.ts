@@ -34,6 +34,20 @@ export const stateSchema = z.strictObject({
     description:
       'Where the bootstrap stack keeps its own state: `local` until the bucket exists, then `s3` once its state has been migrated into the bucket it created.',
   }),
+  /**
+   * The account's break-glass administrator role: the only principal that administers the state
+   * key (policy changes, deletion, disabling) and the role that applies the bootstrap stack.
+   */
+  administratorRoleArn: z
+    .string()
+    .regex(
+      /^arn:aws:iam::\d{12}:role\/[A-Za-z0-9+=,.@_/-]{1,512}$/,
+      'must be an IAM role ARN such as "arn:aws:iam::111111111111:role/platform-admins"',
+    )
+    .meta({
+      description:
+        "IAM role ARN of the account's break-glass administrator: the only principal that may change or delete the state key, and the role that applies the bootstrap stack (KMS refuses a key policy that locks out the principal applying it).",
+    }),
 });
 
 export const githubSchema = z.strictObject({
@@ -64,6 +78,15 @@ export const githubSchema = z.strictObject({
       description:
         'The branch whose workflows may assume the plan role besides pull requests. Default: "main"',
     }),
+  /**
+   * Which OIDC subjects the CI roles trust. `default-and-workflow` while the repository still
+   * issues GitHub's default subject; `workflow` once its subject template includes
+   * `job_workflow_ref` (see README, State and credentials). @default "default-and-workflow"
+   */
+  oidcSubjects: z.enum(['default-and-workflow', 'workflow']).default('default-and-workflow').meta({
+    description:
+      'OIDC subjects the CI roles trust: "default-and-workflow" accepts GitHub\'s default subject and the workflow-bound one (repo, context, job_workflow_ref) during the switch of the repository\'s subject template; "workflow" accepts only the workflow-bound subject, so only the named workflow files on the main branch can plan from main or deploy.',
+  }),
 });
 
 export const tagsSchema = z.strictObject({

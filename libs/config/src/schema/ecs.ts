@@ -70,6 +70,11 @@ export const ecsSchema = z.strictObject({
     description:
       'ALB port of the blue/green test listener, reachable from inside the VPC only. Default: 8443',
   }),
+  /** ECS Exec (a shell in running tasks through SSM). @default false */
+  enableExecuteCommand: z.boolean().default(false).meta({
+    description:
+      'Allow ECS Exec (an interactive shell in running tasks, recorded in the ECS Exec log group). Default false: production turns it on only as an explicit choice.',
+  }),
 });
 
 export type EcsConfig = z.infer<typeof ecsSchema>;

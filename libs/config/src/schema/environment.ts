@@ -86,6 +86,14 @@ export const environmentSchema = z
     const issue = (path: (string | number)[], message: string) =>
       ctx.addIssue({ code: 'custom', path, message });
 
+    const administrator = env.state.administratorRoleArn.split(':')[4];
+    if (administrator !== env.accountId) {
+      issue(
+        ['state', 'administratorRoleArn'],
+        `must be a role of this environment's account ${env.accountId} (got account ${administrator})`,
+      );
+    }
+
     env.availabilityZones.forEach((zone, index) => {
       if (!new RegExp(`^${env.region}[a-z]$`).test(zone)) {
         issue(
@@ -121,6 +129,12 @@ export const environmentSchema = z
       issue(
         ['baseline', 'audit', 'glacierAfterDays'],
         `S3 needs 30 days in Standard-IA before Glacier: use ${audit.infrequentAccessAfterDays + 30} or more (got ${audit.glacierAfterDays})`,
+      );
+    }
+    if (audit.objectLockRetentionDays > audit.retentionDays) {
+      issue(
+        ['baseline', 'audit', 'objectLockRetentionDays'],
+        `a log cannot stay locked longer than it is kept: use at most retentionDays (${audit.retentionDays}) (got ${audit.objectLockRetentionDays})`,
       );
     }
     if (audit.retentionDays <= audit.glacierAfterDays) {

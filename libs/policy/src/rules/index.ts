@@ -4,6 +4,10 @@ import { noOpenIngress } from './ec2/no-open-ingress';
 import { iamNoWildcardAction } from './iam/no-wildcard-action';
 import { iamRestrictedOidcTrust } from './iam/oidc-trust';
 import { iamTrustPolicyNoResource } from './iam/trust-no-resource';
+import { iamPrivilegeEscalation } from './iam/privilege-escalation';
+import { iamPassRoleScoped } from './iam/pass-role';
+import { iamCrossAccountTrust } from './iam/cross-account-trust';
+import { iamCrossAccountWildcardWrite } from './iam/cross-account-write';
 import { kmsNoWildcardPrincipal } from './kms/no-wildcard-principal';
 import { kmsRotation } from './kms/rotation';
 import { logGroupKms } from './logs/kms';
@@ -93,6 +97,10 @@ export const PLATFORM_RULES: readonly Rule[] = [
   iamNoWildcardAction,
   iamRestrictedOidcTrust,
   iamTrustPolicyNoResource,
+  iamPrivilegeEscalation,
+  iamPassRoleScoped,
+  iamCrossAccountTrust,
+  iamCrossAccountWildcardWrite,
   snsKms,
   eksControlPlaneLogs,
   eksSecretsEncryption,

@@ -1,0 +1,237 @@
+import { type FixtureResource, violations } from '../harness';
+import { iamCrossAccountTrust } from './cross-account-trust';
+import { iamCrossAccountWildcardWrite } from './cross-account-write';
+import { iamPassRoleScoped } from './pass-role';
+import { iamPrivilegeEscalation } from './privilege-escalation';
+
+const doc = (statement: Record<string, unknown>[]): FixtureResource => [
+  'data.aws_iam_policy_document.d',
+  { statement },
+];
+const ref = '${data.aws_iam_policy_document.d.json}';
+const rolePolicy: FixtureResource = ['aws_iam_role_policy.p', { policy: ref }];
+const boundary = 'arn:aws:iam::333333333333:policy/platform-permissions-boundary';
+
+describe('IAM escalation rules', () => {
+  describe('PLT-IAM-PRIVILEGE-ESCALATION', () => {
+    it('flags role creation and policy writes on "*" without a boundary condition (the old deploy role)', () => {
+      expect(
+        violations(
+          iamPrivilegeEscalation,
+          doc([
+            {
+              sid: 'ManagePlatformIam',
+              effect: 'Allow',
+              actions: ['iam:CreateRole', 'iam:PutRolePolicy', 'iam:GetRole'],
+              resources: ['*'],
+            },
+          ]),
+          rolePolicy,
+        ),
+      ).toEqual([
+        'aws_iam_role_policy.p: statement ManagePlatformIam allows iam:CreateRole, iam:PutRolePolicy on * without an iam:PermissionsBoundary condition',
+      ]);
+    });
+
+    it('flags a wildcard action that covers escalation, and every role of an account', () => {
+      expect(
+        violations(
+          iamPrivilegeEscalation,
+          doc([
+            {
+              sid: 'AllRoles',
+              effect: 'Allow',
+              actions: ['iam:Update*'],
+              resources: ['arn:aws:iam::333333333333:role/*'],
+            },
+          ]),
+          rolePolicy,
+        ),
+      ).toEqual([
+        'aws_iam_role_policy.p: statement AllRoles allows iam:UpdateAssumeRolePolicy, iam:UpdateLoginProfile, iam:UpdateOpenIDConnectProviderThumbprint on arn:aws:iam::333333333333:role/* without an iam:PermissionsBoundary condition',
+      ]);
+    });
+
+    it('passes role changes scoped to a name prefix, or tied to the boundary', () => {
+      expect(
+        violations(
+          iamPrivilegeEscalation,
+          doc([
+            {
+              effect: 'Allow',
+              actions: ['iam:UpdateAssumeRolePolicy'],
+              resources: ['arn:aws:iam::333333333333:role/prod-*'],
+            },
+            {
+              effect: 'Allow',
+              actions: ['iam:CreateRole', 'iam:PutRolePolicy'],
+              resources: ['*'],
+              condition: [
+                { test: 'StringEquals', variable: 'iam:PermissionsBoundary', values: [boundary] },
+              ],
+            },
+            { effect: 'Deny', actions: ['iam:*'], resources: ['*'] },
+          ]),
+          rolePolicy,
+        ),
+      ).toEqual([]);
+    });
+
+    it('fails closed on a policy it cannot read', () => {
+      expect(
+        violations(iamPrivilegeEscalation, ['aws_iam_role_policy.p', { policy: '${file("x")}' }]),
+      ).toEqual(['aws_iam_role_policy.p: the policy cannot be read']);
+    });
+  });
+
+  describe('PLT-IAM-PASSROLE-SCOPED', () => {
+    it('flags PassRole on "*" and PassRole without iam:PassedToService', () => {
+      expect(
+        violations(
+          iamPassRoleScoped,
+          doc([{ sid: 'Pass', effect: 'Allow', actions: ['iam:PassRole'], resources: ['*'] }]),
+          rolePolicy,
+        ),
+      ).toEqual([
+        'aws_iam_role_policy.p: statement Pass passes every role ("*")',
+        'aws_iam_role_policy.p: statement Pass has no iam:PassedToService condition',
+      ]);
+    });
+
+    it('passes named roles handed to a named service', () => {
+      expect(
+        violations(
+          iamPassRoleScoped,
+          doc([
+            {
+              effect: 'Allow',
+              actions: ['iam:PassRole'],
+              resources: ['arn:aws:iam::333333333333:role/prod-web-task'],
+              condition: [
+                {
+                  test: 'StringEquals',
+                  variable: 'iam:PassedToService',
+                  values: ['ecs-tasks.amazonaws.com'],
+                },
+              ],
+            },
+          ]),
+          rolePolicy,
+        ),
+      ).toEqual([]);
+    });
+  });
+
+  describe('PLT-IAM-CROSS-ACCOUNT-TRUST', () => {
+    const role: FixtureResource = ['aws_iam_role.r', { assume_role_policy: ref }];
+    const trust = (condition?: Record<string, unknown>[]) =>
+      doc([
+        {
+          sid: 'Pipeline',
+          effect: 'Allow',
+          actions: ['sts:AssumeRole'],
+          principals: [{ type: 'AWS', identifiers: ['arn:aws:iam::111111111111:root'] }],
+          ...(condition ? { condition } : {}),
+        },
+      ]);
+
+    it('flags a trust of another account root with no principal or source condition', () => {
+      expect(violations(iamCrossAccountTrust, trust(), role)).toEqual([
+        'aws_iam_role.r: statement Pipeline trusts arn:aws:iam::111111111111:root without an aws:PrincipalArn, aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID or sts:ExternalId condition',
+      ]);
+    });
+
+    it('passes an account root narrowed by aws:PrincipalArn, and a role named by ARN', () => {
+      expect(
+        violations(
+          iamCrossAccountTrust,
+          trust([
+            {
+              test: 'ArnEquals',
+              variable: 'aws:PrincipalArn',
+              values: ['arn:aws:iam::111111111111:role/web-release-pipeline'],
+            },
+          ]),
+          role,
+        ),
+      ).toEqual([]);
+      expect(
+        violations(
+          iamCrossAccountTrust,
+          doc([
+            {
+              effect: 'Allow',
+              actions: ['sts:AssumeRole'],
+              principals: [
+                {
+                  type: 'AWS',
+                  identifiers: ['arn:aws:iam::111111111111:role/web-release-pipeline'],
+                },
+              ],
+            },
+          ]),
+          role,
+        ),
+      ).toEqual([]);
+    });
+  });
+
+  describe('PLT-IAM-CROSS-ACCOUNT-WILDCARD-WRITE', () => {
+    const registryPolicy: FixtureResource = ['aws_ecr_registry_policy.p', { policy: ref }];
+    const replication = (actions: string[], resources: string[]) =>
+      doc([
+        {
+          sid: 'ReplicationFromSource',
+          effect: 'Allow',
+          actions,
+          resources,
+          principals: [{ type: 'AWS', identifiers: ['arn:aws:iam::111111111111:root'] }],
+        },
+      ]);
+
+    it('flags another account creating and replicating into every repository (the old prod registry)', () => {
+      expect(
+        violations(
+          iamCrossAccountWildcardWrite,
+          replication(
+            ['ecr:CreateRepository', 'ecr:ReplicateImage'],
+            ['arn:aws:ecr:eu-west-1:333333333333:repository/*'],
+          ),
+          registryPolicy,
+        ),
+      ).toEqual([
+        'aws_ecr_registry_policy.p: statement ReplicationFromSource lets arn:aws:iam::111111111111:root ecr:CreateRepository, ecr:ReplicateImage on arn:aws:ecr:eu-west-1:333333333333:repository/*',
+      ]);
+    });
+
+    it('passes replication into named repositories, and writes by the account itself', () => {
+      expect(
+        violations(
+          iamCrossAccountWildcardWrite,
+          replication(
+            ['ecr:ReplicateImage'],
+            [
+              'arn:aws:ecr:eu-west-1:333333333333:repository/web',
+              'arn:aws:ecr:eu-west-1:333333333333:repository/api',
+            ],
+          ),
+          registryPolicy,
+        ),
+      ).toEqual([]);
+      expect(
+        violations(
+          iamCrossAccountWildcardWrite,
+          doc([
+            {
+              effect: 'Allow',
+              actions: ['ecr:ReplicateImage'],
+              resources: ['arn:aws:ecr:eu-west-1:333333333333:repository/*'],
+              principals: [{ type: 'AWS', identifiers: ['arn:aws:iam::333333333333:root'] }],
+            },
+          ]),
+          registryPolicy,
+        ),
+      ).toEqual([]);
+    });
+  });
+});
