@@ -129,7 +129,10 @@ export async function planStack(
   } catch (error) {
     return result({ ok: false, error: (error as Error).message });
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    // PLATFORM_OFFLINE_PLAN_KEEP=1 keeps the scratch folder (state, override, plans) to debug in
+    if (process.env['PLATFORM_OFFLINE_PLAN_KEEP'] === '1')
+      process.stderr.write(`plan-offline: ${request.stack}: scratch folder kept: ${work}\n`);
+    else rmSync(work, { recursive: true, force: true });
   }
 }
 

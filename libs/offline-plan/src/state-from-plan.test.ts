@@ -358,3 +358,37 @@ describe('helpers', () => {
     ]);
   });
 });
+
+describe('lists of references', () => {
+  it('a list configured as references gets each referenced value', () => {
+    const withList: Plan = {
+      ...plan,
+      resource_changes: [
+        ...plan.resource_changes!,
+        create('aws_subnet.b', {}, { id: true, ids: true }),
+      ],
+      configuration: {
+        ...plan.configuration,
+        root_module: {
+          ...plan.configuration!.root_module,
+          resources: [
+            ...plan.configuration!.root_module!.resources!,
+            {
+              address: 'aws_subnet.b',
+              mode: 'managed',
+              type: 'aws_subnet',
+              name: 'b',
+              provider_config_key: 'aws',
+              expressions: { ids: { constant_value: ['${aws_vpc.main.id}', 'literal'] } },
+            },
+          ],
+        },
+      },
+    };
+    const state = stateFromPlan(withList, { schemas, location });
+    const vpc = state.resources.find((r) => r.type === 'aws_vpc')!.instances[0]!.attributes;
+    const b = state.resources.find((r) => r.type === 'aws_subnet' && r.name === 'b')!.instances[0]!
+      .attributes;
+    expect(b['ids']).toEqual([vpc['id'], 'literal']);
+  });
+});

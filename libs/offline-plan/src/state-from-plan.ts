@@ -130,12 +130,20 @@ class StateBuilder {
       (a, b) => Number(b[0] === 'id') - Number(a[0] === 'id'),
     );
     for (const path of unknown) {
-      const referenced = this.referencedValue(config, path);
-      const top = path.length === 1 ? schema?.block.attributes?.[String(path[0])] : undefined;
+      const node = path.reduce<SchemaNode>((n, key) => childOf(n, key), root);
+      const referenced = coerce(this.referencedValue(config, path), node);
+      const parent = path.slice(0, -1).reduce<SchemaNode>((n, key) => childOf(n, key), root);
+      const top =
+        parent.kind === 'block'
+          ? parent.block.attributes?.[String(path[path.length - 1])]
+          : undefined;
       const value =
         referenced !== undefined
           ? referenced
-          : top?.optional && top.computed && top.type === 'string' && path[0] !== 'id'
+          : top?.optional &&
+              top.computed &&
+              top.type === 'string' &&
+              !(path.length === 1 && path[0] === 'id')
             ? // a setting the API defaults (a topic's FIFO scope, a target group's protocol
               // version): left unset it stays unset; an invented value would be validated
               null
@@ -152,8 +160,22 @@ class StateBuilder {
   }
 
   /** The value of the attribute that the configuration at `path` references, if exactly one. */
-  private referencedValue(config: ConfigResource | undefined, path: ValuePath): Json | undefined {
-    const expression = expressionAt(config?.expressions, path);
+  private referencedValue(
+    config: ConfigResource | undefined,
+    path: ValuePath,
+    given?: { constant_value?: Json },
+  ): Json | undefined {
+    const expression = given ?? expressionAt(config?.expressions, path);
+    const elements = expression?.constant_value;
+    if (Array.isArray(elements)) {
+      // a list of references (security group ids, subnet ids): each element resolved
+      const values = elements.map((element) =>
+        typeof element === 'string' && element.includes('${')
+          ? this.referencedValue(undefined, [], { constant_value: element })
+          : element,
+      );
+      return values.every((v) => v !== undefined) ? (values as Json[]) : undefined;
+    }
     const target = singleReference(expression);
     if (!target) return undefined;
     const source = this.changes.get(target.address);
@@ -247,6 +269,16 @@ export function singleReference(
   for (const part of match[2]!.matchAll(/\.([A-Za-z0-9_-]+)|\[(\d+)\]/g))
     path.push(part[1] !== undefined ? part[1] : Number(part[2]));
   return { address: match[1]!, path };
+}
+
+/** A referenced value in the type of the attribute that takes it (a number into a string: "1"). */
+function coerce(value: Json | undefined, node: SchemaNode): Json | undefined {
+  if (value === undefined || node.kind !== 'type') return value;
+  if (node.type === 'string' && (typeof value === 'number' || typeof value === 'boolean'))
+    return String(value);
+  if (node.type === 'number' && typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value))
+    return Number(value);
+  return value;
 }
 
 /** A path step of a state's `sensitive_attributes`. */
