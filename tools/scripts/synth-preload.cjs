@@ -25,6 +25,16 @@ const { dirname, join, sep } = require('node:path');
 Module.enableCompileCache?.();
 process.env.TSX_TSCONFIG_PATH ??= join(__dirname, '..', '..', 'tsconfig.base.json');
 
+// cdktf 0.21 (archived upstream) calls util.isArray in TerraformOutput, a runtime deprecation
+// since Node 22 (DEP0044): every synth on the recommended Node (.nvmrc) would print it. Only that
+// code is dropped; every other warning is printed as usual.
+const emitWarning = process.emitWarning;
+process.emitWarning = function emitWarningButDep0044(warning, ...rest) {
+  const code = typeof rest[0] === 'object' && rest[0] !== null ? rest[0].code : rest[1];
+  if (code === 'DEP0044') return;
+  return emitWarning.call(this, warning, ...rest);
+};
+
 const nodeJs = Module._extensions['.js'];
 require('tsx/cjs');
 const tsxJs = Module._extensions['.js'];
