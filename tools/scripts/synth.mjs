@@ -15,7 +15,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const apps = process.argv.slice(2);
+const apps = [...new Set(process.argv.slice(2))]; // an app's entry runs once per process
 if (apps.length === 0) {
   console.error('usage: synth.mjs APP... (an app is a folder of apps/ with src/main.ts)');
   process.exit(2);
