@@ -501,8 +501,11 @@ async function benchScale() {
       const r = await synthOneProcess(families, out, { PLATFORM_ENVIRONMENTS_DIR: dirs[n] });
       sample(`scale.${n}.ms`, r.ms);
       sample(`scale.${n}.rss`, r.maxRssKiB);
+      sample(`scale.${n}.cpuMs`, r.cpuMs);
       rmSync(out, { recursive: true, force: true });
-      log(`  run ${run}: ${n} services ${seconds(r.ms)}, ${mib(r.maxRssKiB)}`);
+      log(
+        `  run ${run}: ${n} services ${seconds(r.ms)} (CPU ${seconds(r.cpuMs)}), ${mib(r.maxRssKiB)}`,
+      );
     }
   }
   for (const n of SCALE_SIZES) {
@@ -530,6 +533,9 @@ async function benchScale() {
     median(samples[`scale.${large}.ms`]),
   ];
   const slope = (msLarge - msSmall) / (large - small);
+  const cpuSlope =
+    (median(samples[`scale.${large}.cpuMs`]) - median(samples[`scale.${small}.cpuMs`])) /
+    (large - small);
   figure(
     'scale.slope',
     `Scale: cost of each added service (slope between ${small} and ${large} services per environment)`,
@@ -537,6 +543,7 @@ async function benchScale() {
     seconds,
     `≤ ${seconds(SLOPE_BEFORE_MS)} (before one process)`,
     slope <= SLOPE_BEFORE_MS,
+    `CPU ${seconds(cpuSlope)} per service`,
   );
   figure(
     'scale.ratio',
