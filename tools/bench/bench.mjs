@@ -1,17 +1,20 @@
 #!/usr/bin/env node
-// `npm run bench`: holds synth, tests and validation to the numbers of issue 8, side by side with
-// what plain cdktf gives (`cdktf synth` through the CLI, per app). Prints a markdown table and
+// `npm run bench`: holds synth, tests and validation to the numbers of issues 8 and 17, side by side
+// with what plain cdktf gives (`cdktf synth` through the CLI, per app). Prints a markdown table and
 // writes dist/bench/bench.json; every figure is the median of --runs runs.
 //
-//   npm run bench                         every figure, 3 runs (about 10 minutes on a quiet 2-core machine)
+//   npm run bench                         every figure, 3 runs (see README "Performance" for how long)
 //   npm run bench -- --runs 1             one run of each
-//   npm run bench -- --only synth,scale   some sections: synth, warm, test, validate, scale
-//   npm run bench -- --readme             also rewrite the "## Performance" section of README.md
+//   npm run bench -- --only synth,scale   some sections: synth, warm, test, npmtest, validate, plan, pr, scale
+//   npm run bench -- --readme             also rewrite the "## Performance" table of README.md
 //   npm run bench -- --json out.json      write the JSON elsewhere
 //
-// Nothing is written into the repository but dist/ (the synth outputs Nx would write anyway) and,
-// with --readme, README.md. Temporary environments, outputs and cdktf projects live in the OS
-// temp folder and are removed at the end.
+// It reads other scripts' machine-readable output only: exit codes, `nx show projects --json`,
+// `terraform validate -json`, and the peak memory every node process reports through probe.cjs.
+// Nothing is written into the repository but dist/ (the synth outputs Nx would write anyway), with
+// --readme README.md, and, during the `pr` section only, one comment line appended to an
+// environment file and removed again. Temporary environments, outputs and cdktf projects live in
+// the OS temp folder and are removed at the end.
 import { spawn } from 'node:child_process';
 import {
   copyFileSync,
@@ -26,14 +29,19 @@ import {
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { terraformEnv } from '../scripts/terraform-env.mjs';
 import { generateEnvironments } from './generate-environments.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SECTIONS = ['synth', 'warm', 'test', 'validate', 'scale'];
+const SECTIONS = ['synth', 'warm', 'test', 'npmtest', 'validate', 'plan', 'pr', 'scale'];
 const SCALE_SIZES = [10, 50, 100];
 const VALIDATE_SAMPLE = ['network-dev', 'ecs-prod', 'eks-staging'];
+// The slope of synth time per added service before synth ran in one process (README, run of
+// 2026-12-02: (21.07 s − 7.34 s) ÷ 90 services): the scale target is not to exceed it.
+const SLOPE_BEFORE_MS = (21_070 - 7_340) / 90;
 
-const options = parseArgs(process.argv.slice(2));
+const options = readOptions(process.argv.slice(2));
 const cores = availableParallelism();
 const work = mkdtempSync(join(tmpdir(), 'platform-bench-'));
 const bin = (name) => join(root, 'node_modules', '.bin', name);
@@ -48,25 +56,23 @@ const baseEnv = {
   FORCE_COLOR: '0',
 };
 
-function parseArgs(argv) {
-  const opts = {
-    runs: 3,
-    readme: false,
-    only: SECTIONS,
-    json: join(root, 'dist/bench/bench.json'),
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].split('=');
-    const value = () => inline ?? argv[++i];
-    if (flag === '--runs') opts.runs = Number(value());
-    else if (flag === '--readme') opts.readme = true;
-    else if (flag === '--json') opts.json = value();
-    else if (flag === '--only') opts.only = value().split(',');
-    else {
-      console.error(`bench: unknown option ${argv[i]}\n${usage()}`);
-      process.exit(2);
-    }
+function readOptions(args) {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        runs: { type: 'string', default: '3' },
+        only: { type: 'string', default: SECTIONS.join(',') },
+        readme: { type: 'boolean', default: false },
+        json: { type: 'string', default: join(root, 'dist/bench/bench.json') },
+      },
+    }));
+  } catch (error) {
+    console.error(`bench: ${error.message}\n${usage()}`);
+    process.exit(2);
   }
+  const opts = { ...values, runs: Number(values.runs), only: values.only.split(',') };
   const unknown = opts.only.filter((s) => !SECTIONS.includes(s));
   if (!Number.isInteger(opts.runs) || opts.runs < 1 || unknown.length > 0) {
     console.error(`bench: bad --runs or --only (${unknown.join(', ')})\n${usage()}`);
@@ -107,13 +113,14 @@ async function measure(
       `${fullEnv.NODE_OPTIONS ?? ''} --require ${join(root, 'tools/bench/probe.cjs')}`.trim();
   }
   const started = performance.now();
-  const { status, output } = await new Promise((resolve, reject) => {
+  const { status, output, stdout } = await new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
-    child.stdout.on('data', (d) => (out += d));
+    let stdout = '';
+    child.stdout.on('data', (d) => ((out += d), (stdout += d)));
     child.stderr.on('data', (d) => (out += d));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ status: code, output: out }));
+    child.on('close', (code) => resolve({ status: code, output: out, stdout }));
   });
   const ms = performance.now() - started;
   if (status !== 0 && !allowFailure) {
@@ -125,22 +132,41 @@ async function measure(
     ? readdirSync(probeDir).map((f) => JSON.parse(readFileSync(join(probeDir, f), 'utf8')))
     : [];
   if (probeDir) rmSync(probeDir, { recursive: true, force: true });
-  return { ms, output, processes, status };
+  return { ms, output, stdout, processes, status };
 }
 
-/** One app's synth as Nx runs it (synth.mjs), into `outputRoot`: wall time, the app process's peak memory. */
-async function synthApp(app, outputRoot, env = {}) {
+/** The node processes of a measured command that ran the synth script (the one doing the work). */
+const synthProcesses = (processes) =>
+  processes.filter((p) => p.argv.some((a) => a.endsWith('synth.mjs')));
+
+/**
+ * The synth script for several apps in its one process, into `outputRoot`, without Nx: wall
+ * time, that process's peak memory and CPU time.
+ */
+async function synthOneProcess(names, outputRoot, env = {}) {
   const { ms, processes } = await measure(
     process.execPath,
-    [join(root, 'tools/scripts/synth.mjs'), app],
+    [join(root, 'tools/scripts/synth.mjs'), ...names],
     { env: { PLATFORM_OUTPUT_ROOT: outputRoot, ...env }, probe: true },
   );
-  const synth = processes.filter((p) => p.argv.some((a) => a.endsWith('main.ts')));
+  const synth = synthProcesses(processes);
   return {
     ms,
     maxRssKiB: Math.max(...synth.map((p) => p.maxRssKiB)),
     cpuMs: processes.reduce((sum, p) => sum + p.cpuMs, 0),
   };
+}
+
+/** The projects that have a target, from Nx's own JSON. */
+async function projectsWithTarget(target) {
+  const { stdout } = await measure(bin('nx'), [
+    'show',
+    'projects',
+    '--with-target',
+    target,
+    '--json',
+  ]);
+  return JSON.parse(stdout).sort();
 }
 
 /**
@@ -216,21 +242,19 @@ const figure = (id, name, value, format, target, met, note = '') =>
 async function benchSynth() {
   log(`full synth: ${apps.length} apps × every environment, ${options.runs} run(s)`);
   for (let run = 1; run <= options.runs; run++) {
-    const nxCold = await nx(['run-many', '-t', 'synth', '--skip-nx-cache']);
+    // what `npm run synth` runs: Nx batches every synth task into one process
+    const nxCold = await nx(['run-many', '-t', 'synth', '--skip-nx-cache'], { probe: true });
     sample('synth.nx.ms', nxCold.ms);
+    sample('synth.nx.rss', Math.max(...synthProcesses(nxCold.processes).map((p) => p.maxRssKiB)));
+    // the same tasks one process per app (Nx's parallelism instead of the batch): what it was
+    const perApp = await nx(['run-many', '-t', 'synth', '--skip-nx-cache', '--batch=false']);
+    sample('synth.nx-per-app.ms', perApp.ms);
 
     const ours = mkdtempSync(join(work, 'ours-'));
-    let sequential = 0;
-    let cpu = 0;
-    for (const app of apps) {
-      const r = await synthApp(app, ours);
-      sequential += r.ms;
-      cpu += r.cpuMs;
-      sample(`synth.rss.${app}`, r.maxRssKiB);
-      sample(`synth.ms.${app}`, r.ms);
-    }
-    sample('synth.sequential.ms', sequential);
-    sample('synth.sequential.cpuMs', cpu);
+    const direct = await synthOneProcess(apps, ours);
+    sample('synth.direct.ms', direct.ms);
+    sample('synth.direct.cpuMs', direct.cpuMs);
+    sample('synth.direct.rss', direct.maxRssKiB);
 
     const cli = mkdtempSync(join(work, 'cli-'));
     let baseline = 0;
@@ -252,11 +276,13 @@ async function benchSynth() {
     rmSync(ours, { recursive: true, force: true });
     rmSync(cli, { recursive: true, force: true });
     log(
-      `  run ${run}: nx ${seconds(nxCold.ms)}, sequential ${seconds(sequential)}, cdktf-cli ${seconds(baseline)}`,
+      `  run ${run}: nx ${seconds(nxCold.ms)}, nx one process per app ${seconds(perApp.ms)}, ` +
+        `synth.mjs ${seconds(direct.ms)}, cdktf-cli ${seconds(baseline)}`,
     );
   }
   const nxMs = median(samples['synth.nx.ms']);
-  const seqMs = median(samples['synth.sequential.ms']);
+  const perAppMs = median(samples['synth.nx-per-app.ms']);
+  const directMs = median(samples['synth.direct.ms']);
   const baseMs = median(samples['baseline.ms']);
   const ratio = baseMs / nxMs;
   figure(
@@ -269,7 +295,7 @@ async function benchSynth() {
   );
   figure(
     'synth.cold',
-    'Full synth, cold (`nx run-many -t synth --skip-nx-cache`)',
+    'Full synth, cold (`nx run-many -t synth --skip-nx-cache`: one process for every app)',
     nxMs,
     seconds,
     '',
@@ -284,19 +310,26 @@ async function benchSynth() {
     ratio >= 8,
   );
   figure(
-    'synth.sequential',
-    'Full synth, one app after another (synth.mjs, no Nx), and its speed-up',
-    seqMs,
+    'synth.per-app',
+    'Full synth, one process per app (`--batch=false`, as before), and its speed-up',
+    perAppMs,
     (v) => `${seconds(v)} (${times(baseMs / v)})`,
     '',
     undefined,
-    `CPU ${seconds(median(samples['synth.sequential.cpuMs']))}`,
   );
-  const peaks = apps.map((app) => [app, median(samples[`synth.rss.${app}`])]);
-  const [peakApp, peak] = peaks.sort((a, b) => b[1] - a[1])[0];
+  figure(
+    'synth.direct',
+    'Full synth without Nx (`synth.mjs` with every app), and its speed-up',
+    directMs,
+    (v) => `${seconds(v)} (${times(baseMs / v)})`,
+    '',
+    undefined,
+    `CPU ${seconds(median(samples['synth.direct.cpuMs']))}`,
+  );
+  const peak = Math.max(median(samples['synth.nx.rss']), median(samples['synth.direct.rss']));
   figure(
     'synth.memory',
-    `Peak memory of one synth process (largest: ${peakApp})`,
+    'Peak memory of the synth process (every app in one process)',
     peak,
     mib,
     '≤ 250 MB',
@@ -385,26 +418,33 @@ async function benchValidate() {
   const stacks = apps.flatMap((app) => readdirSync(join(dist, app, 'stacks')));
   log(`validate matrix: ${stacks.length} stacks, ${options.runs} run(s)`);
   const validate = join(root, 'tools/scripts/validate.mjs');
+  const tf = terraformEnv(join(work, 'terraform'));
+  // terraform itself, timed here: `init` + `validate -json` of one stack in a fresh folder
+  const initAndValidate = async (stack) => {
+    const app = stack.slice(0, stack.indexOf('-'));
+    const dir = mkdtempSync(join(work, `tf-${stack}-`));
+    copyFileSync(join(dist, app, 'stacks', stack, 'cdk.tf.json'), join(dir, 'cdk.tf.json'));
+    const opts = { cwd: dir, env: tf.env };
+    const init = await measure(
+      'terraform',
+      ['init', '-backend=false', '-input=false', '-no-color'],
+      opts,
+    );
+    const check = await measure('terraform', ['validate', '-json', '-no-color'], {
+      ...opts,
+      allowFailure: true,
+    });
+    if (!JSON.parse(check.stdout).valid) throw new Error(`${stack} is not valid:\n${check.stdout}`);
+    rmSync(dir, { recursive: true, force: true });
+    return init.ms + check.ms;
+  };
+  // the first init fills the plugin cache, as validate.mjs's first stack does
+  await initAndValidate(VALIDATE_SAMPLE[0]);
   for (let run = 1; run <= options.runs; run++) {
-    // one sample stack per run, in turn: each costs two validates (a cache fill, then the timed one)
-    for (const stack of [VALIDATE_SAMPLE[(run - 1) % VALIDATE_SAMPLE.length]]) {
-      const app = stack.slice(0, stack.indexOf('-'));
-      // validate.mjs runs its first stack alone to fill a fresh plugin cache: a copy named to
-      // sort first takes that cost, so the measured stack runs alone with the cache filled
-      const one = join(work, `one-${stack}`);
-      for (const name of ['0-plugin-cache', stack]) {
-        mkdirSync(join(one, 'stacks', name), { recursive: true });
-        copyFileSync(
-          join(dist, app, 'stacks', stack, 'cdk.tf.json'),
-          join(one, 'stacks', name, 'cdk.tf.json'),
-        );
-      }
-      const { output } = await measure(process.execPath, [validate, one]);
-      const seconds = output.match(new RegExp(` ok {3}${stack} \\(([\\d.]+) s`));
-      if (!seconds) throw new Error(`validate printed no time for ${stack}:\n${output}`);
-      sample('validate.one.ms', Number(seconds[1]) * 1000);
-      rmSync(one, { recursive: true, force: true });
-    }
+    sample(
+      'validate.one.ms',
+      await initAndValidate(VALIDATE_SAMPLE[(run - 1) % VALIDATE_SAMPLE.length]),
+    );
     const matrix = await measure(
       process.execPath,
       [validate, ...apps.map((app) => join(dist, app))],
@@ -458,23 +498,20 @@ async function benchScale() {
   for (let run = 1; run <= options.runs; run++) {
     for (const n of SCALE_SIZES) {
       const out = mkdtempSync(join(work, `scale-${n}-`));
-      let ms = 0;
-      let rss = 0;
-      for (const family of families) {
-        const r = await synthApp(family, out, { PLATFORM_ENVIRONMENTS_DIR: dirs[n] });
-        ms += r.ms;
-        rss = Math.max(rss, r.maxRssKiB);
-      }
-      sample(`scale.${n}.ms`, ms);
-      sample(`scale.${n}.rss`, rss);
+      const r = await synthOneProcess(families, out, { PLATFORM_ENVIRONMENTS_DIR: dirs[n] });
+      sample(`scale.${n}.ms`, r.ms);
+      sample(`scale.${n}.rss`, r.maxRssKiB);
+      sample(`scale.${n}.cpuMs`, r.cpuMs);
       rmSync(out, { recursive: true, force: true });
-      log(`  run ${run}: ${n} services ${seconds(ms)}, ${mib(rss)}`);
+      log(
+        `  run ${run}: ${n} services ${seconds(r.ms)} (CPU ${seconds(r.cpuMs)}), ${mib(r.maxRssKiB)}`,
+      );
     }
   }
   for (const n of SCALE_SIZES) {
     figure(
       `scale.${n}`,
-      `Synth of ${families.join(' + ')}, ${n} services × every environment (time, peak memory)`,
+      `Synth of ${families.join(' + ')} in one process, ${n} services × every environment (time, peak memory)`,
       median(samples[`scale.${n}.ms`]),
       (v) => `${seconds(v)}, ${mib(median(samples[`scale.${n}.rss`]))}`,
       '',
@@ -482,14 +519,139 @@ async function benchScale() {
     );
   }
   const [small, large] = [SCALE_SIZES[0], SCALE_SIZES.at(-1)];
-  const ratio = median(samples[`scale.${large}.ms`]) / median(samples[`scale.${small}.ms`]);
+  const rss = median(samples[`scale.${large}.rss`]);
+  figure(
+    'scale.memory',
+    `Peak memory of the synth process at ${large} services per environment`,
+    rss,
+    mib,
+    '≤ 400 MB',
+    rss <= 400 * 1024,
+  );
+  const [msSmall, msLarge] = [
+    median(samples[`scale.${small}.ms`]),
+    median(samples[`scale.${large}.ms`]),
+  ];
+  const slope = (msLarge - msSmall) / (large - small);
+  const cpuSlope =
+    (median(samples[`scale.${large}.cpuMs`]) - median(samples[`scale.${small}.cpuMs`])) /
+    (large - small);
+  figure(
+    'scale.slope',
+    `Scale: cost of each added service (slope between ${small} and ${large} services per environment)`,
+    slope,
+    seconds,
+    `≤ ${seconds(SLOPE_BEFORE_MS)} (before one process)`,
+    slope <= SLOPE_BEFORE_MS,
+    `CPU ${seconds(cpuSlope)} per service`,
+  );
   figure(
     'scale.ratio',
-    `Scale: ${large} services ÷ ${small} services`,
-    ratio,
+    `Scale: ${large} services ÷ ${small} services (rises as the fixed start-up cost falls)`,
+    msLarge / msSmall,
     times,
-    '≤ 3×',
-    ratio <= 3,
+    '',
+    undefined,
+  );
+}
+
+async function benchNpmTest() {
+  // `npm test` as a clean clone runs it after `npm ci`: nothing in Nx's cache. One run (minutes).
+  log('npm test with an empty Nx cache (npm test -- --skip-nx-cache), 1 run');
+  const run = await measure('npm', ['test', '--', '--skip-nx-cache'], { allowFailure: true });
+  figure(
+    'npmtest.wall',
+    `\`npm test\` with nothing cached (what a clean clone runs after \`npm ci\`; ${cores} cores, 1 run)`,
+    run.ms,
+    seconds,
+    '< 10 min (CI limit 90 min)',
+    run.status === 0 ? run.ms < 600_000 : false,
+    run.status !== 0 ? 'FAILED' : '',
+  );
+}
+
+// Hook for the plan matrix (issue 17, item 2): measured once projects have a `plan` target.
+async function benchPlan() {
+  const projects = await projectsWithTarget('plan');
+  if (projects.length === 0) {
+    log('plan matrix: no project has a `plan` target yet, skipped');
+    figure(
+      'plan.matrix',
+      'Plan matrix (`nx run-many -t plan`)',
+      undefined,
+      seconds,
+      '',
+      undefined,
+      'no `plan` target yet',
+    );
+    return;
+  }
+  log(`plan matrix: ${projects.length} projects, ${options.runs} run(s)`);
+  for (let run = 1; run <= options.runs; run++) {
+    const r = await nx(['run-many', '-t', 'plan', '--skip-nx-cache'], { allowFailure: true });
+    sample('plan.matrix.ms', r.ms);
+    log(`  run ${run}: ${seconds(r.ms)}${r.status !== 0 ? ' (FAILED)' : ''}`);
+  }
+  // Left to the plan work (issue 17, item 2): the ideal to set beside it is
+  // (stacks × one stack's init + plan) ÷ cores, measured like benchValidate's one stack.
+  figure(
+    'plan.matrix',
+    `Plan matrix (\`nx run-many -t plan\`, ${projects.length} projects)`,
+    median(samples['plan.matrix.ms']),
+    seconds,
+    '',
+    undefined,
+  );
+}
+
+/**
+ * The pull-request path: a one-line change to one environment file, then what CI runs for it
+ * (`nx affected` synth, and plan once projects have that target), with everything else cached.
+ */
+async function benchPr() {
+  const file = join(root, 'environments', 'dev.yaml');
+  const original = readFileSync(file, 'utf8');
+  const targets = (await projectsWithTarget('plan')).length > 0 ? ['synth', 'plan'] : ['synth'];
+  const affected = ['affected', '-t', ...targets, `--files=${relative(root, file)}`];
+  log(
+    `PR path: a one-line change to ${relative(root, file)}, then nx ${affected.join(' ')}, ${options.runs} run(s)`,
+  );
+  await nx(['run-many', '-t', ...targets]); // everything else cached, as on a warm CI cache
+  const restore = () => writeFileSync(file, original);
+  const interrupted = () => {
+    restore();
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupted);
+  try {
+    for (let run = 1; run <= options.runs; run++) {
+      // a comment changes every affected task's inputs (a cache miss) and nothing in the output
+      writeFileSync(file, `${original}# bench: one-line change, run ${run} ${Date.now()}\n`);
+      const r = await nx(affected);
+      sample('pr.ms', r.ms);
+      restore();
+      log(`  run ${run}: ${seconds(r.ms)}`);
+    }
+  } finally {
+    restore();
+    process.off('SIGINT', interrupted);
+  }
+  const projects = await measure(bin('nx'), [
+    'show',
+    'projects',
+    '--affected',
+    `--files=${relative(root, file)}`,
+    '--with-target',
+    'synth',
+    '--json',
+  ]);
+  figure(
+    'pr.wall',
+    `PR path: one line of \`environments/dev.yaml\` changed → \`nx affected -t ${targets.join(' ')}\` (${JSON.parse(projects.stdout).length} apps affected)`,
+    median(samples['pr.ms']),
+    seconds,
+    '',
+    undefined,
   );
 }
 
@@ -554,7 +716,10 @@ try {
     synth: benchSynth,
     warm: benchWarm,
     test: benchTest,
+    npmtest: benchNpmTest,
     validate: benchValidate,
+    plan: benchPlan,
+    pr: benchPr,
     scale: benchScale,
   };
   for (const section of SECTIONS) if (options.only.includes(section)) await steps[section]();

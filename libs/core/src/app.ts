@@ -85,32 +85,106 @@ export function synthFamily(
   }
 }
 
+/** What one family's synth reports: the lines a user reads, and whether it succeeded. */
+export interface SynthReport {
+  /** The family synthesized (the app's name when its entry could not be loaded). */
+  readonly family: string;
+  /** True when every stack was written. */
+  readonly success: boolean;
+  /**
+   * What to print: where the stacks went and the suppressions honoured, or what is wrong (file,
+   * field, rule) without a stack trace. Ends with a newline.
+   */
+  readonly output: string;
+}
+
+/** Where a synth host takes the environments from; {@link synthReport} loads them itself by default. */
+export type EnvironmentsSource = () => readonly Environment[];
+
 /**
- * The entry point of every app: synthesizes the family and reports in a few lines. Bad input
- * prints what is wrong (file, field, rule) without a stack trace and exits 1.
+ * Synthesizes one family like {@link synthFamily} and describes the outcome instead of throwing:
+ * a bad environment file or a failed synth is a failed report whose output names the problem,
+ * and the previous output stays in place.
  */
-export function runApp(family: StackFamily, factory: StackFactory): void {
+export function synthReport(
+  family: StackFamily,
+  factory: StackFactory,
+  environments?: EnvironmentsSource,
+): SynthReport {
   try {
-    const result = synthFamily(family, factory);
+    const result = synthFamily(family, factory, { environments: environments?.() });
     const suppressed = Object.values(result.suppressions).flat();
     const where = relative(process.cwd(), result.outdir) || '.';
-    console.log(`${family}: synthesized ${result.stacks.join(', ')} into ${where}/stacks`);
+    const lines = [`${family}: synthesized ${result.stacks.join(', ')} into ${where}/stacks`];
     if (suppressed.length > 0) {
-      console.log(`${family}: policy suppressions honoured (${suppressed.length}):`);
-      for (const s of suppressed) console.log(`  ${s.rule} at ${s.path}: ${s.reason}`);
+      lines.push(`${family}: policy suppressions honoured (${suppressed.length}):`);
+      for (const s of suppressed) lines.push(`  ${s.rule} at ${s.path}: ${s.reason}`);
     }
+    return { family, success: true, output: `${lines.join('\n')}\n` };
   } catch (error) {
-    process.exitCode = 1;
-    if (error instanceof ConfigError) {
-      console.error(
-        `${family}: synth stopped, the environment files are invalid (previous output kept):\n${error.message}`,
+    return { family, success: false, output: synthFailure(family, error) };
+  }
+}
+
+/** The message of a failed synth: config problems as they are, anything else without a trace. */
+export function synthFailure(family: string, error: unknown): string {
+  if (error instanceof ConfigError) {
+    return `${family}: synth stopped, the environment files are invalid (previous output kept):\n${error.message}\n`;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  const debug =
+    process.env['PLATFORM_DEBUG'] && error instanceof Error ? `${error.stack ?? ''}\n` : '';
+  return `${family}: synth failed (previous output kept):\n${message.replace(/^Error: /, '')}\n${debug}`;
+}
+
+/** An app as its entry declares it: the family and how it builds one environment's stacks. */
+export interface AppDefinition {
+  /** The family the app synthesizes. */
+  readonly family: StackFamily;
+  /** Builds the stacks of one environment. */
+  readonly factory: StackFactory;
+}
+
+let registered: AppDefinition[] | undefined;
+
+/**
+ * Loads an app entry (`load` requires its `main.ts`) without synthesizing it: the entry's
+ * {@link runApp} call hands its family and factory back instead. This is how one synth process
+ * runs many families (tools/scripts/synth.mjs).
+ *
+ * @throws Error when the entry does not call runApp exactly once.
+ */
+export function loadApp(load: () => unknown): AppDefinition {
+  const outer = registered;
+  registered = [];
+  try {
+    load();
+    const [app, ...more] = registered;
+    if (!app || more.length > 0) {
+      throw new Error(
+        `an app entry must call runApp once (it called it ${registered.length} times)`,
       );
-    } else {
-      const message = error instanceof Error ? error.message : String(error);
-      console.error(
-        `${family}: synth failed (previous output kept):\n${message.replace(/^Error: /, '')}`,
-      );
-      if (process.env['PLATFORM_DEBUG'] && error instanceof Error) console.error(error.stack);
     }
+    return app;
+  } finally {
+    registered = outer;
+  }
+}
+
+/**
+ * The entry point of every app: synthesizes the family and reports in a few lines. Bad input
+ * prints what is wrong (file, field, rule) without a stack trace and exits 1. Inside
+ * {@link loadApp} it only declares the app.
+ */
+export function runApp(family: StackFamily, factory: StackFactory): void {
+  if (registered) {
+    registered.push({ family, factory });
+    return;
+  }
+  const report = synthReport(family, factory);
+  if (report.success) process.stdout.write(report.output);
+  else {
+    process.exitCode = 1;
+    process.stderr.write(report.output);
   }
 }

@@ -1,5 +1,16 @@
 export { PlatformStack, type PlatformStackProps } from './stack';
-export { runApp, synthFamily, type StackFactory, type SynthResult } from './app';
+export {
+  loadApp,
+  runApp,
+  synthFailure,
+  synthFamily,
+  synthReport,
+  type AppDefinition,
+  type EnvironmentsSource,
+  type StackFactory,
+  type SynthReport,
+  type SynthResult,
+} from './app';
 export { BOOTSTRAP_STATE_DIR, bootstrapLocalStatePath, synthOutputDir } from './paths';
 export {
   defineContract,
@@ -12,3 +23,4 @@ export { alertingContract, type AlertingRef } from './contracts/alerting';
 export { ecsContract, type EcsRef, type EcsServiceRef } from './contracts/ecs';
 export { eksContract, type EksRef } from './contracts/eks';
 export { registryContract, type RegistryRef } from './contracts/registry';
+export { sharedEnvironments, synthApps, type HostedApp } from './host';

@@ -37,11 +37,15 @@ export function stacksIn(outputRoot: string): Map<string, Record<string, any>> {
   return stacks;
 }
 
-/** The two output roots global setup synthesized every app into, and the runs' results. */
-export function synthesized(): {
-  roots: [string, string];
-  results: { app: string; status: number | null; stderr: string }[];
-} {
+/** One run of the synth script for every app: its exit code and what it printed. */
+export interface SynthRun {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** The two output roots global setup synthesized every app into, and the two runs' results. */
+export function synthesized(): { roots: [string, string]; results: SynthRun[] } {
   const roots = process.env['PLATFORM_TEST_SYNTH_ROOTS'];
   const results = process.env['PLATFORM_TEST_SYNTH_RESULTS'];
   if (!roots || !results)
