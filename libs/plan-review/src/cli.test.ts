@@ -42,6 +42,7 @@ const files = writeTempFiles({
   ]),
   'plans/future.json': { format_version: '2.0' },
   'plans/state.json': { format_version: '1.0', values: {} },
+  'plans/resources-only.json': { format_version: '1.0', resources: [{ type: 'aws_vpc' }] },
   'plans/garbage.json': 'this is not json',
   'guard.json': { protect: [{ match: 'aws_iam_role', reason: 'CI depends on it' }] },
 });
@@ -79,6 +80,8 @@ describe('plan-review exit code 2: bad input, one line on stderr, nothing on std
     [['summarize', 'plans/garbage.json'], /garbage\.json: not JSON/],
     [['summarize', 'plans/future.json'], /unsupported plan format_version "2.0"/],
     [['summarize', 'plans/state.json'], /terraform state, not a plan/],
+    [['summarize', 'plans/resources-only.json'], /resources-only\.json: not a terraform plan JSON/],
+    [['guard', 'plans/resources-only.json'], /resources-only\.json: not a terraform plan JSON/],
     [['summarize', 'plans/missing.json'], /cannot read the file \(ENOENT\)/],
     [['summarize', '--colour', 'plans/safe.json'], /Unknown option '--colour'/],
     [

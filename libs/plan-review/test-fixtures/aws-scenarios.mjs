@@ -170,6 +170,12 @@ export const SCENARIOS = [
         load_balancer_type: 'application',
         subnets: ['subnet-1', 'subnet-2'],
       },
+      'aws_lb.web': {
+        name: 'web',
+        internal: false,
+        load_balancer_type: 'application',
+        subnets: ['subnet-1', 'subnet-2'],
+      },
       'aws_subnet.public': {
         vpc_id: 'vpc-0a1',
         cidr_block: '10.0.2.0/24',
@@ -220,6 +226,16 @@ export const SCENARIOS = [
         }),
         tags_all: tagsAll('iam'),
       },
+      'aws_iam_role_policy.reader': {
+        id: 'deploy:reader',
+        name: 'reader',
+        role: 'deploy',
+        policy: doc({
+          Effect: 'Allow',
+          Action: 's3:GetObject',
+          Resource: 'arn:aws:s3:::acme-data/*',
+        }),
+      },
       'aws_iam_role_policy.ci': {
         id: 'deploy:ci',
         name: 'ci',
@@ -250,6 +266,15 @@ export const SCENARIOS = [
           Effect: 'Allow',
           Action: 's3:GetObject',
           Resource: 'arn:aws:s3:::acme-ci/*',
+        }),
+      },
+      'aws_iam_role_policy.reader': {
+        name: 'reader',
+        role: 'deploy',
+        policy: doc({
+          Effect: 'Allow',
+          Action: ['s3:GetObject', 's3:PutObject'],
+          Resource: 'arn:aws:s3:::acme-data/*',
         }),
       },
       'aws_s3_bucket_policy.data': {
