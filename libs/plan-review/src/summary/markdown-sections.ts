@@ -4,6 +4,10 @@ import { code, escapeText, plural, row } from '../markdown/markdown';
 import { SENSITIVE } from '../sensitive/scrubber';
 import { icon, isDestructive, shortLabel } from './labels';
 import { COUNT_KEYS, type PlanCounts, type PlanReview, type ResourceReview } from './model';
+import { blastRadius, levelMark, reasonMarkdown, reasonText } from './risk-sections';
+
+/** Low-risk creates of one stack listed before the rest fold into a collapsed section. */
+export const CREATES_SHOWN = 10;
 
 /** How much detail a rendering keeps; levels go from everything to the bare minimum. */
 export interface DetailLevel {
@@ -19,6 +23,10 @@ export interface DetailLevel {
   readonly compactDestroys: boolean;
   /** Rows of the destroy table; below the total only in the last resort. */
   readonly destroyRows: number;
+  /** Characters of reasons per row of "What needs your eyes"; 0 leaves reasons out. */
+  readonly eyesReasons: number;
+  /** Rows of "What needs your eyes"; below the total only when addresses alone cannot fit. */
+  readonly eyesRows: number;
 }
 
 /** What a rendering left out, for the note at the top, and the attribute lines it may still use. */
@@ -28,10 +36,12 @@ export class Omitted {
   attributes = 0;
   lines = 0;
   destroyRows = 0;
+  /** The reasons of "What needs your eyes" were shortened or left out. */
+  eyesReasons = false;
 
   /** True when anything was left out. */
   get any(): boolean {
-    return this.attributes + this.lines + this.destroyRows > 0;
+    return this.attributes + this.lines + this.destroyRows > 0 || this.eyesReasons;
   }
 }
 
@@ -89,13 +99,16 @@ export function renderOmittedNote(omitted: Omitted, limit: number): string {
     omitted.attributes > 0 ? plural(omitted.attributes, 'attribute change') : '',
     omitted.lines > 0 ? plural(omitted.lines, 'resource/output line') : '',
     omitted.destroyRows > 0 ? plural(omitted.destroyRows, 'destroy/replace row') : '',
+    omitted.eyesReasons ? 'high-risk reasons shortened' : '',
   ].filter(Boolean);
   const lines = [
     '> [!NOTE]',
     `> Shortened to fit one GitHub comment (${limit.toLocaleString('en-US')} characters): ${parts.join(', ')} left out. ` +
-      (omitted.destroyRows > 0
-        ? '**The destroy/replace list itself did not fit: see the JSON report for the rest.** '
-        : 'The counts and the destroy/replace list are complete. ') +
+      (omitted.eyesReasons
+        ? '**Even the high-risk list did not fit: every high-risk address and its level are listed, their reasons are shortened or left out; the full report (the workflow artifact, or `plan-review summarize --format json`) has them.** '
+        : omitted.destroyRows > 0
+          ? '**The destroy/replace list itself did not fit: see the JSON report for the rest.** '
+          : 'The counts, the high-risk list and the destroy/replace list are complete. ') +
       'Run `plan-review summarize --format json` for everything.',
     '',
   ];
@@ -185,8 +198,12 @@ export function renderPlanSection(
   const collapsed: string[] = [];
   const resources = take(review.resources);
   if (review.resources.length === 0) lines.push('No resource changes.', '');
+  const quietCreates = resources.filter((r) => r.kind === 'create' && r.risk.level === 'low');
+  const folded = new Set(quietCreates.length > CREATES_SHOWN ? quietCreates : []);
+  const foldedLines: string[] = [];
   for (const resource of resources) {
-    lines.push(
+    const target = folded.has(resource) ? foldedLines : lines;
+    target.push(
       `- ${icon(resource)} **${shortLabel(resource)}** ${addressCode(resource)}${resourceNotes(resource)}`,
     );
     attributeLines(
@@ -194,11 +211,21 @@ export function renderPlanSection(
       resource.kind === 'create' || resource.kind === 'read',
       detail,
       omitted,
-      lines,
+      target,
       collapsed,
       resource.address,
     );
   }
+  if (foldedLines.length > 0)
+    lines.push(
+      '',
+      `<details><summary>${plural(folded.size, 'low-risk create')}</summary>`,
+      '',
+      ...foldedLines,
+      '',
+      '</details>',
+      '',
+    );
   if (resources.length < review.resources.length) {
     lines.push(
       `- … ${plural(review.resources.length - resources.length, 'more resource')} not listed`,
@@ -242,7 +269,29 @@ export function renderPlanSection(
       '</details>',
     );
   }
-  return `${lines.join('\n')}\n`;
+  if (review.resources.length + review.drift.length + review.outputs.length === 0)
+    return `${lines.join('\n')}\n`;
+  const [head, body] = [lines.slice(0, HEAD_LINES), lines.slice(HEAD_LINES)];
+  return `${[...head, `<details><summary>${detailSummary(review)}</summary>`, '', ...body, '', '</details>'].join('\n')}\n`;
+}
+
+/** Lines of a plan section above its collapsed detail: title and terraform's line. */
+const HEAD_LINES = 4;
+
+/** "12 resource changes: 2 high, 1 medium · 1 drifted · 3 outputs". */
+function detailSummary(review: PlanReview): string {
+  const high = review.resources.filter((r) => r.risk.level === 'high').length;
+  const medium = review.resources.filter((r) => r.risk.level === 'medium').length;
+  const risk = [high > 0 ? `${high} high` : '', medium > 0 ? `${medium} medium` : '']
+    .filter(Boolean)
+    .join(', ');
+  return [
+    `${plural(review.resources.length, 'resource change')}${risk ? `: ${risk}` : ''}`,
+    review.drift.length > 0 ? `${review.drift.length} drifted` : '',
+    review.outputs.length > 0 ? plural(review.outputs.length, 'output change') : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 function attributeLines(
@@ -299,11 +348,17 @@ function why(resource: ResourceReview): string {
     resource.replacePaths.length > 0
       ? `forced by ${resource.replacePaths.map(code).join(', ')}`
       : '';
-  return [reason, forced].filter(Boolean).join('; ');
+  return [reason, forced, blastRadius(resource)].filter(Boolean).join('; ');
 }
 
 function resourceNotes(resource: ResourceReview): string {
   const notes: string[] = [];
+  if (resource.constructPath) notes.push(`construct ${code(resource.constructPath)}`);
+  if (resource.risk.level !== 'low')
+    notes.push(
+      `**${levelMark(resource.risk.level)}**: ${reasonMarkdown(reasonText(resource, Number.POSITIVE_INFINITY))}`,
+    );
+  if (resource.risk.tagsOnly) notes.push('tags only');
   if (resource.moved && resource.previousAddress)
     notes.push(`from ${code(resource.previousAddress)}`);
   if (resource.importing && resource.importId !== undefined)

@@ -1,4 +1,6 @@
+import type { RiskLevel } from '../risk/types';
 import { Scrubber } from '../sensitive/scrubber';
+import { highRisk } from './risk-sections';
 import {
   addCounts,
   COUNT_KEYS,
@@ -21,10 +23,33 @@ export interface JsonResource {
   readonly importId?: string;
   /** Changed attribute paths with display-safe values. */
   readonly changes: readonly { path: string; before?: string; after?: string }[];
+  /** The risk rules' verdict. */
+  readonly risk: {
+    readonly level: RiskLevel;
+    readonly reasons: readonly { rule: string; level: RiskLevel; text: string }[];
+    readonly tagsOnly: boolean;
+  };
+  /** Blast radius of a destroy or replacement: configuration objects referencing it. */
+  readonly referencedBy: readonly string[];
+  /** The cdktf construct path, when the stack's cdk.tf.json was found. */
+  readonly constructPath?: string;
+}
+
+/** One entry of "What needs your eyes": a high-risk change. */
+export interface JsonEyesEntry {
+  readonly stack: string;
+  readonly file: string;
+  readonly address: string;
+  readonly action: string;
+  readonly level: RiskLevel;
+  readonly reasons: readonly string[];
+  readonly referencedBy: readonly string[];
 }
 
 /** The JSON report: totals and one entry per plan, with the same eight counts. */
 export interface JsonSummary {
+  /** Every high-risk change of every plan, first, as in the markdown. */
+  readonly needsYourEyes: readonly JsonEyesEntry[];
   readonly total: PlanCounts;
   readonly plans: readonly (PlanCounts & {
     file: string;
@@ -38,6 +63,15 @@ export function summaryToJson(reviews: readonly PlanReview[]): JsonSummary {
   const scrubber = new Scrubber();
   for (const review of reviews) scrubber.merge(review.scrubber);
   const summary: JsonSummary = {
+    needsYourEyes: highRisk(reviews).map(({ review, resource }) => ({
+      stack: review.stack,
+      file: review.file,
+      address: resource.address,
+      action: resource.action,
+      level: resource.risk.level,
+      reasons: resource.risk.reasons.map((r) => r.text),
+      referencedBy: resource.referencedBy,
+    })),
     total: pickCounts(addCounts(reviews.map((r) => r.counts))),
     plans: reviews.map((review) => ({
       file: review.file,
@@ -71,5 +105,12 @@ function toJsonResource(resource: ResourceReview): JsonResource {
     replacePaths: resource.replacePaths,
     ...(resource.importId !== undefined ? { importId: resource.importId } : {}),
     changes: resource.changes,
+    risk: {
+      level: resource.risk.level,
+      reasons: resource.risk.reasons.map((r) => ({ rule: r.rule, level: r.level, text: r.text })),
+      tagsOnly: resource.risk.tagsOnly,
+    },
+    referencedBy: resource.referencedBy,
+    ...(resource.constructPath ? { constructPath: resource.constructPath } : {}),
   };
 }

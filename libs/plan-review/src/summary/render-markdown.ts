@@ -11,6 +11,7 @@ import {
   type DetailLevel,
 } from './markdown-sections';
 import { addCounts, type PlanReview } from './model';
+import { highRisk, renderEyesSection } from './risk-sections';
 
 /** Options of {@link renderSummaryMarkdown}. */
 export interface MarkdownOptions {
@@ -33,7 +34,12 @@ const FULL: DetailLevel = {
   lines: ALL,
   compactDestroys: false,
   destroyRows: ALL,
+  eyesReasons: ALL,
+  eyesRows: ALL,
 };
+
+/** Characters of reasons per high-risk row once even the destroy table had to be cut. */
+const SHORT_REASONS = 80;
 
 /**
  * Renders reviews as one GitHub comment: headline counts and a warning, the table of destroys and
@@ -68,8 +74,19 @@ export function renderSummaryMarkdown(
   }
   const compact = { ...noLines, compactDestroys: true };
   if (fits(compact)) return render(compact);
-  const rows = largest(countDestructive(reviews), (n) => fits({ ...compact, destroyRows: n }));
-  return render({ ...compact, destroyRows: rows });
+  const noDestroyRows = { ...compact, destroyRows: 0 };
+  if (fits(noDestroyRows)) {
+    const rows = largest(countDestructive(reviews), (n) => fits({ ...compact, destroyRows: n }));
+    return render({ ...compact, destroyRows: rows });
+  }
+  // The high-risk list is trimmed last: its reasons shortened, then left out; never its rows.
+  const shortReasons = { ...noDestroyRows, eyesReasons: SHORT_REASONS };
+  if (fits(shortReasons)) return render(shortReasons);
+  const bare = { ...noDestroyRows, eyesReasons: 0 };
+  if (fits(bare)) return render(bare);
+  // Thousands of high-risk changes: the limit still holds, with a loud note.
+  const rows = largest(highRisk(reviews).length, (n) => fits({ ...bare, eyesRows: n }));
+  return render({ ...bare, eyesRows: rows });
 }
 
 /** The largest n in [0, max] for which `ok(n)` holds, assuming ok is monotone and ok(0). */
@@ -103,11 +120,14 @@ function renderAt(reviews: readonly PlanReview[], detail: DetailLevel, limit: nu
   const total = addCounts(reviews.map((r) => r.counts));
   const destructive = countDestructive(reviews);
   const omitted = new Omitted(detail.attributeTotal);
+  omitted.eyesReasons = detail.eyesReasons !== ALL;
+  const eyes = renderEyesSection(reviews, detail.eyesReasons, detail.eyesRows);
   const destroyTable = renderDestroyTable(reviews, detail, omitted);
   const sections = reviews.map((review) => renderPlanSection(review, detail, omitted));
   return [
     renderHeader(total, reviews, destructive),
     renderOmittedNote(omitted, limit),
+    eyes,
     destroyTable,
     renderCountsTable(reviews, total),
     ...sections,
