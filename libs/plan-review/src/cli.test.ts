@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { awsPlanFile } from '../test-fixtures/aws-plans';
 import { plan, rc } from '../test-fixtures/builders';
 import { leakyPlan, SECRET } from '../test-fixtures/leaky-plan';
 import { writeTempFiles } from '../test-fixtures/temp-files';
@@ -148,6 +149,47 @@ describe('plan-review guard', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('Allowed on purpose (2)');
     expect(stdout).toContain('✓ [network-prod] aws_vpc.main');
+  });
+});
+
+describe('plan-review guard --fail-on', () => {
+  it('exits 3 on a high-risk change that destroys nothing, naming the risk and its reasons', () => {
+    const { code, stdout } = run('guard', '--fail-on', 'high', awsPlanFile('iam'));
+    expect(code).toBe(3);
+    expect(stdout).toContain('BLOCKED — 3 change(s) at or above --fail-on high');
+    expect(stdout).toContain(
+      '✗ [iam] aws_s3_bucket_policy.data: create — high risk: `policy`: any principal (`*`) allowed',
+    );
+    expect(stdout).not.toContain('aws_iam_role_policy.reader');
+  });
+
+  it('counts medium changes too with --fail-on medium', () => {
+    expect(run('guard', '--fail-on', 'medium', awsPlanFile('iam')).stdout).toContain(
+      'aws_iam_role_policy.reader: update in place — medium risk',
+    );
+  });
+
+  it('lets each risky change through with the same --allow as protected destroys', () => {
+    const allows = ['aws_iam_policy.app', 'aws_iam_role.deploy', 'aws_s3_bucket_policy.data'];
+    const { code, stdout } = run(
+      'guard',
+      '--fail-on',
+      'high',
+      ...allows.flatMap((a) => ['--allow', a]),
+      awsPlanFile('iam'),
+    );
+    expect(code).toBe(0);
+    expect(stdout).toContain('Allowed on purpose (3)');
+  });
+
+  it('passes a plan that only changes tags and adds a log group', () => {
+    expect(run('guard', '--fail-on', 'high', awsPlanFile('tags-only')).code).toBe(0);
+  });
+
+  it('rejects an unknown level with exit 2', () => {
+    const { code, stderr } = run('guard', '--fail-on', 'low', awsPlanFile('iam'));
+    expect(code).toBe(2);
+    expect(stderr).toContain('--fail-on must be one of high, medium (got "low")');
   });
 });
 

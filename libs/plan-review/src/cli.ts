@@ -36,11 +36,12 @@ export interface CliIo {
 export const USAGE = `Usage:
   plan-review summarize [--format markdown|json] PLAN.json...
   plan-review diff [--format markdown|json] BASE_DIR HEAD_DIR
-  plan-review guard [--protect TYPE_OR_ADDRESS_GLOB]... [--allow ADDRESS]... [--config FILE]... [--format text|json] PLAN.json...
+  plan-review guard [--protect TYPE_OR_ADDRESS_GLOB]... [--allow ADDRESS]... [--config FILE]... [--fail-on high|medium] [--format text|json] PLAN.json...
 
 PLAN.json is "terraform show -json PLANFILE" output (UTF-8 or UTF-16). BASE_DIR and HEAD_DIR hold
 cdktf synth outputs (every cdk.tf.json below them is a stack). Exit codes: 0 ok, 2 bad input,
-3 guard found a protected resource that would be destroyed or replaced.
+3 guard found a protected resource that would be destroyed or replaced (or, with --fail-on, a
+change of that risk level or above).
 `;
 
 /** Runs the CLI with arguments (without "node" and the script) and returns the exit code. */
@@ -128,6 +129,7 @@ function guard(args: string[], io: CliIo): number {
       protect: { type: 'string', multiple: true, default: [] },
       allow: { type: 'string', multiple: true, default: [] },
       config: { type: 'string', multiple: true, default: [] },
+      'fail-on': { type: 'string' },
       format: { type: 'string', default: 'text' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -144,7 +146,11 @@ function guard(args: string[], io: CliIo): number {
     ...values.config.map(readGuardConfig),
     fromCli,
   );
-  const result = runGuard(reviewPlanFiles(positionals), config);
+  const failOn =
+    values['fail-on'] === undefined
+      ? undefined
+      : oneOf(values['fail-on'], ['high', 'medium'], 'guard', '--fail-on');
+  const result = runGuard(reviewPlanFiles(positionals), config, failOn ? { failOn } : {});
   io.stdout.write(format === 'json' ? renderGuardJson(result) : renderGuardText(result));
   return result.violations.length > 0 ? EXIT.guardViolation : EXIT.ok;
 }
@@ -158,10 +164,11 @@ function oneOf<T extends string>(
   value: string | undefined,
   allowed: readonly T[],
   command: string,
+  option = '--format',
 ): T {
   if (allowed.includes(value as T)) return value as T;
   throw new InputError(
-    `${command}: --format must be one of ${allowed.join(', ')} (got "${value}")`,
+    `${command}: ${option} must be one of ${allowed.join(', ')} (got "${value}")`,
   );
 }
 
