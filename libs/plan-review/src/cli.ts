@@ -10,6 +10,7 @@ import {
 } from './guard/guard-config';
 import { runGuard } from './guard/guard';
 import { renderGuardJson, renderGuardText } from './guard/render-guard';
+import { readPriceFile } from './cost/prices';
 import { reviewPlanFiles } from './summary/review-files';
 import { renderSummaryJson } from './summary/render-json';
 import { renderSummaryMarkdown } from './summary/render-markdown';
@@ -34,11 +35,13 @@ export interface CliIo {
 
 /** The help text. */
 export const USAGE = `Usage:
-  plan-review summarize [--format markdown|json] PLAN.json...
+  plan-review summarize [--format markdown|json] [--synth DIR]... [--prices FILE] PLAN.json...
   plan-review diff [--format markdown|json] BASE_DIR HEAD_DIR
   plan-review guard [--protect TYPE_OR_ADDRESS_GLOB]... [--allow ADDRESS]... [--config FILE]... [--fail-on high|medium] [--format text|json] PLAN.json...
 
-PLAN.json is "terraform show -json PLANFILE" output (UTF-8 or UTF-16). BASE_DIR and HEAD_DIR hold
+PLAN.json is "terraform show -json PLANFILE" output (UTF-8 or UTF-16); a cdk.tf.json beside it (or
+found by stack name below a --synth DIR) adds construct paths. --prices FILE: dated monthly unit
+prices ({"date","currency","source","monthly":{…}}) for amounts. BASE_DIR and HEAD_DIR hold
 cdktf synth outputs (every cdk.tf.json below them is a stack). Exit codes: 0 ok, 2 bad input,
 3 guard found a protected resource that would be destroyed or replaced (or, with --fail-on, a
 change of that risk level or above).
@@ -90,14 +93,22 @@ function summarize(args: string[], io: CliIo): number {
     allowPositionals: true,
     options: {
       format: { type: 'string', default: 'markdown' },
+      synth: { type: 'string', multiple: true, default: [] },
+      prices: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) return help(io);
   const format = oneOf(values.format, ['markdown', 'json'], 'summarize');
   if (positionals.length === 0) throw new InputError('summarize: give at least one PLAN.json');
-  const reviews = reviewPlanFiles(positionals);
-  io.stdout.write(format === 'json' ? renderSummaryJson(reviews) : renderSummaryMarkdown(reviews));
+  const prices = values.prices === undefined ? undefined : readPriceFile(values.prices);
+  const reviews = reviewPlanFiles(positionals, { synthDirs: values.synth });
+  const options = prices ? { prices } : {};
+  io.stdout.write(
+    format === 'json'
+      ? renderSummaryJson(reviews, options)
+      : renderSummaryMarkdown(reviews, options),
+  );
   return EXIT.ok;
 }
 

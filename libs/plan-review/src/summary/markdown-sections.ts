@@ -27,6 +27,8 @@ export interface DetailLevel {
   readonly eyesReasons: number;
   /** Rows of "What needs your eyes"; below the total only when addresses alone cannot fit. */
   readonly eyesRows: number;
+  /** Rows of "Cost-relevant changes"; trimmed with the resource lines. */
+  readonly costRows: number;
 }
 
 /** What a rendering left out, for the note at the top, and the attribute lines it may still use. */

@@ -1,5 +1,6 @@
 import type { ActionKind } from '../plan/actions';
 import type { AttributeChange } from '../plan/attribute-diff';
+import type { CostChange } from '../cost/cost-changes';
 import type { Risk } from '../risk/types';
 import type { Scrubber } from '../sensitive/scrubber';
 
@@ -66,6 +67,8 @@ export interface ResourceReview {
   readonly referencedBy: readonly string[];
   /** The cdktf construct path, when the stack's `cdk.tf.json` was found. */
   readonly constructPath?: string;
+  /** What about this change usually moves the bill (counts, sizes), when anything does. */
+  readonly cost?: CostChange;
 }
 
 /** One object changed outside terraform. */

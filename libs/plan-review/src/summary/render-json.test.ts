@@ -22,7 +22,7 @@ describe('renderSummaryJson', () => {
     ];
     const json = JSON.parse(renderSummaryJson(reviews));
     const counts = ['add', 'change', 'destroy', 'replace', 'import', 'move', 'forget', 'drift'];
-    expect(Object.keys(json)).toEqual(['needsYourEyes', 'total', 'plans']);
+    expect(Object.keys(json)).toEqual(['needsYourEyes', 'total', 'costChanges', 'plans']);
     expect(Object.keys(json.total)).toEqual(counts);
     expect(json.total).toEqual({
       add: 2,

@@ -1,6 +1,9 @@
 import type { RiskLevel } from '../risk/types';
 import { Scrubber } from '../sensitive/scrubber';
 import { highRisk } from './risk-sections';
+import type { CostChange } from '../cost/cost-changes';
+import { monthlyDelta, type PriceFile } from '../cost/prices';
+import { costRows } from './cost-section';
 import {
   addCounts,
   COUNT_KEYS,
@@ -51,6 +54,13 @@ export interface JsonSummary {
   /** Every high-risk change of every plan, first, as in the markdown. */
   readonly needsYourEyes: readonly JsonEyesEntry[];
   readonly total: PlanCounts;
+  /** Changes that usually move the bill; `monthly` only from a given price file. */
+  readonly costChanges: readonly (CostChange & {
+    stack: string;
+    monthly?: number;
+  })[];
+  /** The price file's date, currency and source, when one was given. */
+  readonly prices?: { date: string; currency: string; source: string };
   readonly plans: readonly (PlanCounts & {
     file: string;
     stack: string;
@@ -59,7 +69,11 @@ export interface JsonSummary {
 }
 
 /** Builds the JSON report (every string scrubbed of sensitive values). */
-export function summaryToJson(reviews: readonly PlanReview[]): JsonSummary {
+export function summaryToJson(
+  reviews: readonly PlanReview[],
+  options: { readonly prices?: PriceFile } = {},
+): JsonSummary {
+  const { prices } = options;
   const scrubber = new Scrubber();
   for (const review of reviews) scrubber.merge(review.scrubber);
   const summary: JsonSummary = {
@@ -73,6 +87,13 @@ export function summaryToJson(reviews: readonly PlanReview[]): JsonSummary {
       referencedBy: resource.referencedBy,
     })),
     total: pickCounts(addCounts(reviews.map((r) => r.counts))),
+    costChanges: costRows(reviews).map(({ review, cost }) => {
+      const monthly = prices ? monthlyDelta(cost, prices) : undefined;
+      return { stack: review.stack, ...cost, ...(monthly !== undefined ? { monthly } : {}) };
+    }),
+    ...(prices
+      ? { prices: { date: prices.date, currency: prices.currency, source: prices.source } }
+      : {}),
     plans: reviews.map((review) => ({
       file: review.file,
       stack: review.stack,
@@ -84,10 +105,13 @@ export function summaryToJson(reviews: readonly PlanReview[]): JsonSummary {
 }
 
 /** The JSON report as text, with a final scrub of escaped spellings. */
-export function renderSummaryJson(reviews: readonly PlanReview[]): string {
+export function renderSummaryJson(
+  reviews: readonly PlanReview[],
+  options: { readonly prices?: PriceFile } = {},
+): string {
   const scrubber = new Scrubber();
   for (const review of reviews) scrubber.merge(review.scrubber);
-  return scrubber.scrub(`${JSON.stringify(summaryToJson(reviews), null, 2)}\n`);
+  return scrubber.scrub(`${JSON.stringify(summaryToJson(reviews, options), null, 2)}\n`);
 }
 
 function pickCounts(counts: PlanCounts): PlanCounts {

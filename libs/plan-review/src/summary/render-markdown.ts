@@ -12,6 +12,8 @@ import {
 } from './markdown-sections';
 import { addCounts, type PlanReview } from './model';
 import { highRisk, renderEyesSection } from './risk-sections';
+import type { PriceFile } from '../cost/prices';
+import { costRows, renderCostSection } from './cost-section';
 
 /** Options of {@link renderSummaryMarkdown}. */
 export interface MarkdownOptions {
@@ -20,6 +22,11 @@ export interface MarkdownOptions {
    * @default 65,000 — one GitHub comment
    */
   readonly limit?: number;
+  /**
+   * Dated unit prices for the cost-relevant changes.
+   * @default none — counts and sizes only, no amounts
+   */
+  readonly prices?: PriceFile;
 }
 
 const ALL = Number.POSITIVE_INFINITY;
@@ -36,6 +43,7 @@ const FULL: DetailLevel = {
   destroyRows: ALL,
   eyesReasons: ALL,
   eyesRows: ALL,
+  costRows: ALL,
 };
 
 /** Characters of reasons per high-risk row once even the destroy table had to be cut. */
@@ -55,7 +63,8 @@ export function renderSummaryMarkdown(
   const limit = options.limit ?? GITHUB_COMMENT_LIMIT;
   const scrubber = new Scrubber();
   for (const review of reviews) scrubber.merge(review.scrubber);
-  const render = (detail: DetailLevel): string => scrubber.scrub(renderAt(reviews, detail, limit));
+  const render = (detail: DetailLevel): string =>
+    scrubber.scrub(renderAt(reviews, detail, limit, options.prices));
   const fits = (detail: DetailLevel): boolean => render(detail).length <= limit;
 
   if (fits(FULL)) return render(FULL);
@@ -67,10 +76,11 @@ export function renderSummaryMarkdown(
     const most = largest(totalAttributes(reviews), (n) => fits({ ...trimmed, attributeTotal: n }));
     return render({ ...trimmed, attributeTotal: most });
   }
-  const noLines = { ...bareLines, lines: 0 };
+  const noLines = { ...bareLines, lines: 0, costRows: 0 };
   if (fits(noLines)) {
-    const most = largest(maxLines(reviews), (n) => fits({ ...bareLines, lines: n }));
-    return render({ ...bareLines, lines: most });
+    const cost = largest(costRows(reviews).length, (n) => fits({ ...noLines, costRows: n }));
+    const most = largest(maxLines(reviews), (n) => fits({ ...noLines, costRows: cost, lines: n }));
+    return render({ ...noLines, costRows: cost, lines: most });
   }
   const compact = { ...noLines, compactDestroys: true };
   if (fits(compact)) return render(compact);
@@ -116,7 +126,12 @@ function countDestructive(reviews: readonly PlanReview[]): number {
   return reviews.reduce((n, r) => n + r.resources.filter(isDestructive).length, 0);
 }
 
-function renderAt(reviews: readonly PlanReview[], detail: DetailLevel, limit: number): string {
+function renderAt(
+  reviews: readonly PlanReview[],
+  detail: DetailLevel,
+  limit: number,
+  prices: PriceFile | undefined,
+): string {
   const total = addCounts(reviews.map((r) => r.counts));
   const destructive = countDestructive(reviews);
   const omitted = new Omitted(detail.attributeTotal);
@@ -129,6 +144,7 @@ function renderAt(reviews: readonly PlanReview[], detail: DetailLevel, limit: nu
     renderOmittedNote(omitted, limit),
     eyes,
     destroyTable,
+    renderCostSection(reviews, prices, detail.costRows),
     renderCountsTable(reviews, total),
     ...sections,
   ]

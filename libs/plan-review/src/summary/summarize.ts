@@ -16,6 +16,7 @@ import {
 } from '../plan/references';
 import type { Json, TfChange, TfPlan, TfResourceChange } from '../plan/types';
 import { assessRisk } from '../risk/assess';
+import { costChange } from '../cost/cost-changes';
 import { isObject } from '../plan/json';
 import { collectSecrets } from '../sensitive/collect-secrets';
 import { SENSITIVE } from '../sensitive/scrubber';
@@ -136,6 +137,16 @@ function reviewResource(rc: TfResourceChange, context: PlanContext): ResourceRev
       : withoutDefaultTags(changedAttributes(rc.change), rc.change, kind, context.defaultTags);
   const destructive = kind === 'delete' || kind === 'replace' || kind === 'replace-forget';
   const constructPath = context.constructPaths?.get(configAddress(address));
+  const cost =
+    rc.mode === 'data'
+      ? undefined
+      : costChange({
+          address,
+          type: rc.type,
+          kind,
+          before: rc.change.before,
+          after: rc.change.after,
+        });
   const importing = Boolean(rc.change.importing);
   const moved = isMoved(rc);
   const target = rc.change.importing;
@@ -174,6 +185,7 @@ function reviewResource(rc: TfResourceChange, context: PlanContext): ResourceRev
           ),
     referencedBy: destructive ? referrersOf(context.references, address) : [],
     ...(constructPath ? { constructPath } : {}),
+    ...(cost ? { cost } : {}),
   };
 }
 
