@@ -11,6 +11,7 @@ import {
 import { runGuard } from './guard/guard';
 import { renderGuardJson, renderGuardText } from './guard/render-guard';
 import { readPriceFile } from './cost/prices';
+import { riskRuleTable } from './risk/rule-table';
 import { reviewPlanFiles } from './summary/review-files';
 import { renderSummaryJson } from './summary/render-json';
 import { renderSummaryMarkdown } from './summary/render-markdown';
@@ -37,6 +38,7 @@ export interface CliIo {
 export const USAGE = `Usage:
   plan-review summarize [--format markdown|json] [--synth DIR]... [--prices FILE] PLAN.json...
   plan-review diff [--format markdown|json] BASE_DIR HEAD_DIR
+  plan-review rules          (prints the risk rules as a markdown table)
   plan-review guard [--protect TYPE_OR_ADDRESS_GLOB]... [--allow ADDRESS]... [--config FILE]... [--fail-on high|medium] [--format text|json] PLAN.json...
 
 PLAN.json is "terraform show -json PLANFILE" output (UTF-8 or UTF-16); a cdk.tf.json beside it (or
@@ -74,6 +76,9 @@ function dispatch(argv: string[], io: CliIo): number {
       return diff(rest, io);
     case 'guard':
       return guard(rest, io);
+    case 'rules':
+      io.stdout.write(riskRuleTable());
+      return EXIT.ok;
     case undefined:
     case 'help':
     case '--help':
@@ -82,7 +87,7 @@ function dispatch(argv: string[], io: CliIo): number {
       return command === undefined ? EXIT.badInput : EXIT.ok;
     default:
       throw new InputError(
-        `unknown command "${command}" (expected summarize, diff or guard; see plan-review --help)`,
+        `unknown command "${command}" (expected summarize, diff, guard or rules; see plan-review --help)`,
       );
   }
 }
