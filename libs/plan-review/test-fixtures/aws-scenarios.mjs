@@ -181,6 +181,11 @@ export const SCENARIOS = [
         cidr_block: '10.0.2.0/24',
         map_public_ip_on_launch: true,
       },
+      'aws_subnet.dmz': {
+        vpc_id: 'vpc-0a1',
+        cidr_block: '10.0.3.0/24',
+        map_public_ip_on_launch: true,
+      },
       'aws_eks_cluster.main': {
         name: 'main',
         role_arn: `arn:aws:iam::${ACCOUNT}:role/eks`,

@@ -141,8 +141,8 @@ const PUBLIC_SWITCHES: readonly { types: readonly string[]; path: (string | numb
   { types: ['aws_eks_cluster'], path: ['vpc_config', 0, 'endpoint_public_access'] },
 ];
 
-function switchedPublic(change: RiskInput): string[] {
-  if (change.kind === 'delete') return [];
+function switchedPublic(change: RiskInput, created: boolean): string[] {
+  if (change.kind === 'delete' || (change.kind === 'create') !== created) return [];
   return PUBLIC_SWITCHES.filter((s) => s.types.includes(change.type))
     .filter((s) => at(change.after, ...s.path) === true && at(change.before, ...s.path) !== true)
     .map((s) => {
@@ -188,8 +188,14 @@ export const NETWORK_RULES: readonly RiskRule[] = [
     id: 'made-public',
     level: 'high',
     finds:
-      'public IPs or a public endpoint switched on: subnet `map_public_ip_on_launch`, instance and launch template `associate_public_ip_address`, ECS `assign_public_ip`, RDS/Redshift/DMS `publicly_accessible`, EKS `endpoint_public_access`',
-    check: switchedPublic,
+      'public IPs or a public endpoint switched on in an existing resource: subnet `map_public_ip_on_launch`, instance and launch template `associate_public_ip_address`, ECS `assign_public_ip`, RDS/Redshift/DMS `publicly_accessible`, EKS `endpoint_public_access`',
+    check: (change) => switchedPublic(change, false),
+  },
+  {
+    id: 'new-public',
+    level: 'medium',
+    finds: 'a new resource created with one of the public switches of `made-public` on',
+    check: (change) => switchedPublic(change, true),
   },
   {
     id: 'new-internet-facing',

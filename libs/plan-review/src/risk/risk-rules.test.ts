@@ -65,6 +65,12 @@ describe('risk rules on real terraform plans (hashicorp/aws 5.100.0)', () => {
       );
       expect(level('exposure', 'aws_db_instance.reports')).toBe('high');
     });
+
+    it('a new subnet that gives public IPs is medium: new, not a widening of something running', () => {
+      expect(reasons('exposure', 'aws_subnet.dmz')).toEqual([
+        '[new-public] made public: `map_public_ip_on_launch` new, set to true',
+      ]);
+    });
   });
 
   describe('IAM, statement by statement', () => {
