@@ -75,3 +75,20 @@ export function providerDefaultTags(plan: TfPlan): Readonly<Record<string, Json>
   }
   return tags;
 }
+
+/** The AWS accounts the providers are pinned to (`allowed_account_ids` constants). */
+export function providerAccounts(plan: TfPlan): string[] {
+  const accounts = new Set<string>();
+  for (const provider of Object.values(plan.configuration?.provider_config ?? {})) {
+    const expressions = provider.expressions;
+    const ids = isObject(expressions ?? null)
+      ? (expressions as { allowed_account_ids?: Json }).allowed_account_ids
+      : undefined;
+    const value = isObject(ids ?? null)
+      ? (ids as { constant_value?: Json }).constant_value
+      : undefined;
+    for (const id of Array.isArray(value) ? value : [])
+      if (typeof id === 'string') accounts.add(id);
+  }
+  return [...accounts].sort();
+}

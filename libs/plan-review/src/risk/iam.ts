@@ -3,6 +3,19 @@ import type { Json } from '../plan/types';
 import { accountsIn, parsePolicy, type Statement } from './policy-doc';
 import type { RiskInput, RiskRule } from './types';
 
+/** Types whose policy documents are identity policies: what their holder may do, anywhere. */
+const IDENTITY_POLICY_TYPES = new Set([
+  'aws_iam_policy',
+  'aws_iam_role_policy',
+  'aws_iam_user_policy',
+  'aws_iam_group_policy',
+  'aws_iam_role',
+  'aws_ssoadmin_permission_set_inline_policy',
+]);
+
+/** Types whose resource policy's `Resource: "*"` means the resource itself. */
+const SELF_RESOURCE_TYPES = new Set(['aws_kms_key', 'aws_kms_key_policy']);
+
 /** A policy document attribute found in a resource: where, and its text before and after. */
 interface PolicyPair {
   readonly path: string;
@@ -64,9 +77,11 @@ function policyFindings(change: RiskInput): { high: string[]; medium: string[] }
   const high: string[] = [];
   const medium: string[] = [];
   if (change.kind === 'delete') return { high, medium };
-  const ownAccounts = accountsIn(
-    JSON.stringify([change.before ?? null, change.after ?? null].map(stripPolicies)),
-  );
+  const ownAccounts = new Set([
+    ...(change.accounts ?? []),
+    ...accountsIn(JSON.stringify([change.before ?? null, change.after ?? null].map(stripPolicies))),
+  ]);
+  const identity = IDENTITY_POLICY_TYPES.has(change.type);
   for (const pair of policyPairs(change)) {
     const after = parsePolicy(pair.after);
     if (after === undefined) continue;
@@ -88,10 +103,13 @@ function policyFindings(change: RiskInput): { high: string[]; medium: string[] }
       union(allows(before), (s) => s.principals),
       union(allows(after), (s) => s.principals),
     );
+    // A new resource policy names its own resource (a key policy's "*" is the key itself) and
+    // grants what its principals may do there; what widens it is who those principals are.
+    const grantsChecked = identity || (change.kind !== 'create' && !pair.trust);
     const wildcardActions = newActions.filter((a) => a.includes('*'));
-    if (wildcardActions.length > 0)
+    if (grantsChecked && wildcardActions.length > 0)
       high.push(`${where}: wildcard actions ${quote(wildcardActions)} allowed`);
-    if (newResources.includes('*'))
+    if (grantsChecked && !SELF_RESOURCE_TYPES.has(change.type) && newResources.includes('*'))
       high.push(`${where}: actions allowed on every resource (\`*\`)`);
     const notAction = added(
       union(allows(before), (s) => s.notActions),
@@ -101,8 +119,9 @@ function policyFindings(change: RiskInput): { high: string[]; medium: string[] }
       high.push(`${where}: Allow with NotAction ${quote(notAction)} (everything else allowed)`);
     if (newPrincipals.includes('*') || newPrincipals.includes('AWS:*'))
       high.push(`${where}: any principal (\`*\`) allowed`);
+    // Without any known account of its own, "another account" cannot be told apart.
     const foreign = newPrincipals.filter(
-      (p) => p.startsWith('AWS:') && [...accountsIn(p)].some((a) => !own.has(a)),
+      (p) => own.size > 0 && p.startsWith('AWS:') && [...accountsIn(p)].some((a) => !own.has(a)),
     );
     if (foreign.length > 0)
       high.push(`${where}: principal of another account ${quote(foreign)} allowed`);

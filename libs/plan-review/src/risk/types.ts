@@ -23,6 +23,8 @@ export interface RiskInput {
   readonly after: Json | undefined;
   /** `true` or a structure of booleans parallel to `after`: values known only after apply. */
   readonly afterUnknown: Json | undefined;
+  /** The stack's own AWS accounts (the provider's `allowed_account_ids`), when the plan shows them. */
+  readonly accounts?: readonly string[];
 }
 
 /** A rule: data (id, level, what it finds) plus a small pure function giving reasons in words. */

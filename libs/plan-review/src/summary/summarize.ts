@@ -13,6 +13,7 @@ import {
   referenceIndex,
   referrersOf,
   type ReferenceIndex,
+  providerAccounts,
 } from '../plan/references';
 import type { Json, TfChange, TfPlan, TfResourceChange } from '../plan/types';
 import { assessRisk } from '../risk/assess';
@@ -35,6 +36,7 @@ export interface PlanSource {
 interface PlanContext {
   readonly references: ReferenceIndex;
   readonly defaultTags: Readonly<Record<string, Json>>;
+  readonly accounts: readonly string[];
   readonly constructPaths?: ConstructPaths;
 }
 
@@ -43,6 +45,7 @@ export function summarizePlan(plan: TfPlan, source: PlanSource): PlanReview {
   const context: PlanContext = {
     references: referenceIndex(plan),
     defaultTags: providerDefaultTags(plan),
+    accounts: providerAccounts(plan),
     ...(source.constructPaths ? { constructPaths: source.constructPaths } : {}),
   };
   const resources = (plan.resource_changes ?? [])
@@ -180,6 +183,7 @@ function reviewResource(rc: TfResourceChange, context: PlanContext): ResourceRev
               before: rc.change.before,
               after: rc.change.after,
               afterUnknown: rc.change.after_unknown,
+              accounts: context.accounts,
             },
             changes,
           ),

@@ -1,0 +1,61 @@
+import { plan, rc } from '../../test-fixtures/builders';
+import { summarizePlan } from '../summary/summarize';
+
+const trust = (account: string) =>
+  JSON.stringify({
+    Statement: [
+      {
+        Effect: 'Allow',
+        Action: 'sts:AssumeRole',
+        Principal: { AWS: `arn:aws:iam::${account}:root` },
+      },
+    ],
+  });
+const keyPolicy = JSON.stringify({
+  Statement: [
+    {
+      Effect: 'Allow',
+      Action: 'kms:*',
+      Resource: '*',
+      Principal: { AWS: 'arn:aws:iam::111111111111:root' },
+    },
+  ],
+});
+const pinned = {
+  configuration: {
+    provider_config: {
+      aws: { expressions: { allowed_account_ids: { constant_value: ['111111111111'] } } },
+    },
+  },
+};
+const riskOf = (after: object, type: string, extra = {}) =>
+  summarizePlan(plan([rc(`${type}.x`, ['create'], { after: after as never })], extra), {
+    file: 'p.json',
+  }).resources[0].risk;
+
+describe('IAM risk of new resources', () => {
+  it('a new role trusting another account is high when the stack pins its own account', () => {
+    expect(
+      riskOf({ assume_role_policy: trust('999999999999') }, 'aws_iam_role', pinned).reasons[0].text,
+    ).toBe(
+      'trust policy: principal of another account `AWS:arn:aws:iam::999999999999:root` allowed',
+    );
+    expect(
+      riskOf({ assume_role_policy: trust('111111111111') }, 'aws_iam_role', pinned).level,
+    ).toBe('low');
+  });
+
+  it('does not guess "another account" when no account of the stack is known', () => {
+    expect(riskOf({ assume_role_policy: trust('999999999999') }, 'aws_iam_role').level).toBe('low');
+  });
+
+  it('a new KMS key with the default key policy (kms:* for the account root on the key) is low', () => {
+    expect(riskOf({ policy: keyPolicy }, 'aws_kms_key', pinned).level).toBe('low');
+  });
+
+  it('a new identity policy granting kms:* on * is high', () => {
+    expect(
+      riskOf({ policy: keyPolicy.replace(/,"Principal":\{[^}]*\}/, '') }, 'aws_iam_policy').level,
+    ).toBe('high');
+  });
+});
