@@ -59,3 +59,22 @@ describe('IAM risk of new resources', () => {
     ).toBe('high');
   });
 });
+
+describe('risk reasons and secrets', () => {
+  it('never quote a value the plan marks sensitive, however short', () => {
+    const review = summarizePlan(
+      plan([
+        rc('aws_cloudwatch_log_group.x', ['update'], {
+          before: { kms_key_id: 'k9z' },
+          after: { kms_key_id: null },
+          before_sensitive: { kms_key_id: true },
+          after_sensitive: {},
+        }),
+      ]),
+      { file: 'p.json' },
+    );
+    const text = review.resources[0].risk.reasons.map((r) => r.text).join(' ');
+    expect(text).toContain('encryption weakened: `kms_key_id` "(sensitive)" → unset');
+    expect(text).not.toContain('k9z');
+  });
+});

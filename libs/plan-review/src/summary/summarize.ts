@@ -140,6 +140,9 @@ function reviewResource(rc: TfResourceChange, context: PlanContext): ResourceRev
       : withoutDefaultTags(changedAttributes(rc.change), rc.change, kind, context.defaultTags);
   const destructive = kind === 'delete' || kind === 'replace' || kind === 'replace-forget';
   const constructPath = context.constructPaths?.get(configAddress(address));
+  // Rules and cost see values with every sensitive part masked: reasons can never leak one.
+  const before = redact(rc.change.before, rc.change.before_sensitive);
+  const after = redact(rc.change.after, rc.change.after_sensitive);
   const cost =
     rc.mode === 'data'
       ? undefined
@@ -180,8 +183,8 @@ function reviewResource(rc: TfResourceChange, context: PlanContext): ResourceRev
               address,
               type: rc.type,
               kind,
-              before: rc.change.before,
-              after: rc.change.after,
+              before,
+              after,
               afterUnknown: rc.change.after_unknown,
               accounts: context.accounts,
             },
