@@ -70,6 +70,28 @@ describe('plan-review summarize', () => {
     expect(JSON.parse(stdout).total.add).toBe(1);
   });
 
+  it('prints the untrimmed markdown with --full (the full report for a workflow artifact)', () => {
+    const big = writeTempFiles({
+      'big.json': plan(
+        Array.from({ length: 300 }, (_, i) =>
+          rc(`aws_ssm_parameter.p${i}`, ['update'], {
+            before: Object.fromEntries(
+              Array.from({ length: 20 }, (_, k) => [`a${k}`, `old-${i}-${k}`]),
+            ),
+            after: Object.fromEntries(
+              Array.from({ length: 20 }, (_, k) => [`a${k}`, `new-${i}-${k}`]),
+            ),
+          }),
+        ),
+      ),
+    })['big.json'];
+    expect(run('summarize', big).stdout).toContain('Shortened to fit one GitHub comment');
+    const full = run('summarize', '--full', big);
+    expect(full.code).toBe(0);
+    expect(full.stdout.length).toBeGreaterThan(65_000);
+    expect(full.stdout).not.toContain('Shortened to fit');
+  });
+
   it('never prints a sensitive value, in either format', () => {
     expect(run('summarize', f('plans/leaky.json')).stdout).not.toContain(SECRET);
     expect(run('summarize', '--format=json', f('plans/leaky.json')).stdout).not.toContain(SECRET);

@@ -36,14 +36,15 @@ export interface CliIo {
 
 /** The help text. */
 export const USAGE = `Usage:
-  plan-review summarize [--format markdown|json] [--synth DIR]... [--prices FILE] PLAN.json...
+  plan-review summarize [--format markdown|json] [--synth DIR]... [--prices FILE] [--full] PLAN.json...
   plan-review diff [--format markdown|json] BASE_DIR HEAD_DIR
   plan-review rules          (prints the risk rules as a markdown table)
   plan-review guard [--protect TYPE_OR_ADDRESS_GLOB]... [--allow ADDRESS]... [--config FILE]... [--fail-on high|medium] [--format text|json] PLAN.json...
 
 PLAN.json is "terraform show -json PLANFILE" output (UTF-8 or UTF-16); a cdk.tf.json beside it (or
 found by stack name below a --synth DIR) adds construct paths. --prices FILE: dated monthly unit
-prices ({"date","currency","source","monthly":{…}}) for amounts. BASE_DIR and HEAD_DIR hold
+prices ({"date","currency","source","monthly":{…}}) for amounts. --full: markdown without the
+one-comment limit (the full report, e.g. a workflow artifact). BASE_DIR and HEAD_DIR hold
 cdktf synth outputs (every cdk.tf.json below them is a stack). Exit codes: 0 ok, 2 bad input,
 3 guard found a protected resource that would be destroyed or replaced (or, with --fail-on, a
 change of that risk level or above).
@@ -100,6 +101,7 @@ function summarize(args: string[], io: CliIo): number {
       format: { type: 'string', default: 'markdown' },
       synth: { type: 'string', multiple: true, default: [] },
       prices: { type: 'string' },
+      full: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -109,10 +111,11 @@ function summarize(args: string[], io: CliIo): number {
   const prices = values.prices === undefined ? undefined : readPriceFile(values.prices);
   const reviews = reviewPlanFiles(positionals, { synthDirs: values.synth });
   const options = prices ? { prices } : {};
+  const limit = values.full ? { limit: Number.POSITIVE_INFINITY } : {};
   io.stdout.write(
     format === 'json'
       ? renderSummaryJson(reviews, options)
-      : renderSummaryMarkdown(reviews, options),
+      : renderSummaryMarkdown(reviews, { ...options, ...limit }),
   );
   return EXIT.ok;
 }
