@@ -7,11 +7,11 @@ import {
   renderDestroyTable,
   renderHeader,
   renderOmittedNote,
-  renderPlanSection,
   type DetailLevel,
 } from './markdown-sections';
 import { addCounts, type PlanReview } from './model';
 import { highRisk, renderEyesSection } from './risk-sections';
+import { renderPlanSection } from './plan-section';
 import type { PriceFile } from '../cost/prices';
 import { costRows, renderCostSection } from './cost-section';
 
