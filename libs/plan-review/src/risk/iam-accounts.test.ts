@@ -78,3 +78,36 @@ describe('risk reasons and secrets', () => {
     expect(text).not.toContain('k9z');
   });
 });
+
+describe('EKS endpoint exposure', () => {
+  const cluster = (cidrs: string[]) => ({
+    name: 'main',
+    vpc_config: [{ endpoint_public_access: true, public_access_cidrs: cidrs }],
+  });
+
+  it('a public endpoint whose allowed networks become 0.0.0.0/0 is high', () => {
+    const review = summarizePlan(
+      plan([
+        rc('aws_eks_cluster.main', ['update'], {
+          before: cluster(['203.0.113.0/24']),
+          after: cluster(['0.0.0.0/0']),
+        }),
+      ]),
+      { file: 'p.json' },
+    );
+    expect(review.resources[0].risk.reasons.map((r) => r.rule)).toEqual(['made-public']);
+  });
+
+  it('narrowing the allowed networks is low', () => {
+    const review = summarizePlan(
+      plan([
+        rc('aws_eks_cluster.main', ['update'], {
+          before: cluster(['0.0.0.0/0']),
+          after: cluster(['203.0.113.0/24']),
+        }),
+      ]),
+      { file: 'p.json' },
+    );
+    expect(review.resources[0].risk.level).toBe('low');
+  });
+});

@@ -157,6 +157,24 @@ function switchedPublic(change: RiskInput, created: boolean): string[] {
     });
 }
 
+/** An EKS endpoint that was public to some networks and is now open to the whole internet. */
+function endpointOpened(change: RiskInput): string[] {
+  if (change.type !== 'aws_eks_cluster' || change.kind === 'create' || change.kind === 'delete')
+    return [];
+  const path = ['vpc_config', 0, 'public_access_cidrs'] as const;
+  const public_ = (side: Json | undefined) =>
+    at(side, 'vpc_config', 0, 'endpoint_public_access') === true;
+  const world = (side: Json | undefined) => strings(at(side, ...path)).some((c) => WORLD.has(c));
+  return public_(change.before) &&
+    public_(change.after) &&
+    !world(change.before) &&
+    world(change.after)
+    ? [
+        'public endpoint opened to the whole internet (`vpc_config.public_access_cidrs` now includes `0.0.0.0/0`)',
+      ]
+    : [];
+}
+
 /** Rules about network exposure. */
 export const NETWORK_RULES: readonly RiskRule[] = [
   {
@@ -188,8 +206,8 @@ export const NETWORK_RULES: readonly RiskRule[] = [
     id: 'made-public',
     level: 'high',
     finds:
-      'public IPs or a public endpoint switched on in an existing resource: subnet `map_public_ip_on_launch`, instance and launch template `associate_public_ip_address`, ECS `assign_public_ip`, RDS/Redshift/DMS `publicly_accessible`, EKS `endpoint_public_access`',
-    check: (change) => switchedPublic(change, false),
+      'public IPs or a public endpoint switched on in an existing resource: subnet `map_public_ip_on_launch`, instance and launch template `associate_public_ip_address`, ECS `assign_public_ip`, RDS/Redshift/DMS `publicly_accessible`, EKS `endpoint_public_access`; or a public EKS endpoint whose `public_access_cidrs` open to `0.0.0.0/0`',
+    check: (change) => [...switchedPublic(change, false), ...endpointOpened(change)],
   },
   {
     id: 'new-public',
