@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { awsPlanFile } from '../test-fixtures/aws-plans';
 import { plan, rc } from '../test-fixtures/builders';
 import { leakyPlan, SECRET } from '../test-fixtures/leaky-plan';
 import { writeTempFiles } from '../test-fixtures/temp-files';
@@ -42,6 +43,7 @@ const files = writeTempFiles({
   ]),
   'plans/future.json': { format_version: '2.0' },
   'plans/state.json': { format_version: '1.0', values: {} },
+  'plans/resources-only.json': { format_version: '1.0', resources: [{ type: 'aws_vpc' }] },
   'plans/garbage.json': 'this is not json',
   'guard.json': { protect: [{ match: 'aws_iam_role', reason: 'CI depends on it' }] },
 });
@@ -68,6 +70,28 @@ describe('plan-review summarize', () => {
     expect(JSON.parse(stdout).total.add).toBe(1);
   });
 
+  it('prints the untrimmed markdown with --full (the full report for a workflow artifact)', () => {
+    const big = writeTempFiles({
+      'big.json': plan(
+        Array.from({ length: 300 }, (_, i) =>
+          rc(`aws_ssm_parameter.p${i}`, ['update'], {
+            before: Object.fromEntries(
+              Array.from({ length: 20 }, (_, k) => [`a${k}`, `old-${i}-${k}`]),
+            ),
+            after: Object.fromEntries(
+              Array.from({ length: 20 }, (_, k) => [`a${k}`, `new-${i}-${k}`]),
+            ),
+          }),
+        ),
+      ),
+    })['big.json'];
+    expect(run('summarize', big).stdout).toContain('Shortened to fit one GitHub comment');
+    const full = run('summarize', '--full', big);
+    expect(full.code).toBe(0);
+    expect(full.stdout.length).toBeGreaterThan(65_000);
+    expect(full.stdout).not.toContain('Shortened to fit');
+  });
+
   it('never prints a sensitive value, in either format', () => {
     expect(run('summarize', f('plans/leaky.json')).stdout).not.toContain(SECRET);
     expect(run('summarize', '--format=json', f('plans/leaky.json')).stdout).not.toContain(SECRET);
@@ -79,6 +103,8 @@ describe('plan-review exit code 2: bad input, one line on stderr, nothing on std
     [['summarize', 'plans/garbage.json'], /garbage\.json: not JSON/],
     [['summarize', 'plans/future.json'], /unsupported plan format_version "2.0"/],
     [['summarize', 'plans/state.json'], /terraform state, not a plan/],
+    [['summarize', 'plans/resources-only.json'], /resources-only\.json: not a terraform plan JSON/],
+    [['guard', 'plans/resources-only.json'], /resources-only\.json: not a terraform plan JSON/],
     [['summarize', 'plans/missing.json'], /cannot read the file \(ENOENT\)/],
     [['summarize', '--colour', 'plans/safe.json'], /Unknown option '--colour'/],
     [
@@ -145,6 +171,47 @@ describe('plan-review guard', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('Allowed on purpose (2)');
     expect(stdout).toContain('✓ [network-prod] aws_vpc.main');
+  });
+});
+
+describe('plan-review guard --fail-on', () => {
+  it('exits 3 on a high-risk change that destroys nothing, naming the risk and its reasons', () => {
+    const { code, stdout } = run('guard', '--fail-on', 'high', awsPlanFile('iam'));
+    expect(code).toBe(3);
+    expect(stdout).toContain('BLOCKED — 3 change(s) at or above --fail-on high');
+    expect(stdout).toContain(
+      '✗ [iam] aws_s3_bucket_policy.data: create — high risk: `policy`: any principal (`*`) allowed',
+    );
+    expect(stdout).not.toContain('aws_iam_role_policy.reader');
+  });
+
+  it('counts medium changes too with --fail-on medium', () => {
+    expect(run('guard', '--fail-on', 'medium', awsPlanFile('iam')).stdout).toContain(
+      'aws_iam_role_policy.reader: update in place — medium risk',
+    );
+  });
+
+  it('lets each risky change through with the same --allow as protected destroys', () => {
+    const allows = ['aws_iam_policy.app', 'aws_iam_role.deploy', 'aws_s3_bucket_policy.data'];
+    const { code, stdout } = run(
+      'guard',
+      '--fail-on',
+      'high',
+      ...allows.flatMap((a) => ['--allow', a]),
+      awsPlanFile('iam'),
+    );
+    expect(code).toBe(0);
+    expect(stdout).toContain('Allowed on purpose (3)');
+  });
+
+  it('passes a plan that only changes tags and adds a log group', () => {
+    expect(run('guard', '--fail-on', 'high', awsPlanFile('tags-only')).code).toBe(0);
+  });
+
+  it('rejects an unknown level with exit 2', () => {
+    const { code, stderr } = run('guard', '--fail-on', 'low', awsPlanFile('iam'));
+    expect(code).toBe(2);
+    expect(stderr).toContain('--fail-on must be one of high, medium (got "low")');
   });
 });
 

@@ -10,6 +10,8 @@ import {
 } from './guard/guard-config';
 import { runGuard } from './guard/guard';
 import { renderGuardJson, renderGuardText } from './guard/render-guard';
+import { readPriceFile } from './cost/prices';
+import { riskRuleTable } from './risk/rule-table';
 import { reviewPlanFiles } from './summary/review-files';
 import { renderSummaryJson } from './summary/render-json';
 import { renderSummaryMarkdown } from './summary/render-markdown';
@@ -34,13 +36,18 @@ export interface CliIo {
 
 /** The help text. */
 export const USAGE = `Usage:
-  plan-review summarize [--format markdown|json] PLAN.json...
+  plan-review summarize [--format markdown|json] [--synth DIR]... [--prices FILE] [--full] PLAN.json...
   plan-review diff [--format markdown|json] BASE_DIR HEAD_DIR
-  plan-review guard [--protect TYPE_OR_ADDRESS_GLOB]... [--allow ADDRESS]... [--config FILE]... [--format text|json] PLAN.json...
+  plan-review rules          (prints the risk rules as a markdown table)
+  plan-review guard [--protect TYPE_OR_ADDRESS_GLOB]... [--allow ADDRESS]... [--config FILE]... [--fail-on high|medium] [--format text|json] PLAN.json...
 
-PLAN.json is "terraform show -json PLANFILE" output (UTF-8 or UTF-16). BASE_DIR and HEAD_DIR hold
+PLAN.json is "terraform show -json PLANFILE" output (UTF-8 or UTF-16); a cdk.tf.json beside it (or
+found by stack name below a --synth DIR) adds construct paths. --prices FILE: dated monthly unit
+prices ({"date","currency","source","monthly":{…}}) for amounts. --full: markdown without the
+one-comment limit (the full report, e.g. a workflow artifact). BASE_DIR and HEAD_DIR hold
 cdktf synth outputs (every cdk.tf.json below them is a stack). Exit codes: 0 ok, 2 bad input,
-3 guard found a protected resource that would be destroyed or replaced.
+3 guard found a protected resource that would be destroyed or replaced (or, with --fail-on, a
+change of that risk level or above).
 `;
 
 /** Runs the CLI with arguments (without "node" and the script) and returns the exit code. */
@@ -70,6 +77,9 @@ function dispatch(argv: string[], io: CliIo): number {
       return diff(rest, io);
     case 'guard':
       return guard(rest, io);
+    case 'rules':
+      io.stdout.write(riskRuleTable());
+      return EXIT.ok;
     case undefined:
     case 'help':
     case '--help':
@@ -78,7 +88,7 @@ function dispatch(argv: string[], io: CliIo): number {
       return command === undefined ? EXIT.badInput : EXIT.ok;
     default:
       throw new InputError(
-        `unknown command "${command}" (expected summarize, diff or guard; see plan-review --help)`,
+        `unknown command "${command}" (expected summarize, diff, guard or rules; see plan-review --help)`,
       );
   }
 }
@@ -89,14 +99,24 @@ function summarize(args: string[], io: CliIo): number {
     allowPositionals: true,
     options: {
       format: { type: 'string', default: 'markdown' },
+      synth: { type: 'string', multiple: true, default: [] },
+      prices: { type: 'string' },
+      full: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) return help(io);
   const format = oneOf(values.format, ['markdown', 'json'], 'summarize');
   if (positionals.length === 0) throw new InputError('summarize: give at least one PLAN.json');
-  const reviews = reviewPlanFiles(positionals);
-  io.stdout.write(format === 'json' ? renderSummaryJson(reviews) : renderSummaryMarkdown(reviews));
+  const prices = values.prices === undefined ? undefined : readPriceFile(values.prices);
+  const reviews = reviewPlanFiles(positionals, { synthDirs: values.synth });
+  const options = prices ? { prices } : {};
+  const limit = values.full ? { limit: Number.POSITIVE_INFINITY } : {};
+  io.stdout.write(
+    format === 'json'
+      ? renderSummaryJson(reviews, options)
+      : renderSummaryMarkdown(reviews, { ...options, ...limit }),
+  );
   return EXIT.ok;
 }
 
@@ -128,6 +148,7 @@ function guard(args: string[], io: CliIo): number {
       protect: { type: 'string', multiple: true, default: [] },
       allow: { type: 'string', multiple: true, default: [] },
       config: { type: 'string', multiple: true, default: [] },
+      'fail-on': { type: 'string' },
       format: { type: 'string', default: 'text' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -144,7 +165,11 @@ function guard(args: string[], io: CliIo): number {
     ...values.config.map(readGuardConfig),
     fromCli,
   );
-  const result = runGuard(reviewPlanFiles(positionals), config);
+  const failOn =
+    values['fail-on'] === undefined
+      ? undefined
+      : oneOf(values['fail-on'], ['high', 'medium'], 'guard', '--fail-on');
+  const result = runGuard(reviewPlanFiles(positionals), config, failOn ? { failOn } : {});
   io.stdout.write(format === 'json' ? renderGuardJson(result) : renderGuardText(result));
   return result.violations.length > 0 ? EXIT.guardViolation : EXIT.ok;
 }
@@ -158,10 +183,11 @@ function oneOf<T extends string>(
   value: string | undefined,
   allowed: readonly T[],
   command: string,
+  option = '--format',
 ): T {
   if (allowed.includes(value as T)) return value as T;
   throw new InputError(
-    `${command}: --format must be one of ${allowed.join(', ')} (got "${value}")`,
+    `${command}: ${option} must be one of ${allowed.join(', ')} (got "${value}")`,
   );
 }
 

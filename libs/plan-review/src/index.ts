@@ -42,3 +42,28 @@ export {
 } from './guard/guard-config';
 export { runGuard, type GuardFinding, type GuardResult } from './guard/guard';
 export { renderGuardJson, renderGuardText } from './guard/render-guard';
+export { RISK_RULES } from './risk/rules';
+export { assessRisk, isTagsOnly } from './risk/assess';
+export { riskRuleTable } from './risk/rule-table';
+export {
+  RISK_LEVELS,
+  riskRank,
+  type Risk,
+  type RiskInput,
+  type RiskLevel,
+  type RiskReason,
+  type RiskRule,
+} from './risk/types';
+export { costChange, type CostChange, type CostDelta } from './cost/cost-changes';
+export { monthlyDelta, readPriceFile, type PriceFile } from './cost/prices';
+export { referenceIndex, referrersOf, type ReferenceIndex } from './plan/references';
+export { constructPathsOf, readConstructPaths, type ConstructPaths } from './plan/construct-paths';
+export {
+  policyDelta,
+  readPolicyReports,
+  type PolicyDelta,
+  type PolicyReports,
+} from './diff/policy-delta';
+export { type PreventDestroyRemoved } from './diff/prevent-destroy';
+export { type ReviewOptions } from './summary/review-files';
+export { type GuardOptions } from './guard/guard';

@@ -1,5 +1,5 @@
 import type { AttributeChange } from '../plan/attribute-diff';
-import { code, GITHUB_COMMENT_LIMIT, plural } from '../markdown/markdown';
+import { code, escapeText, GITHUB_COMMENT_LIMIT, plural } from '../markdown/markdown';
 import type { StackDiff } from './diff-configs';
 import type { SynthDiff } from './synth-diff';
 
@@ -8,6 +8,8 @@ export function renderDiffJson(diff: SynthDiff): string {
   const json = {
     added: diff.stacks.filter((s) => s.status === 'added').map((s) => s.stack),
     removed: diff.stacks.filter((s) => s.status === 'removed').map((s) => s.stack),
+    preventDestroyRemoved: diff.preventDestroyRemoved,
+    policy: diff.policy,
     stacks: diff.stacks.filter((s) => s.status !== 'unchanged'),
   };
   return `${JSON.stringify(json, null, 2)}\n`;
@@ -58,6 +60,7 @@ function render(
       '',
     );
   }
+  lines.push(...preventDestroyLines(diff), ...policyLines(diff));
   if (!attributes)
     lines.push(
       '> [!NOTE]',
@@ -111,4 +114,44 @@ function removedNote(stack: StackDiff, address: string): string {
 
 function attributeLine(change: AttributeChange): string {
   return `  - ${code(change.path)}: ${change.before === undefined ? '(none)' : code(change.before)} → ${change.after === undefined ? '(none)' : code(change.after)}`;
+}
+
+function preventDestroyLines(diff: SynthDiff): string[] {
+  if (diff.preventDestroyRemoved.length === 0) return [];
+  return [
+    `### 🔴 prevent_destroy removed (${diff.preventDestroyRemoved.length})`,
+    '',
+    ...diff.preventDestroyRemoved.map(
+      (r) =>
+        `- **high** ${code(r.stack)} ${code(r.address)}: ${r.resourceRemoved ? 'removed from the configuration together with its `prevent_destroy`: terraform will destroy it' : '`lifecycle.prevent_destroy` true → unset: terraform may now destroy it'}`,
+    ),
+    '',
+  ];
+}
+
+function policyLines(diff: SynthDiff): string[] {
+  const p = diff.policy;
+  const total =
+    p.suppressionsAdded.length +
+    p.suppressionsRemoved.length +
+    p.reasonsChanged.length +
+    p.findingsAdded.length +
+    p.findingsRemoved.length;
+  if (!p.compared || total === 0) return [];
+  const lines = ['### 🛡️ Policy delta', ''];
+  const where = (x: { stack: string; rule: string; path: string }) =>
+    `${code(x.stack)} ${code(x.rule)} at ${code(x.path)}`;
+  for (const s of p.suppressionsAdded)
+    lines.push(`- ➕ **new suppression** ${where(s)} — reason: ${escapeText(s.reason)}`);
+  for (const s of p.reasonsChanged)
+    lines.push(
+      `- ✏️ **suppression reason changed** ${where(s)}: ${escapeText(s.before)} → ${escapeText(s.reason)}`,
+    );
+  for (const s of p.suppressionsRemoved)
+    lines.push(`- ➖ **suppression removed** ${where(s)} (was: ${escapeText(s.reason)})`);
+  for (const f of p.findingsAdded)
+    lines.push(`- ⚠️ **new finding** ${where(f)}${f.message ? `: ${escapeText(f.message)}` : ''}`);
+  for (const f of p.findingsRemoved) lines.push(`- ✅ **finding resolved** ${where(f)}`);
+  lines.push('');
+  return lines;
 }

@@ -6,7 +6,7 @@ import { parsePlan, readPlanFile } from './read-plan';
 
 describe('reading plan JSON', () => {
   it('accepts format_version 0.x and 1.x', () => {
-    expect(parsePlan('{"format_version":"0.1"}').format_version).toBe('0.1');
+    expect(parsePlan('{"format_version":"0.1","planned_values":{}}').format_version).toBe('0.1');
     expect(parsePlan('{"format_version":"1.2","resource_changes":[]}').format_version).toBe('1.2');
   });
 
@@ -16,6 +16,10 @@ describe('reading plan JSON', () => {
     ['[1,2]', /not a terraform plan JSON/],
     ['{"resource_changes":[]}', /no format_version/],
     ['{"format_version":"1.0","values":{}}', /terraform state, not a plan/],
+    [
+      '{"format_version":"1.0","resources":[{"type":"aws_vpc"}]}',
+      /not a terraform plan JSON \(none of planned_values, resource_changes, prior_state, configuration/,
+    ],
     [
       '{"format_version":"1.2","resource_changes":[{"type":"a","name":"b","change":{}}]}',
       /resource_changes\.0\.change\.actions/,
@@ -44,7 +48,7 @@ describe('reading plan JSON', () => {
       file,
       Buffer.concat([
         Buffer.from([0xff, 0xfe]),
-        Buffer.from('{"format_version":"1.1"}', 'utf16le'),
+        Buffer.from('{"format_version":"1.1","planned_values":{}}', 'utf16le'),
       ]),
     );
     expect(readPlanFile(file).format_version).toBe('1.1');

@@ -19,6 +19,9 @@ const planSchema = z.looseObject({
   variables: z.record(z.string(), z.looseObject({})).optional(),
 });
 
+/** Keys of which every plan terraform writes has at least one. */
+const PLAN_KEYS = ['planned_values', 'resource_changes', 'prior_state', 'configuration'] as const;
+
 /** Plan JSON major versions this tool understands (`format_version` "0.x" and "1.x"). */
 export const SUPPORTED_FORMAT_MAJORS: readonly number[] = [0, 1];
 
@@ -72,6 +75,11 @@ export function validatePlan(data: unknown, name = 'plan'): TfPlan {
   if (!SUPPORTED_FORMAT_MAJORS.includes(major)) {
     throw new InputError(
       `${name}: unsupported plan format_version "${parsed.data.format_version}" (supported: 0.x and 1.x)`,
+    );
+  }
+  if (!PLAN_KEYS.some((key) => key in record)) {
+    throw new InputError(
+      `${name}: not a terraform plan JSON (none of ${PLAN_KEYS.join(', ')}; expected "terraform show -json PLANFILE" output)`,
     );
   }
   return data as TfPlan;

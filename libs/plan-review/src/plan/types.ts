@@ -74,8 +74,17 @@ export interface TfConfigVariable {
   readonly sensitive?: boolean;
 }
 
+/** A resource of `configuration`: its expressions hold `references` to other objects. */
+export interface TfConfigResource {
+  /** Address within its module, e.g. `aws_subnet.a` or `data.aws_iam_policy_document.x`. */
+  readonly address: string;
+  readonly expressions?: Json;
+  readonly depends_on?: readonly string[];
+}
+
 /** A module of `configuration`. */
 export interface TfConfigModule {
+  readonly resources?: readonly TfConfigResource[];
   readonly variables?: Readonly<Record<string, TfConfigVariable>>;
   readonly module_calls?: Readonly<
     Record<
@@ -101,5 +110,9 @@ export interface TfPlan {
   readonly output_changes?: Readonly<Record<string, TfChange>>;
   readonly planned_values?: TfValues;
   readonly prior_state?: { readonly values?: TfValues };
-  readonly configuration?: { readonly root_module?: TfConfigModule };
+  readonly configuration?: {
+    readonly root_module?: TfConfigModule;
+    /** Provider configurations by key (`aws`, `aws.us`), with their `expressions`. */
+    readonly provider_config?: Readonly<Record<string, { readonly expressions?: Json }>>;
+  };
 }

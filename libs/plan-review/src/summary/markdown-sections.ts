@@ -1,9 +1,7 @@
-import type { AttributeChange } from '../plan/attribute-diff';
-import { KNOWN_AFTER_APPLY } from '../plan/format-value';
-import { code, escapeText, plural, row } from '../markdown/markdown';
-import { SENSITIVE } from '../sensitive/scrubber';
-import { icon, isDestructive, shortLabel } from './labels';
-import { COUNT_KEYS, type PlanCounts, type PlanReview, type ResourceReview } from './model';
+import { code, plural, row } from '../markdown/markdown';
+import { isDestructive, shortLabel } from './labels';
+import { COUNT_KEYS, type PlanCounts, type PlanReview } from './model';
+import { addressCode, why } from './resource-text';
 
 /** How much detail a rendering keeps; levels go from everything to the bare minimum. */
 export interface DetailLevel {
@@ -19,6 +17,12 @@ export interface DetailLevel {
   readonly compactDestroys: boolean;
   /** Rows of the destroy table; below the total only in the last resort. */
   readonly destroyRows: number;
+  /** Characters of reasons per row of "What needs your eyes"; 0 leaves reasons out. */
+  readonly eyesReasons: number;
+  /** Rows of "What needs your eyes"; below the total only when addresses alone cannot fit. */
+  readonly eyesRows: number;
+  /** Rows of "Cost-relevant changes"; trimmed with the resource lines. */
+  readonly costRows: number;
 }
 
 /** What a rendering left out, for the note at the top, and the attribute lines it may still use. */
@@ -28,10 +32,12 @@ export class Omitted {
   attributes = 0;
   lines = 0;
   destroyRows = 0;
+  /** The reasons of "What needs your eyes" were shortened or left out. */
+  eyesReasons = false;
 
   /** True when anything was left out. */
   get any(): boolean {
-    return this.attributes + this.lines + this.destroyRows > 0;
+    return this.attributes + this.lines + this.destroyRows > 0 || this.eyesReasons;
   }
 }
 
@@ -89,13 +95,16 @@ export function renderOmittedNote(omitted: Omitted, limit: number): string {
     omitted.attributes > 0 ? plural(omitted.attributes, 'attribute change') : '',
     omitted.lines > 0 ? plural(omitted.lines, 'resource/output line') : '',
     omitted.destroyRows > 0 ? plural(omitted.destroyRows, 'destroy/replace row') : '',
+    omitted.eyesReasons ? 'high-risk reasons shortened' : '',
   ].filter(Boolean);
   const lines = [
     '> [!NOTE]',
     `> Shortened to fit one GitHub comment (${limit.toLocaleString('en-US')} characters): ${parts.join(', ')} left out. ` +
-      (omitted.destroyRows > 0
-        ? '**The destroy/replace list itself did not fit: see the JSON report for the rest.** '
-        : 'The counts and the destroy/replace list are complete. ') +
+      (omitted.eyesReasons
+        ? '**Even the high-risk list did not fit: every high-risk address and its level are listed, their reasons are shortened or left out; the full report (the workflow artifact, or `plan-review summarize --format json`) has them.** '
+        : omitted.destroyRows > 0
+          ? '**The destroy/replace list itself did not fit: see the JSON report for the rest.** '
+          : 'The counts, the high-risk list and the destroy/replace list are complete. ') +
       'Run `plan-review summarize --format json` for everything.',
     '',
   ];
@@ -158,157 +167,4 @@ export function renderCountsTable(reviews: readonly PlanReview[], total: PlanCou
   if (reviews.length > 1)
     lines.push(row(['**total**', ...COUNT_KEYS.map((key) => `**${total[key]}**`)]));
   return `${lines.join('\n')}\n`;
-}
-
-/** One plan's section: its resources, drift and outputs. */
-export function renderPlanSection(
-  review: PlanReview,
-  detail: DetailLevel,
-  omitted: Omitted,
-): string {
-  const version = review.terraformVersion
-    ? ` · terraform ${escapeText(review.terraformVersion)}`
-    : '';
-  const lines = [
-    `### ${code(review.stack)}`,
-    '',
-    `${code(review.file)}${version} — ${terraformLine(review.counts)}`,
-    '',
-  ];
-  let budget = detail.lines;
-  const take = <T>(items: readonly T[]): readonly T[] => {
-    const shown = items.slice(0, Math.max(0, budget));
-    budget -= shown.length;
-    omitted.lines += items.length - shown.length;
-    return shown;
-  };
-  const collapsed: string[] = [];
-  const resources = take(review.resources);
-  if (review.resources.length === 0) lines.push('No resource changes.', '');
-  for (const resource of resources) {
-    lines.push(
-      `- ${icon(resource)} **${shortLabel(resource)}** ${addressCode(resource)}${resourceNotes(resource)}`,
-    );
-    attributeLines(
-      resource.changes,
-      resource.kind === 'create' || resource.kind === 'read',
-      detail,
-      omitted,
-      lines,
-      collapsed,
-      resource.address,
-    );
-  }
-  if (resources.length < review.resources.length) {
-    lines.push(
-      `- … ${plural(review.resources.length - resources.length, 'more resource')} not listed`,
-    );
-  }
-  if (review.drift.length > 0) {
-    lines.push('', `**Changed outside terraform (drift): ${review.drift.length}**`, '');
-    const drift = take(review.drift);
-    for (const entry of drift) {
-      lines.push(`- ${code(entry.address)} ${entry.action}`);
-      attributeLines(
-        entry.changes,
-        false,
-        detail,
-        omitted,
-        lines,
-        collapsed,
-        `drift: ${entry.address}`,
-      );
-    }
-    if (drift.length < review.drift.length)
-      lines.push(`- … ${plural(review.drift.length - drift.length, 'more')} not listed`);
-  }
-  if (review.outputs.length > 0) {
-    lines.push('', `**Output changes: ${review.outputs.length}**`, '');
-    const outputs = take(review.outputs);
-    for (const output of outputs)
-      lines.push(
-        `- ${code(output.name)}: ${valueChange(output.before, output.after, output.kind === 'create')}`,
-      );
-    if (outputs.length < review.outputs.length)
-      lines.push(`- … ${plural(review.outputs.length - outputs.length, 'more')} not listed`);
-  }
-  if (collapsed.length > 0) {
-    lines.push(
-      '',
-      '<details><summary>Changed attributes</summary>',
-      '',
-      ...collapsed,
-      '',
-      '</details>',
-    );
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-function attributeLines(
-  changes: readonly AttributeChange[],
-  isCreate: boolean,
-  detail: DetailLevel,
-  omitted: Omitted,
-  inline: string[],
-  collapsed: string[],
-  title: string,
-): void {
-  if (changes.length === 0) return;
-  const shown = changes.slice(0, Math.min(detail.attributes, omitted.attributesLeft));
-  omitted.attributesLeft -= shown.length;
-  omitted.attributes += changes.length - shown.length;
-  if (shown.length === 0) return;
-  const lines = shown.map(
-    (change) => `  - ${code(change.path)}: ${valueChange(change.before, change.after, isCreate)}`,
-  );
-  if (shown.length < changes.length)
-    lines.push(`  - … ${plural(changes.length - shown.length, 'more attribute')} not shown`);
-  if (detail.collapse) collapsed.push(`- ${code(title)}`, ...lines);
-  else inline.push(...lines);
-}
-
-function valueChange(
-  before: string | undefined,
-  after: string | undefined,
-  isCreate: boolean,
-): string {
-  if (isCreate && before === undefined) return value(after);
-  return `${value(before)} → ${value(after)}`;
-}
-
-function value(text: string | undefined): string {
-  if (text === undefined) return '(none)';
-  if (text === KNOWN_AFTER_APPLY || text === SENSITIVE) return `_${text}_`;
-  return code(text);
-}
-
-function addressCode(resource: ResourceReview): string {
-  return resource.deposed
-    ? `${code(resource.address)} (deposed object ${code(resource.deposed)})`
-    : code(resource.address);
-}
-
-function why(resource: ResourceReview): string {
-  const reason = resource.reason
-    ? escapeText(resource.reason)
-    : resource.kind === 'delete'
-      ? 'no reason given by terraform'
-      : '';
-  const forced =
-    resource.replacePaths.length > 0
-      ? `forced by ${resource.replacePaths.map(code).join(', ')}`
-      : '';
-  return [reason, forced].filter(Boolean).join('; ');
-}
-
-function resourceNotes(resource: ResourceReview): string {
-  const notes: string[] = [];
-  if (resource.moved && resource.previousAddress)
-    notes.push(`from ${code(resource.previousAddress)}`);
-  if (resource.importing && resource.importId !== undefined)
-    notes.push(`import id ${code(resource.importId)}`);
-  const reason = why(resource);
-  if (reason) notes.push(reason);
-  return notes.length > 0 ? ` — ${notes.join('; ')}` : '';
 }

@@ -1,5 +1,7 @@
 import type { ActionKind } from '../plan/actions';
 import type { AttributeChange } from '../plan/attribute-diff';
+import type { CostChange } from '../cost/cost-changes';
+import type { Risk } from '../risk/types';
 import type { Scrubber } from '../sensitive/scrubber';
 
 /** The eight numbers a reviewer reads first; add/change/destroy equal terraform's own "Plan:" line. */
@@ -59,6 +61,14 @@ export interface ResourceReview {
   readonly importId?: string;
   readonly moved: boolean;
   readonly changes: readonly AttributeChange[];
+  /** The risk rules' verdict: level, reasons, tags-only. Data sources are always `low`. */
+  readonly risk: Risk;
+  /** Blast radius of a destroy or replacement: configuration objects that reference it. */
+  readonly referencedBy: readonly string[];
+  /** The cdktf construct path, when the stack's `cdk.tf.json` was found. */
+  readonly constructPath?: string;
+  /** What about this change usually moves the bill (counts, sizes), when anything does. */
+  readonly cost?: CostChange;
 }
 
 /** One object changed outside terraform. */

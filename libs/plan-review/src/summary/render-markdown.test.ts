@@ -1,3 +1,4 @@
+import { reviewAws } from '../../test-fixtures/aws-plans';
 import { leakyPlan, SECRET } from '../../test-fixtures/leaky-plan';
 import { plan, rc, update } from '../../test-fixtures/builders';
 import type { TfResourceChange } from '../plan/types';
@@ -111,17 +112,92 @@ describe('renderSummaryMarkdown past one GitHub comment', () => {
     expect(text).toMatch(
       /Shortened to fit one GitHub comment \(65,000 characters\): [\d,]+ attribute changes/,
     );
-    expect(text).toContain('The counts and the destroy/replace list are complete.');
+    expect(text).toContain(
+      'The counts, the high-risk list and the destroy/replace list are complete.',
+    );
   });
 
   it('cuts a destroy list that alone cannot fit, loudly', () => {
-    const small = renderSummaryMarkdown([review], { limit: 3_000 });
+    const quiet = plan(
+      Array.from({ length: 120 }, (_, i) =>
+        rc(`aws_ssm_parameter.q${String(i).padStart(3, '0')}`, ['delete'], {
+          before: { name: 'q' },
+        }),
+      ),
+    );
+    const small = renderSummaryMarkdown([summarizePlan(quiet, { file: 'big/plan.json' })], {
+      limit: 3_000,
+    });
     expect(small.length).toBeLessThanOrEqual(3_000);
-    expect(small).toContain('**Plan: 0 to add, 400 to change, 120 to destroy.**');
+    expect(small).toContain('**Plan: 0 to add, 0 to change, 120 to destroy.**');
     expect(small).toContain('The destroy/replace list itself did not fit');
+  });
+
+  it('trims the high-risk list last: every address and level stays, the reasons are shortened', () => {
+    const small = renderSummaryMarkdown([review], { limit: 9_000 });
+    expect(small.length).toBeLessThanOrEqual(9_000);
+    for (let i = 0; i < 120; i++)
+      expect(small).toContain(
+        `| \`big\` | \`aws_s3_bucket.b${String(i).padStart(3, '0')}\` | **destroy** |`,
+      );
+    expect(small).toContain('Even the high-risk list did not fit');
+    expect(small).toContain('the full report (the workflow artifact');
+  });
+
+  it('holds the limit even when the high-risk addresses alone cannot fit', () => {
+    const tiny = renderSummaryMarkdown([review], { limit: 3_000 });
+    expect(tiny.length).toBeLessThanOrEqual(3_000);
+    expect(tiny).toMatch(
+      /\*\*… and \d+ more high-risk changes not listed: see the full report\.\*\*/,
+    );
   });
 
   it('renders the same text every time', () => {
     expect(renderSummaryMarkdown([review])).toBe(text);
+  });
+});
+
+describe('renderSummaryMarkdown on real AWS plans', () => {
+  const text = renderSummaryMarkdown([reviewAws('stateful'), reviewAws('tags-only')]);
+
+  it('opens with "What needs your eyes": every high-risk change with its reasons, before the counts', () => {
+    const eyes = text.indexOf('### 👀 What needs your eyes (5 high-risk)');
+    expect(eyes).toBeGreaterThan(0);
+    expect(eyes).toBeLessThan(text.indexOf('### 🛑 Destroys and replacements'));
+    expect(text).toContain(
+      '| `stateful` | `aws_vpc.main` | **replace** | a VPC (everything in it depends on it) is replaced: destroyed and created anew, empty; referenced by 3: `aws_route_table.private`, `aws_security_group.web`, `aws_subnet.a` |',
+    );
+    expect(text.slice(eyes, text.indexOf('### 🛑'))).not.toContain('`tags-only`');
+  });
+
+  it('shows construct paths, risk marks and "tags only" beside addresses, stack detail collapsed', () => {
+    expect(text).toContain(
+      '- ✏️ **update** `aws_db_instance.orders` — construct `stateful/orders`; **🔴 high**: deletion protection switched off (`deletion_protection` true → false)',
+    );
+    expect(text).toContain(
+      '- ✏️ **update** `aws_s3_bucket.assets` — construct `tags-only/assets`; tags only',
+    );
+    expect(text).toContain('<details><summary>7 resource changes: 5 high</summary>');
+  });
+
+  it('leaves out tags_all entries of creates that only mirror the provider default tags', () => {
+    const create = text.slice(text.indexOf('**create** `aws_cloudwatch_log_group.audit`'));
+    expect(create).toContain('`retention_in_days`: `365`');
+    expect(create).not.toContain('tags_all');
+  });
+
+  it('folds low-risk creates of one stack past ten into a collapsed section', () => {
+    const many = plan(
+      Array.from({ length: 12 }, (_, i) =>
+        rc(`aws_ssm_parameter.p${i}`, ['create'], { after: { name: `p${i}` } }),
+      ),
+    );
+    const md = renderSummaryMarkdown([summarizePlan(many, { file: 'params/plan.json' })]);
+    expect(md).toContain('<details><summary>12 low-risk creates</summary>');
+    expect(
+      renderSummaryMarkdown([
+        summarizePlan(plan(many.resource_changes?.slice(0, 10) ?? []), { file: 'x.json' }),
+      ]),
+    ).not.toContain('low-risk creates');
   });
 });

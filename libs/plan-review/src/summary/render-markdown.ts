@@ -7,10 +7,13 @@ import {
   renderDestroyTable,
   renderHeader,
   renderOmittedNote,
-  renderPlanSection,
   type DetailLevel,
 } from './markdown-sections';
 import { addCounts, type PlanReview } from './model';
+import { highRisk, renderEyesSection } from './risk-sections';
+import { renderPlanSection } from './plan-section';
+import type { PriceFile } from '../cost/prices';
+import { costRows, renderCostSection } from './cost-section';
 
 /** Options of {@link renderSummaryMarkdown}. */
 export interface MarkdownOptions {
@@ -19,6 +22,11 @@ export interface MarkdownOptions {
    * @default 65,000 — one GitHub comment
    */
   readonly limit?: number;
+  /**
+   * Dated unit prices for the cost-relevant changes.
+   * @default none — counts and sizes only, no amounts
+   */
+  readonly prices?: PriceFile;
 }
 
 const ALL = Number.POSITIVE_INFINITY;
@@ -33,7 +41,13 @@ const FULL: DetailLevel = {
   lines: ALL,
   compactDestroys: false,
   destroyRows: ALL,
+  eyesReasons: ALL,
+  eyesRows: ALL,
+  costRows: ALL,
 };
+
+/** Characters of reasons per high-risk row once even the destroy table had to be cut. */
+const SHORT_REASONS = 80;
 
 /**
  * Renders reviews as one GitHub comment: headline counts and a warning, the table of destroys and
@@ -49,7 +63,8 @@ export function renderSummaryMarkdown(
   const limit = options.limit ?? GITHUB_COMMENT_LIMIT;
   const scrubber = new Scrubber();
   for (const review of reviews) scrubber.merge(review.scrubber);
-  const render = (detail: DetailLevel): string => scrubber.scrub(renderAt(reviews, detail, limit));
+  const render = (detail: DetailLevel): string =>
+    scrubber.scrub(renderAt(reviews, detail, limit, options.prices));
   const fits = (detail: DetailLevel): boolean => render(detail).length <= limit;
 
   if (fits(FULL)) return render(FULL);
@@ -61,15 +76,27 @@ export function renderSummaryMarkdown(
     const most = largest(totalAttributes(reviews), (n) => fits({ ...trimmed, attributeTotal: n }));
     return render({ ...trimmed, attributeTotal: most });
   }
-  const noLines = { ...bareLines, lines: 0 };
+  const noLines = { ...bareLines, lines: 0, costRows: 0 };
   if (fits(noLines)) {
-    const most = largest(maxLines(reviews), (n) => fits({ ...bareLines, lines: n }));
-    return render({ ...bareLines, lines: most });
+    const cost = largest(costRows(reviews).length, (n) => fits({ ...noLines, costRows: n }));
+    const most = largest(maxLines(reviews), (n) => fits({ ...noLines, costRows: cost, lines: n }));
+    return render({ ...noLines, costRows: cost, lines: most });
   }
   const compact = { ...noLines, compactDestroys: true };
   if (fits(compact)) return render(compact);
-  const rows = largest(countDestructive(reviews), (n) => fits({ ...compact, destroyRows: n }));
-  return render({ ...compact, destroyRows: rows });
+  const noDestroyRows = { ...compact, destroyRows: 0 };
+  if (fits(noDestroyRows)) {
+    const rows = largest(countDestructive(reviews), (n) => fits({ ...compact, destroyRows: n }));
+    return render({ ...compact, destroyRows: rows });
+  }
+  // The high-risk list is trimmed last: its reasons shortened, then left out; never its rows.
+  const shortReasons = { ...noDestroyRows, eyesReasons: SHORT_REASONS };
+  if (fits(shortReasons)) return render(shortReasons);
+  const bare = { ...noDestroyRows, eyesReasons: 0 };
+  if (fits(bare)) return render(bare);
+  // Thousands of high-risk changes: the limit still holds, with a loud note.
+  const rows = largest(highRisk(reviews).length, (n) => fits({ ...bare, eyesRows: n }));
+  return render({ ...bare, eyesRows: rows });
 }
 
 /** The largest n in [0, max] for which `ok(n)` holds, assuming ok is monotone and ok(0). */
@@ -99,16 +126,25 @@ function countDestructive(reviews: readonly PlanReview[]): number {
   return reviews.reduce((n, r) => n + r.resources.filter(isDestructive).length, 0);
 }
 
-function renderAt(reviews: readonly PlanReview[], detail: DetailLevel, limit: number): string {
+function renderAt(
+  reviews: readonly PlanReview[],
+  detail: DetailLevel,
+  limit: number,
+  prices: PriceFile | undefined,
+): string {
   const total = addCounts(reviews.map((r) => r.counts));
   const destructive = countDestructive(reviews);
   const omitted = new Omitted(detail.attributeTotal);
+  omitted.eyesReasons = detail.eyesReasons !== ALL;
+  const eyes = renderEyesSection(reviews, detail.eyesReasons, detail.eyesRows);
   const destroyTable = renderDestroyTable(reviews, detail, omitted);
   const sections = reviews.map((review) => renderPlanSection(review, detail, omitted));
   return [
     renderHeader(total, reviews, destructive),
     renderOmittedNote(omitted, limit),
+    eyes,
     destroyTable,
+    renderCostSection(reviews, prices, detail.costRows),
     renderCountsTable(reviews, total),
     ...sections,
   ]

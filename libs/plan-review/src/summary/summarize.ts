@@ -1,11 +1,24 @@
 import { actionKind, actionWords, severity, type ActionKind } from '../plan/actions';
-import { changedAttributes } from '../plan/attribute-diff';
+import { changedAttributes, type AttributeChange } from '../plan/attribute-diff';
+import { jsonEqual } from '../plan/json';
 import { compareText } from '../plan/compare';
 import { formatValue } from '../plan/format-value';
 import { formatPath } from '../plan/paths';
 import { reasonWords } from '../plan/reasons';
 import { stackNameFromPath } from '../plan/stack-name';
-import type { TfChange, TfPlan, TfResourceChange } from '../plan/types';
+import type { ConstructPaths } from '../plan/construct-paths';
+import {
+  configAddress,
+  providerDefaultTags,
+  referenceIndex,
+  referrersOf,
+  type ReferenceIndex,
+  providerAccounts,
+} from '../plan/references';
+import type { Json, TfChange, TfPlan, TfResourceChange } from '../plan/types';
+import { assessRisk } from '../risk/assess';
+import { costChange } from '../cost/cost-changes';
+import { isObject } from '../plan/json';
 import { collectSecrets } from '../sensitive/collect-secrets';
 import { SENSITIVE } from '../sensitive/scrubber';
 import { redact } from '../sensitive/sensitivity';
@@ -15,13 +28,29 @@ import type { DriftReview, OutputReview, PlanCounts, PlanReview, ResourceReview 
 export interface PlanSource {
   readonly file: string;
   readonly stack?: string;
+  /** Construct paths by address, from the stack's `cdk.tf.json`. */
+  readonly constructPaths?: ConstructPaths;
+}
+
+/** What reviewing a resource needs from the whole plan. */
+interface PlanContext {
+  readonly references: ReferenceIndex;
+  readonly defaultTags: Readonly<Record<string, Json>>;
+  readonly accounts: readonly string[];
+  readonly constructPaths?: ConstructPaths;
 }
 
 /** Reviews one plan: counts as terraform counts them, resources, drift and outputs, all masked. */
 export function summarizePlan(plan: TfPlan, source: PlanSource): PlanReview {
+  const context: PlanContext = {
+    references: referenceIndex(plan),
+    defaultTags: providerDefaultTags(plan),
+    accounts: providerAccounts(plan),
+    ...(source.constructPaths ? { constructPaths: source.constructPaths } : {}),
+  };
   const resources = (plan.resource_changes ?? [])
     .filter(isReviewable)
-    .map(reviewResource)
+    .map((rc) => reviewResource(rc, context))
     .sort(byKindThenAddress);
   const drift = relevantDrift(plan)
     .map(reviewDrift)
@@ -102,8 +131,28 @@ export function addressOf(rc: TfResourceChange): string {
   return rc.module_address ? `${rc.module_address}.${local}` : local;
 }
 
-function reviewResource(rc: TfResourceChange): ResourceReview {
+function reviewResource(rc: TfResourceChange, context: PlanContext): ResourceReview {
   const kind = actionKind(rc.change.actions);
+  const address = addressOf(rc);
+  const changes =
+    kind === 'delete' || kind === 'forget'
+      ? []
+      : withoutDefaultTags(changedAttributes(rc.change), rc.change, kind, context.defaultTags);
+  const destructive = kind === 'delete' || kind === 'replace' || kind === 'replace-forget';
+  const constructPath = context.constructPaths?.get(configAddress(address));
+  // Rules and cost see values with every sensitive part masked: reasons can never leak one.
+  const before = redact(rc.change.before, rc.change.before_sensitive);
+  const after = redact(rc.change.after, rc.change.after_sensitive);
+  const cost =
+    rc.mode === 'data'
+      ? undefined
+      : costChange({
+          address,
+          type: rc.type,
+          kind,
+          before: rc.change.before,
+          after: rc.change.after,
+        });
   const importing = Boolean(rc.change.importing);
   const moved = isMoved(rc);
   const target = rc.change.importing;
@@ -111,7 +160,7 @@ function reviewResource(rc: TfResourceChange): ResourceReview {
     target?.id ?? (target?.identity !== undefined ? formatValue(target.identity) : undefined);
   const reason = reasonWords(rc.action_reason);
   return {
-    address: addressOf(rc),
+    address,
     ...(moved && rc.previous_address ? { previousAddress: rc.previous_address } : {}),
     type: rc.type,
     mode: rc.mode === 'data' ? 'data' : 'managed',
@@ -125,8 +174,50 @@ function reviewResource(rc: TfResourceChange): ResourceReview {
     importing,
     ...(importId !== undefined ? { importId } : {}),
     moved,
-    changes: kind === 'delete' || kind === 'forget' ? [] : changedAttributes(rc.change),
+    changes,
+    risk:
+      rc.mode === 'data'
+        ? { level: 'low', reasons: [], tagsOnly: false }
+        : assessRisk(
+            {
+              address,
+              type: rc.type,
+              kind,
+              before,
+              after,
+              afterUnknown: rc.change.after_unknown,
+              accounts: context.accounts,
+            },
+            changes,
+          ),
+    referencedBy: destructive ? referrersOf(context.references, address) : [],
+    ...(constructPath ? { constructPath } : {}),
+    ...(cost ? { cost } : {}),
   };
+}
+
+/**
+ * A create's `tags_all` entries that only mirror the provider's default tags (same key, same
+ * value, not set on the resource) are the same on every resource: they are left out.
+ */
+function withoutDefaultTags(
+  changes: AttributeChange[],
+  change: TfChange,
+  kind: ActionKind,
+  defaults: Readonly<Record<string, Json>>,
+): AttributeChange[] {
+  if (kind !== 'create' || !isObject(change.after ?? null)) return changes;
+  const after = change.after as Record<string, Json>;
+  const tags = isObject(after['tags'] ?? null) ? (after['tags'] as Record<string, Json>) : {};
+  const all = isObject(after['tags_all'] ?? null)
+    ? (after['tags_all'] as Record<string, Json>)
+    : {};
+  const mirrored = new Set(
+    Object.keys(all)
+      .filter((key) => !(key in tags) && key in defaults && jsonEqual(defaults[key], all[key]))
+      .map((key) => formatPath(['tags_all', key])),
+  );
+  return changes.filter((c) => !mirrored.has(c.path));
 }
 
 function relevantDrift(plan: TfPlan): readonly TfResourceChange[] {
