@@ -586,18 +586,53 @@ async function benchPlan() {
     );
     return;
   }
-  log(`plan matrix: ${projects.length} projects, ${options.runs} run(s)`);
+  const dist = join(root, 'dist', 'apps');
+  const stacks = apps.flatMap((app) =>
+    existsSync(join(dist, app, 'stacks')) ? readdirSync(join(dist, app, 'stacks')) : [],
+  );
+  log(`plan matrix: ${projects.length} projects, ${stacks.length} stacks, ${options.runs} run(s)`);
+  const planner = join(root, 'libs', 'offline-plan', 'bin', 'plan-offline.js');
+  // one stack alone (init, plan, convergence), from the planner's own JSON, never its text
+  const planOne = async (stack) => {
+    const file = join(work, `plan-${stack}.json`);
+    await measure(
+      process.execPath,
+      [planner, stack, '--quiet', '--concurrency', '1', '--json', file],
+      {},
+    );
+    return JSON.parse(readFileSync(file, 'utf8')).stacks[0].seconds * 1000;
+  };
   for (let run = 1; run <= options.runs; run++) {
+    sample('plan.one.ms', await planOne(VALIDATE_SAMPLE[(run - 1) % VALIDATE_SAMPLE.length]));
     const r = await nx(['run-many', '-t', 'plan', '--skip-nx-cache'], { allowFailure: true });
     sample('plan.matrix.ms', r.ms);
-    log(`  run ${run}: ${seconds(r.ms)}${r.status !== 0 ? ' (FAILED)' : ''}`);
+    const base = await measure(
+      process.execPath,
+      [planner, '--base', 'HEAD', 'network-dev', '--quiet', '--concurrency', `${cores}`],
+      { allowFailure: true },
+    );
+    sample('plan.base.ms', base.ms);
+    log(
+      `  run ${run}: matrix ${seconds(r.ms)}${r.status !== 0 ? ' (FAILED)' : ''}, --base ${seconds(base.ms)}`,
+    );
   }
-  // Left to the plan work (issue 17, item 2): the ideal to set beside it is
-  // (stacks × one stack's init + plan) ÷ cores, measured like benchValidate's one stack.
+  const one = median(samples['plan.one.ms']);
+  const matrix = median(samples['plan.matrix.ms']);
+  const ideal = (stacks.length * one) / cores;
+  figure('plan.one', 'One stack: `init` + plan + convergence check', one, seconds, '', undefined);
   figure(
     'plan.matrix',
-    `Plan matrix (\`nx run-many -t plan\`, ${projects.length} projects)`,
-    median(samples['plan.matrix.ms']),
+    `Plan matrix with convergence, ${stacks.length} stacks on ${cores} cores (\`nx run-many -t plan\`)`,
+    matrix,
+    seconds,
+    `(stacks × one) / cores = ${seconds(ideal)}`,
+    undefined,
+  );
+  figure('plan.ratio', 'Plan matrix ÷ ideal', matrix / ideal, times, 'close to 1×', undefined);
+  figure(
+    'plan.base',
+    'One change plan (`plan:offline --base HEAD network-dev`: synth both, plan base, converge, plan head)',
+    median(samples['plan.base.ms']),
     seconds,
     '',
     undefined,
