@@ -57,7 +57,9 @@ export function loadEnvironments(dir: string = environmentsDir()): Environment[]
     .flatMap(({ file, config }) => (config ? [{ file, config }] : []))
     .map(({ file, config }) => {
       const plan = planSubnets(config.network, config.availabilityZones);
-      return { ...config, file, subnets: 'subnets' in plan ? plan.subnets : [] };
+      // services by name: nothing any family builds may depend on their order in the file
+      const services = [...config.services].sort((a, b) => a.name.localeCompare(b.name));
+      return { ...config, services, file, subnets: 'subnets' in plan ? plan.subnets : [] };
     })
     .sort((a, b) => a.deployOrder - b.deployOrder);
 }

@@ -76,7 +76,7 @@ describe('services, ecs and registry sections', () => {
         route: { path: '/jobs/*' },
       });
     });
-    expect(loadEnvironments(dir)[0]!.services.map((s) => s.name)).toEqual(['web', 'api', 'worker']);
+    expect(loadEnvironments(dir)[0]!.services.map((s) => s.name)).toEqual(['api', 'web', 'worker']);
   });
 
   it('rejects a plain secret value: secrets are ARNs', () => {

@@ -1,7 +1,7 @@
 // Running the real terraform: the binary on PATH, no telemetry, providers from a local mirror
 // when the machine has one (discovered by tools/scripts/terraform-env.mjs), and one plugin cache
 // for the whole workspace so each stack's `init` links the provider instead of copying it.
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -22,12 +22,6 @@ export interface TerraformSetup {
   readonly version: string;
 }
 
-interface TerraformEnvModule {
-  findProviderMirror(): { path: string; source: string } | undefined;
-  describeProviders(mirror: { path: string; source: string } | undefined): string;
-  terraformVersion(): string | undefined;
-}
-
 /**
  * Terraform's environment for offline plans, or undefined when terraform is not on PATH. The CLI
  * configuration and the plugin cache live under `cacheDir` (default
@@ -36,12 +30,18 @@ interface TerraformEnvModule {
 export async function terraformSetup(
   cacheDir = join(WORKSPACE_ROOT, 'node_modules', '.cache', 'platform-terraform'),
 ): Promise<TerraformSetup | undefined> {
+  // the discovery lives in an ES module; a child node reads it, so this also runs where only
+  // CommonJS can be loaded (jest)
   const script = pathToFileURL(join(WORKSPACE_ROOT, 'tools', 'scripts', 'terraform-env.mjs')).href;
-  const discovery = (await import(script)) as TerraformEnvModule;
-  const version = discovery.terraformVersion();
+  const probe = `import * as t from ${JSON.stringify(script)};
+const found = t.terraformVersion() ? t.findProviderMirror() : undefined;
+console.log(JSON.stringify({ version: t.terraformVersion() ?? null, mirror: found?.path ?? null, providers: t.describeProviders(found) }));`;
+  const discovery = JSON.parse(
+    execFileSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8' }),
+  ) as { version: string | null; mirror: string | null; providers: string };
+  const version = discovery.version;
   if (!version) return undefined;
-  const found = discovery.findProviderMirror();
-  const mirror = found?.path;
+  const mirror = discovery.mirror ?? undefined;
   const pluginCache = join(cacheDir, 'plugin-cache');
   mkdirSync(pluginCache, { recursive: true });
   const installation = mirror
@@ -57,7 +57,7 @@ export async function terraformSetup(
   return {
     version,
     mirror,
-    providers: discovery.describeProviders(found),
+    providers: discovery.providers,
     pluginCache,
     env: {
       ...process.env,

@@ -39,8 +39,11 @@ function expectCountsAgree(result: ScenarioPlan) {
   });
 }
 
-const actions = (result: ScenarioPlan) =>
-  result.summary.plans.flatMap((p) => p.resources.map((r) => r.action));
+/** The resources a plan replaces (destroy and create, in either order). */
+const replaced = (result: ScenarioPlan) =>
+  result.summary.plans
+    .flatMap((p) => p.resources)
+    .filter((r) => r.actions.includes('delete') && r.actions.includes('create'));
 
 describe('change scenarios, planned offline against the plan matrix state', () => {
   it('adding a service in every environment creates its resources and destroys nothing', async () => {
@@ -56,7 +59,9 @@ describe('change scenarios, planned offline against the plan matrix state', () =
         payments.delete('secrets');
         services(doc).add(payments);
       }),
-      SERVICE_FAMILIES.map((f) => `${f}-dev`),
+      // observability reads the services from ECS's remote state (a fixture here), so in a real
+      // run it is planned after ECS applied; the stacks the new service itself creates are these
+      ['registry-dev', 'ecs-dev', 'delivery-dev'],
     );
     if (!result) return;
     for (const plan of result) {
@@ -71,7 +76,7 @@ describe('change scenarios, planned offline against the plan matrix state', () =
     expect(byStack['registry-dev']!.terraform.add).toBeGreaterThan(0);
     expect(byStack['ecs-dev']!.terraform.add).toBeGreaterThan(0);
     // the route is covered by the zone's default certificate: no certificate is replaced
-    expect(actions(byStack['ecs-dev']!)).not.toContain('replace');
+    expect(replaced(byStack['ecs-dev']!)).toEqual([]);
   });
 
   it('removing a service destroys its resources and the guard blocks the loss of its image repository', async () => {
@@ -131,13 +136,11 @@ describe('change scenarios, planned offline against the plan matrix state', () =
     if (!result) return;
     const [plan] = result;
     expectCountsAgree(plan!);
-    const replaced = plan!.summary.plans[0]!.resources.filter((r) => r.action === 'replace');
-    expect(replaced.length).toBeGreaterThan(0);
-    for (const resource of replaced.filter((r) => r.address.startsWith('aws_subnet.')))
-      expect(resource.replacePaths).toContain('cidr_block');
-    expect(replaced.some((r) => r.address.startsWith('aws_subnet.'))).toBe(true);
+    const subnets = replaced(plan!).filter((r) => r.address.startsWith('aws_subnet.'));
+    expect(subnets.length).toBeGreaterThan(0);
+    for (const subnet of subnets) expect(subnet.replacePaths).toContain('cidr_block');
     // subnets are not protected by the guard: their replacement is shown, not blocked; the VPC stays
-    expect(replaced.some((r) => r.address.startsWith('aws_vpc.'))).toBe(false);
+    expect(replaced(plan!).some((r) => r.address.startsWith('aws_vpc.'))).toBe(false);
     expect(plan!.guard.code).toBe(0);
   });
 

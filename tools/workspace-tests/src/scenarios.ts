@@ -36,7 +36,7 @@ export interface ScenarioPlan {
     readonly plans: readonly {
       resources: readonly {
         address: string;
-        action: string;
+        actions: readonly string[];
         reason: string | null;
         replacePaths: readonly string[];
       }[];
@@ -120,6 +120,7 @@ export async function planScenario(
 export function countsOf(text: string): PlanCounts {
   const match = /Plan: (\d+) to add, (\d+) to change, (\d+) to destroy/.exec(text);
   if (match) return { add: Number(match[1]), change: Number(match[2]), destroy: Number(match[3]) };
-  if (/No changes\./.test(text)) return { add: 0, change: 0, destroy: 0 };
+  // no resource changes: "No changes." or, when only outputs change, "Changes to Outputs:"
+  if (/No changes\.|Changes to Outputs:/.test(text)) return { add: 0, change: 0, destroy: 0 };
   throw new Error(`no Plan: line in terraform's output:\n${text.slice(-2000)}`);
 }

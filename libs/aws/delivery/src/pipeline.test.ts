@@ -203,7 +203,7 @@ describe('release pipelines (pipeline environment: dev)', () => {
         approvalTopicArn: 'arn:aws:sns:eu-west-1:111111111111:x',
       }),
     ).toThrow(
-      "pipeline web-release: action configuration values exceed CodePipeline's 1000 characters: Build/Built ProjectName (1001 characters), Deploy-dev/Prepare ProjectName (1001 characters), Deploy-dev/Record ProjectName (1001 characters)",
+      "pipeline api-release: action configuration values exceed CodePipeline's 1000 characters: Build/Built ProjectName (1001 characters), Deploy-dev/Prepare ProjectName (1001 characters), Deploy-dev/Record ProjectName (1001 characters)",
     );
   });
 
@@ -367,8 +367,8 @@ describe('release pipelines (pipeline environment: dev)', () => {
     )!;
     expect(statement['actions']).toEqual(['kms:Decrypt', 'kms:DescribeKey']);
     expect(statement['condition'][0]['values']).toEqual([
-      'arn:aws:iam::222222222222:role/staging-web-release-deploy',
       'arn:aws:iam::222222222222:role/staging-api-release-deploy',
+      'arn:aws:iam::222222222222:role/staging-web-release-deploy',
     ]);
   });
 

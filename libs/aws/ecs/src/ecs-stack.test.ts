@@ -10,7 +10,7 @@ import { App } from 'cdktf';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EcsStack } from './ecs-stack';
+import { EcsStack, rulePriority } from './ecs-stack';
 
 const synth = (name: string) => synthJson(new EcsStack(new App(), environment(name)));
 const byName = (json: StackJson, type: string, key: string, value: string) =>
@@ -350,7 +350,7 @@ describe('ecs stack', () => {
   it('a service added as one more block gets its own task, service, target group, rule, alarms and scaling', () => {
     const dev = environment('dev');
     const worker = {
-      ...dev.services[1]!,
+      ...dev.services.find((s) => s.name === 'api')!,
       name: 'worker',
       repository: 'worker',
       route: { path: '/jobs/*' },
@@ -365,11 +365,16 @@ describe('ecs stack', () => {
       expect.objectContaining({ cpu: '256', memory: '512' }),
     );
     expect(byName(json, 'aws_lb_target_group', 'name', 'dev-worker')).toBeDefined();
+    // priorities come from the names: the new service renumbers no other rule
     expect(
       resourcesOf(json, 'aws_lb_listener_rule')
-        .map((r) => r['priority'])
-        .sort(),
-    ).toEqual([10, 10, 20, 30]);
+        .map((r) => r['priority'] as number)
+        .sort((a, b) => a - b),
+    ).toEqual(
+      [rulePriority('api'), rulePriority('web'), rulePriority('web'), rulePriority('worker')].sort(
+        (a, b) => a - b,
+      ),
+    );
     expect(
       resourcesOf(json, 'aws_cloudwatch_metric_alarm').filter((a) =>
         String(a['alarm_name']).startsWith('dev-worker-'),

@@ -8,8 +8,16 @@ import { FargateCluster } from './cluster';
 import { PublicLoadBalancer } from './load-balancer';
 import { FargateService } from './service';
 
-/** Listener-rule priority of the n-th service (0-based): gaps leave room for manual rules. */
-export const rulePriority = (index: number) => (index + 1) * 10;
+/**
+ * Listener-rule priority of a service, from its name alone (1,000 to 49,999): adding, removing or
+ * reordering services never renumbers another service's rule (ALB rejects a priority in use
+ * mid-apply). Priorities below 1,000 stay free for manual rules.
+ */
+export function rulePriority(serviceName: string): number {
+  let hash = 0x811c9dc5;
+  for (const char of serviceName) hash = Math.imul(hash ^ char.codePointAt(0)!, 0x01000193) >>> 0;
+  return 1000 + (hash % 49000);
+}
 
 /**
  * `ecs-<env>`: the environment's container platform. Reads the network and the alarm topic
@@ -66,7 +74,16 @@ export class EcsStack extends PlatformStack {
 
     const services: Record<string, FargateService> = {};
     const appRunner: Record<string, AppRunnerService> = {};
-    env.services.forEach((service, index) => {
+    const priorities = new Map<number, string>();
+    for (const service of env.services.filter((s) => s.runtime !== 'app-runner')) {
+      const taken = priorities.get(rulePriority(service.name));
+      if (taken)
+        throw new Error(
+          `${env.file}: services "${taken}" and "${service.name}" get the same listener-rule priority (${rulePriority(service.name)}, derived from the name); rename one of them`,
+        );
+      priorities.set(rulePriority(service.name), service.name);
+    }
+    env.services.forEach((service) => {
       const repositoryUrl = ecrRepositoryUrl(env, service.repository);
       if (service.runtime === 'app-runner') {
         appRunner[service.name] = new AppRunnerService(this, `app-runner-${service.name}`, {
@@ -93,7 +110,7 @@ export class EcsStack extends PlatformStack {
         logRetentionDays: env.ecs.logRetentionDays,
         enableExecuteCommand: env.ecs.enableExecuteCommand,
         alarmTopicArn: alerting.topicArn,
-        priority: rulePriority(index),
+        priority: rulePriority(service.name),
         appConfig: appConfigNames(env, service),
       });
     });

@@ -203,8 +203,10 @@ export class Network extends Construct {
       description: `Encrypts the VPC flow logs of ${env.name}`,
       statements: [logsKeyStatement(env.accountId, env.region)],
     });
+    const flowLogGroupName = `/platform/${env.name}/vpc-flow-logs`;
+    const flowLogGroupArn = `arn:aws:logs:${env.region}:${env.accountId}:log-group:${flowLogGroupName}`;
     const logs = new EncryptedLogGroup(this, 'flow-logs', {
-      name: `/platform/${env.name}/vpc-flow-logs`,
+      name: flowLogGroupName,
       retentionDays: env.network.flowLogRetentionDays,
       kmsKeyArn: key.arn,
     });
@@ -228,7 +230,10 @@ export class Network extends Construct {
         {
           sid: 'DeliverFlowLogs',
           actions: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
-          resources: [logs.group.arn, `${logs.group.arn}:*`],
+          // built from the name, not the group's arn: a data source that reads a resource is
+          // deferred to apply whenever that resource changes, so a retention change would also
+          // show this policy as changing
+          resources: [flowLogGroupArn, `${flowLogGroupArn}:*`],
         },
       ]),
     });

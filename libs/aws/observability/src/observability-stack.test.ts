@@ -247,7 +247,7 @@ describe('observability stack', () => {
       expect(JSON.parse(String(rule['event_pattern']))).toEqual({
         source: ['aws.codepipeline'],
         'detail-type': ['CodePipeline Pipeline Execution State Change'],
-        detail: { pipeline: ['web-release', 'api-release'], state: ['FAILED'] },
+        detail: { pipeline: ['api-release', 'web-release'], state: ['FAILED'] },
       });
       const target = resourcesOf(dev, 'aws_cloudwatch_event_target').find(
         (t) => t['target_id'] === 'alerting-topic',
@@ -323,10 +323,10 @@ describe('observability stack', () => {
         'ECS Deployment State Change',
       ]);
       expect(pattern(prod, 'prod-dora-incident-alarms')['detail']).toEqual({
-        alarmName: ['prod-web-degraded', 'prod-api-degraded'],
+        alarmName: ['prod-api-degraded', 'prod-web-degraded'],
       });
       expect(pattern(dev, 'dev-dora-pipeline-executions')['detail']).toEqual({
-        pipeline: ['web-release', 'api-release'],
+        pipeline: ['api-release', 'web-release'],
       });
       expect(
         byName(prod, 'aws_cloudwatch_event_rule', 'name', 'prod-dora-pipeline-executions'),

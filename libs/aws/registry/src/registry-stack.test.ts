@@ -76,8 +76,8 @@ describe('registry stack', () => {
             { region: 'eu-west-1', registry_id: '333333333333' },
           ],
           repository_filter: [
-            { filter: 'web', filter_type: 'PREFIX_MATCH' },
             { filter: 'api', filter_type: 'PREFIX_MATCH' },
+            { filter: 'web', filter_type: 'PREFIX_MATCH' },
           ],
         },
       ],
@@ -94,8 +94,8 @@ describe('registry stack', () => {
       expect.objectContaining({
         actions: ['ecr:ReplicateImage'],
         resources: [
-          'arn:aws:ecr:eu-west-1:333333333333:repository/web',
           'arn:aws:ecr:eu-west-1:333333333333:repository/api',
+          'arn:aws:ecr:eu-west-1:333333333333:repository/web',
         ],
         principals: [{ type: 'AWS', identifiers: ['arn:aws:iam::111111111111:root'] }],
       }),
@@ -124,11 +124,11 @@ describe('registry stack', () => {
     ).toThrow(/keepLastImages must be a whole number >= 1 \(got 0\)/);
   });
 
-  it('publishes the registry contract: names, ARNs and URLs in config order, the key, the source account', () => {
-    expect(prod.output?.['repository_names']?.['value']).toEqual(['web', 'api']);
+  it('publishes the registry contract: names, ARNs and URLs by service name, the key, the source account', () => {
+    expect(prod.output?.['repository_names']?.['value']).toEqual(['api', 'web']);
     expect(prod.output?.['repository_urls']?.['value']).toEqual([
-      '333333333333.dkr.ecr.eu-west-1.amazonaws.com/web',
       '333333333333.dkr.ecr.eu-west-1.amazonaws.com/api',
+      '333333333333.dkr.ecr.eu-west-1.amazonaws.com/web',
     ]);
     expect(prod.output?.['source_account_id']?.['value']).toBe('111111111111');
   });

@@ -25,7 +25,7 @@ export const ecsContract = defineContract('ecs', shape, {
   testListenerArn: 'ARN of the blue/green test listener',
   webAclName:
     'Name of the WAF web ACL of the public ALB (REGIONAL), the WebACL dimension of its metrics',
-  serviceNames: 'Names of the ECS services, in config order',
+  serviceNames: 'Names of the ECS services, by name',
   services:
     'JSON map: service name → { strategy, serviceName, taskFamily, targetGroupNames, targetGroupArnSuffixes, alarmNames, codeDeployApplication?, codeDeployDeploymentGroup?, containerName, containerPort, capacityProviderStrategy }',
 });

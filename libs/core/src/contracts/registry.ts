@@ -8,9 +8,9 @@ const shape = {
   sourceAccountId: 'string',
 } as const;
 
-/** What the registry family publishes: the environment's repositories, in config order. */
+/** What the registry family publishes: the environment's repositories, by service name. */
 export const registryContract = defineContract('registry', shape, {
-  repositoryNames: 'ECR repository names, one per distinct service repository, in config order',
+  repositoryNames: 'ECR repository names, one per distinct service repository, by service name',
   repositoryArns: 'ECR repository ARNs, in the order of repository_names',
   repositoryUrls:
     'Repository URLs (<account>.dkr.ecr.<region>.amazonaws.com/<repo>), in the order of repository_names',
