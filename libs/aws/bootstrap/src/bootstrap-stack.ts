@@ -83,7 +83,14 @@ export class BootstrapStack extends PlatformStack {
       role: deploy.id,
       name: 'manage-platform-iam',
       policy: policyDocument(this, 'deploy-iam-policy', [
-        { sid: 'ManagePlatformIam', actions: [...DEPLOY_IAM_ACTIONS], resources: ['*'] },
+        {
+          sid: 'ManagePlatformIam',
+          actions: [...DEPLOY_IAM_ACTIONS],
+          // every IAM resource type the action list touches, in this account only
+          resources: ['role', 'policy', 'instance-profile', 'oidc-provider'].map(
+            (kind) => `arn:aws:iam::${account}:${kind}/*`,
+          ),
+        },
         {
           sid: 'NoChangesToTheCiRoles',
           effect: 'Deny',

@@ -71,6 +71,9 @@ import { codebuildNotPrivileged } from './codebuild/not-privileged';
 import { appconfigGradual } from './appconfig/gradual';
 import { appconfigMonitored } from './appconfig/monitored';
 import { snsTlsOnly } from './sns/tls-only';
+import { iamResourceScope } from './iam/resource-scope';
+import { egressScope } from './ec2/egress-scope';
+import { servicePrincipalCondition } from './iam/service-principal-condition';
 
 /** The platform's rule pack: every rule, applied to every stack. */
 export const PLATFORM_RULES: readonly Rule[] = [
@@ -148,4 +151,7 @@ export const PLATFORM_RULES: readonly Rule[] = [
   appconfigMonitored,
   appconfigGradual,
   snsTlsOnly,
+  iamResourceScope,
+  egressScope,
+  servicePrincipalCondition,
 ];

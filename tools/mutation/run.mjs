@@ -1,0 +1,42 @@
+// Runs StrykerJS for the named libraries one after another (default: all three) and prints
+// each library's mutation score from its JSON report.
+//   npm run mutation                   # libs/config, libs/plan-review, libs/policy
+//   npm run mutation -- policy         # one library
+//   STRYKER_CONCURRENCY=1 npm run mutation -- config
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+
+const LIBRARIES = ['config', 'plan-review', 'policy'];
+const chosen = process.argv.slice(2);
+const unknown = chosen.filter((l) => !LIBRARIES.includes(l));
+if (unknown.length > 0) {
+  console.error(
+    `mutation: unknown library ${unknown.join(', ')}; allowed: ${LIBRARIES.join(', ')}`,
+  );
+  process.exit(2);
+}
+
+/** Mutation score as Stryker computes it: detected ÷ valid mutants (no coverage counts as survived). */
+function score(library) {
+  const file = `reports/mutation/${library}/mutation.json`;
+  if (!existsSync(file)) return undefined;
+  const counts = {};
+  for (const f of Object.values(JSON.parse(readFileSync(file, 'utf8')).files)) {
+    for (const m of f.mutants) counts[m.status] = (counts[m.status] ?? 0) + 1;
+  }
+  const detected = (counts.Killed ?? 0) + (counts.Timeout ?? 0);
+  const undetected = (counts.Survived ?? 0) + (counts.NoCoverage ?? 0);
+  return { ...counts, score: (100 * detected) / (detected + undetected) };
+}
+
+let failed = false;
+for (const library of chosen.length > 0 ? chosen : LIBRARIES) {
+  const run = spawnSync('npx', ['stryker', 'run', `libs/${library}/stryker.config.mjs`], {
+    stdio: 'inherit',
+  });
+  if (run.status !== 0) failed = true;
+  const result = score(library);
+  if (result)
+    console.log(`mutation ${library}: ${result.score.toFixed(2)} % ${JSON.stringify(result)}`);
+}
+process.exit(failed ? 1 : 0);
