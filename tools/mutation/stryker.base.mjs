@@ -50,7 +50,7 @@ export function strykerConfig(library, extra = {}) {
     ],
     // the machine is shared: one or two test processes (STRYKER_CONCURRENCY overrides)
     concurrency: Number(process.env.STRYKER_CONCURRENCY ?? 2),
-    timeoutMS: 20000,
+    timeoutMS: 10000,
     reporters: ['clear-text', 'progress-append-only', 'html', 'json'],
     htmlReporter: { fileName: `reports/mutation/${library}/index.html` },
     jsonReporter: { fileName: `reports/mutation/${library}/mutation.json` },

@@ -74,6 +74,10 @@ import { snsTlsOnly } from './sns/tls-only';
 import { iamResourceScope } from './iam/resource-scope';
 import { egressScope } from './ec2/egress-scope';
 import { servicePrincipalCondition } from './iam/service-principal-condition';
+import { stateBackend } from './terraform/state-backend';
+import { stateProtected } from './terraform/state-protected';
+import { codedeployAlarmRollback } from './codedeploy/alarm-rollback';
+import { compositeAlarmConfirmed } from './cloudwatch/composite-alarm';
 
 /** The platform's rule pack: every rule, applied to every stack. */
 export const PLATFORM_RULES: readonly Rule[] = [
@@ -154,4 +158,8 @@ export const PLATFORM_RULES: readonly Rule[] = [
   iamResourceScope,
   egressScope,
   servicePrincipalCondition,
+  stateBackend,
+  stateProtected,
+  codedeployAlarmRollback,
+  compositeAlarmConfirmed,
 ];
