@@ -3,11 +3,16 @@
 //   npm run mutation                   # libs/config, libs/plan-review, libs/policy
 //   npm run mutation -- policy         # one library
 //   STRYKER_CONCURRENCY=1 npm run mutation -- config
+//   npm run mutation -- policy --mutate 'libs/policy/src/rules/iam/*.ts'   # options after the
+//                                        library names go to `stryker run` (here: a subset)
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 
 const LIBRARIES = ['config', 'plan-review', 'policy'];
-const chosen = process.argv.slice(2);
+const args = process.argv.slice(2);
+const firstOption = args.findIndex((a) => a.startsWith('-'));
+const chosen = firstOption === -1 ? args : args.slice(0, firstOption);
+const strykerOptions = firstOption === -1 ? [] : args.slice(firstOption);
 const unknown = chosen.filter((l) => !LIBRARIES.includes(l));
 if (unknown.length > 0) {
   console.error(
@@ -31,7 +36,7 @@ function score(library) {
 
 let failed = false;
 for (const library of chosen.length > 0 ? chosen : LIBRARIES) {
-  const run = spawnSync('npx', ['stryker', 'run', `libs/${library}/stryker.config.mjs`], {
+  const run = spawnSync('npx', ['stryker', 'run', `libs/${library}/stryker.config.mjs`, ...strykerOptions], {
     stdio: 'inherit',
   });
   if (run.status !== 0) failed = true;

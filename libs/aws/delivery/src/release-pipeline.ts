@@ -23,6 +23,7 @@ import {
   stepsRoleName,
 } from './naming';
 import { ReleaseProject } from './release-project';
+import { assertProductionApproval } from './production-approval';
 import { releaseStages, type ReleaseTarget, targetSettings } from './release-stages';
 import { STEPS_BUILDSPEC } from './steps-buildspec';
 
@@ -222,6 +223,11 @@ export class ReleasePipeline extends Construct {
       stepsProject: this.steps.project.name,
       approvalTopicArn: props.approvalTopicArn,
     });
+    assertProductionApproval(
+      name,
+      stages,
+      props.targets.map((t) => t.environment),
+    );
 
     this.pipeline = new Codepipeline(this, 'pipeline', {
       name,
