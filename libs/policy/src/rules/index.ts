@@ -78,6 +78,7 @@ import { stateBackend } from './terraform/state-backend';
 import { stateProtected } from './terraform/state-protected';
 import { codedeployAlarmRollback } from './codedeploy/alarm-rollback';
 import { compositeAlarmConfirmed } from './cloudwatch/composite-alarm';
+import { ecsDeploymentAlarms } from './ecs/deployment-alarms';
 
 /** The platform's rule pack: every rule, applied to every stack. */
 export const PLATFORM_RULES: readonly Rule[] = [
@@ -162,4 +163,5 @@ export const PLATFORM_RULES: readonly Rule[] = [
   stateProtected,
   codedeployAlarmRollback,
   compositeAlarmConfirmed,
+  ecsDeploymentAlarms,
 ];

@@ -1,6 +1,7 @@
 import { checkStack } from '../engine';
 import { compositeAlarmConfirmed } from './cloudwatch/composite-alarm';
 import { codedeployAlarmRollback } from './codedeploy/alarm-rollback';
+import { ecsDeploymentAlarms } from './ecs/deployment-alarms';
 import { type FixtureResource, fixtureStack, violations } from './harness';
 import { stateBackend } from './terraform/state-backend';
 import { stateProtected } from './terraform/state-protected';
@@ -182,5 +183,41 @@ describe('PLT-COMPOSITE-ALARM-CONFIRMED: the composite alarm pages, clears, and 
       'aws_cloudwatch_composite_alarm.a: alarm_actions is empty',
       'aws_cloudwatch_composite_alarm.a: ok_actions is empty',
     ]);
+  });
+});
+
+describe('PLT-ECS-DEPLOYMENT-ALARMS: a rolling deployment rolls back when the service alarms fire', () => {
+  const service = (config: Record<string, unknown>): FixtureResource => [
+    'aws_ecs_service.s',
+    {
+      name: 'api',
+      deployment_circuit_breaker: { enable: true, rollback: true },
+      alarms: { enable: true, rollback: true, alarm_names: ['prod-api-error-rate'] },
+      ...config,
+    },
+  ];
+
+  it('passes a rolling service whose alarms roll it back, and leaves CodeDeploy services to their group', () => {
+    expect(violations(ecsDeploymentAlarms, service({}))).toEqual([]);
+    expect(
+      violations(
+        ecsDeploymentAlarms,
+        service({ deployment_controller: { type: 'CODE_DEPLOY' }, alarms: undefined }),
+      ),
+    ).toEqual([]);
+  });
+
+  it('flags a rolling service whose alarms are gone, off, or only notify', () => {
+    expect(violations(ecsDeploymentAlarms, service({ alarms: undefined }))).toEqual([
+      'aws_ecs_service.s: alarms.enable is not true',
+      'aws_ecs_service.s: alarms.rollback is not true',
+      'aws_ecs_service.s: alarms.alarm_names is empty',
+    ]);
+    expect(
+      violations(
+        ecsDeploymentAlarms,
+        service({ alarms: { enable: true, rollback: false, alarm_names: ['x'] } }),
+      ),
+    ).toEqual(['aws_ecs_service.s: alarms.rollback is not true']);
   });
 });
