@@ -2,4 +2,6 @@
 // StrykerJS for libs/policy: `npm run mutation -- policy` (README "Mutation testing").
 import { strykerConfig } from '../../tools/mutation/stryker.base.mjs';
 
-export default strykerConfig('policy');
+// aspect.test.ts synthesizes cdktf stacks through the whole pack: seconds for every mutant of
+// every rule. The rules are killed by their own fixture tests; the aspect keeps its own suite.
+export default strykerConfig('policy', { skipTests: ['aspect.test.ts'] });

@@ -9,7 +9,9 @@
 
 /**
  * @param {string} library folder name under libs/
- * @param {{ mutate?: string[] }} [extra] more exclusions for `mutate`, e.g. `'!libs/x/src/cli.ts'`
+ * @param {{ mutate?: string[], skipTests?: string[] }} [extra] more exclusions for `mutate`
+ *   (e.g. `'!libs/x/src/cli.ts'`); test files left out of mutation runs (`skipTests`, file names)
+ *   because each one costs seconds per mutant (cdktf synth, child processes): the README lists them
  * @returns {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */
 export function strykerConfig(library, extra = {}) {
@@ -21,6 +23,12 @@ export function strykerConfig(library, extra = {}) {
     jest: {
       projectType: 'custom',
       configFile: `${root}/jest.config.js`,
+      config: {
+        // no test of these libraries uses cdktf's matchers; loading cdktf in every test file's
+        // setup was most of each mutant's run time
+        setupFilesAfterEnv: [],
+        testPathIgnorePatterns: ['/node_modules/', ...(extra.skipTests ?? []).map((f) => `/${f}$`)],
+      },
       // only the test files that import a mutated file run for it
       enableFindRelatedTests: true,
     },
