@@ -1,5 +1,6 @@
 import { egressScope } from './ec2/egress-scope';
-import { type FixtureResource, violations } from './harness';
+import { type FixtureResource, fixtureStack, violations } from './harness';
+import { StackView } from '../stack-view';
 import { iamResourceScope, isWildcardResource } from './iam/resource-scope';
 import { servicePrincipalCondition } from './iam/service-principal-condition';
 import { STAR_ONLY_ACTIONS, takesOnlyStar } from './iam/star-only-actions';
@@ -114,6 +115,35 @@ describe('PLT-IAM-RESOURCE-SCOPE: actions that can be scoped name their resource
     ).toEqual(['aws_iam_policy.p: the policy cannot be read']);
   });
 
+  it('flags a statement whose resources include "*" among named ones, listing every scopable action', () => {
+    expect(
+      violations(
+        iamResourceScope,
+        ...rolePolicy([
+          {
+            sid: 'Queues',
+            actions: ['sqs:SendMessage', 'sqs:ReceiveMessage'],
+            resources: ['arn:aws:sqs:eu-west-1:111111111111:orders', '*'],
+          },
+        ]),
+      ),
+    ).toEqual([
+      'aws_iam_role_policy.rp: statement Queues allows sqs:SendMessage, sqs:ReceiveMessage on "*"',
+    ]);
+  });
+
+  it('a pattern inside an ARN or a string that only ends like one is not "*"', () => {
+    expect(isWildcardResource('arn:aws:sqs:eu-west-1:111111111111:*-dlq')).toBe(false);
+    expect(isWildcardResource('bucket/arn:aws:s3:::*')).toBe(false);
+  });
+
+  it('a role without inline policies is not applicable (its attached policies are checked on their own)', () => {
+    const stack = new StackView(fixtureStack(['aws_iam_role.r', { name: 'no-inline' }]));
+    expect(iamResourceScope.evaluate(stack.ofType('aws_iam_role')[0]!, stack)).toEqual({
+      status: 'not-applicable',
+    });
+  });
+
   it('does not read KMS key policies, where "*" is the key itself', () => {
     expect(iamResourceScope.appliesTo).not.toContain('aws_kms_key');
     const key: FixtureResource = ['aws_kms_key.k', { policy: docRef('kp') }];
@@ -213,6 +243,67 @@ describe('PLT-SG-EGRESS-SCOPE: egress to the internet names one protocol and por
         { type: 'ingress', protocol: '-1', cidr_blocks: ['0.0.0.0/0'] },
       ]),
     ).toEqual([]);
+  });
+});
+
+describe('PLT-SG-EGRESS-SCOPE: every way of writing egress is read', () => {
+  it('names both world ranges of one rule, and reads a missing protocol as every protocol', () => {
+    expect(
+      violations(egressScope, [
+        'aws_security_group.g',
+        {
+          egress: [{ protocol: '-1', cidr_blocks: ['0.0.0.0/0'], ipv6_cidr_blocks: ['::/0'] }],
+        },
+      ]),
+    ).toEqual([
+      'aws_security_group.g: egress[0] allows every protocol and port to 0.0.0.0/0, ::/0',
+    ]);
+    expect(
+      violations(egressScope, [
+        'aws_vpc_security_group_egress_rule.e',
+        { from_port: 443, to_port: 443, cidr_ipv4: '0.0.0.0/0' },
+      ]),
+    ).toEqual([
+      'aws_vpc_security_group_egress_rule.e: egress allows every protocol and port to 0.0.0.0/0',
+    ]);
+  });
+
+  it('reads protocol, ports and IPv6 ranges of aws_security_group_rule', () => {
+    expect(
+      violations(egressScope, [
+        'aws_security_group_rule.r',
+        {
+          type: 'egress',
+          protocol: 'tcp',
+          from_port: 1024,
+          to_port: 65535,
+          ipv6_cidr_blocks: ['::/0'],
+        },
+      ]),
+    ).toEqual([
+      'aws_security_group_rule.r: egress allows tcp ports 1024-65535 to ::/0; name one port',
+    ]);
+    expect(
+      violations(egressScope, [
+        'aws_security_group_rule.r',
+        {
+          type: 'egress',
+          protocol: 'tcp',
+          from_port: 443,
+          to_port: 443,
+          cidr_blocks: ['0.0.0.0/0'],
+        },
+      ]),
+    ).toEqual([]);
+  });
+
+  it('an expression for both ports is not one port (fail closed)', () => {
+    expect(
+      violations(egressScope, [
+        'aws_vpc_security_group_egress_rule.e',
+        { ip_protocol: 'tcp', from_port: '${var.p}', to_port: '${var.p}', cidr_ipv4: '0.0.0.0/0' },
+      ]),
+    ).toHaveLength(1);
   });
 });
 
@@ -321,6 +412,65 @@ describe('PLT-SERVICE-PRINCIPAL-CONDITION: a service principal in a key or resou
       violations(servicePrincipalCondition, ['aws_sns_topic_policy.t', { policy: 'not json' }]),
     ).toEqual(['aws_sns_topic_policy.t: the policy cannot be read']);
     expect(violations(servicePrincipalCondition, ['aws_kms_key.k', {}])).toEqual([]);
+  });
+
+  it('a scoping key beside other keys under one operator counts (CloudTrail: SourceArn with x-amz-acl)', () => {
+    expect(
+      violations(
+        servicePrincipalCondition,
+        doc('bp', [
+          {
+            sid: 'CloudTrailWrite',
+            actions: ['s3:PutObject'],
+            resources: ['arn:aws:s3:::b/*'],
+            principals: service('cloudtrail.amazonaws.com'),
+            condition: [
+              {
+                test: 'StringEquals',
+                variable: 's3:x-amz-acl',
+                values: ['bucket-owner-full-control'],
+              },
+              { test: 'StringEquals', variable: 'aws:SourceAccount', values: ['111111111111'] },
+            ],
+          },
+        ]),
+        ['aws_s3_bucket_policy.bp', { bucket: 'b', policy: docRef('bp') }],
+      ),
+    ).toEqual([]);
+  });
+
+  it('names every service of a statement without a sid; Deny statements need no condition', () => {
+    expect(
+      violations(
+        servicePrincipalCondition,
+        doc('tp', [
+          {
+            actions: ['sns:Publish'],
+            resources: ['arn:aws:sns:eu-west-1:1:t'],
+            principals: service('events.amazonaws.com', 'cloudwatch.amazonaws.com'),
+          },
+          {
+            effect: 'Deny',
+            actions: ['sns:Publish'],
+            resources: ['arn:aws:sns:eu-west-1:1:t'],
+            principals: service('budgets.amazonaws.com'),
+          },
+        ]),
+        ['aws_sns_topic_policy.t', { arn: 't', policy: docRef('tp') }],
+      ),
+    ).toEqual([
+      'aws_sns_topic_policy.t: statement (no sid) allows events.amazonaws.com, cloudwatch.amazonaws.com without aws:SourceAccount, aws:SourceArn or kms:EncryptionContext',
+    ]);
+  });
+
+  it('a resource policy without a policy fails closed; only a key without one is left to PLT-KMS-NO-WILDCARD-PRINCIPAL', () => {
+    expect(
+      violations(servicePrincipalCondition, ['aws_s3_bucket_policy.bp', { bucket: 'b' }]),
+    ).toEqual(['aws_s3_bucket_policy.bp: the policy cannot be read']);
+    const stack = new StackView(fixtureStack(['aws_kms_key.k', {}]));
+    expect(servicePrincipalCondition.evaluate(stack.ofType('aws_kms_key')[0]!, stack)).toEqual({
+      status: 'not-applicable',
+    });
   });
 
   it('is part of the platform pack, with the other two scope rules', () => {

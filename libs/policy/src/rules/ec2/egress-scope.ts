@@ -1,4 +1,4 @@
-import { fromDetails } from '../../results';
+import { fromDetails, notApplicable } from '../../results';
 import type { Rule } from '../../types';
 import { blocks } from '../helpers';
 
@@ -25,8 +25,8 @@ function problem({ where, protocol, from, to, cidrs }: Egress): string[] {
   if (protocol === undefined || ALL_PROTOCOLS.includes(String(protocol))) {
     return [`${where} allows every protocol and port ${target}`];
   }
-  const [low, high] = [Number(from), Number(to)];
-  if (!Number.isInteger(low) || !Number.isInteger(high) || low !== high) {
+  // a port that is not a literal number is NaN, and NaN equals nothing: fail closed
+  if (Number(from) !== Number(to)) {
     return [
       `${where} allows ${String(protocol)} ports ${String(from)}-${String(to)} ${target}; name one port`,
     ];
@@ -63,7 +63,7 @@ export const egressScope: Rule = {
       );
     }
     if (resource.type === 'aws_security_group_rule') {
-      if (config['type'] !== 'egress') return { status: 'not-applicable' };
+      if (config['type'] !== 'egress') return notApplicable();
       return fromDetails(
         problem({
           where: 'egress',

@@ -1,4 +1,4 @@
-import { fromDetails } from '../../results';
+import { fromDetails, notApplicable } from '../../results';
 import type { Rule } from '../../types';
 import { blocks, policyOf } from '../helpers';
 import { STAR_ONLY_ACTIONS, takesOnlyStar } from './star-only-actions';
@@ -31,7 +31,7 @@ export const iamResourceScope: Rule = {
       resource.type === 'aws_iam_role'
         ? blocks(resource.config['inline_policy']).map((p) => stack.policyDocument(p['policy']))
         : [policyOf(resource, stack, ATTRIBUTE[resource.type] as string)];
-    if (documents.length === 0) return { status: 'not-applicable' };
+    if (documents.length === 0) return notApplicable();
     return fromDetails(
       documents.flatMap((policy) => {
         if (!policy) return ['the policy cannot be read'];

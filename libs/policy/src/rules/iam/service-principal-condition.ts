@@ -1,4 +1,4 @@
-import { fromDetails } from '../../results';
+import { fromDetails, notApplicable } from '../../results';
 import type { Rule } from '../../types';
 import { policyOf } from '../helpers';
 
@@ -20,11 +20,11 @@ const SCOPING_KEYS = [
   'aws:sourceorgid',
   'aws:sourceorgpaths',
 ];
-const SCOPING_PREFIXES = ['kms:encryptioncontext:'];
+const ENCRYPTION_CONTEXT = 'kms:encryptioncontext:';
 
 const scoped = (key: string): boolean => {
   const k = key.toLowerCase();
-  return SCOPING_KEYS.includes(k) || SCOPING_PREFIXES.some((p) => k.startsWith(p));
+  return SCOPING_KEYS.includes(k) || k.startsWith(ENCRYPTION_CONTEXT);
 };
 
 export const servicePrincipalCondition: Rule = {
@@ -38,7 +38,7 @@ export const servicePrincipalCondition: Rule = {
   appliesTo: Object.keys(ATTRIBUTE),
   evaluate: (resource, stack) => {
     if (resource.type === 'aws_kms_key' && resource.config['policy'] === undefined) {
-      return { status: 'not-applicable' }; // PLT-KMS-NO-WILDCARD-PRINCIPAL requires a policy
+      return notApplicable(); // PLT-KMS-NO-WILDCARD-PRINCIPAL requires a policy
     }
     const policy = policyOf(resource, stack, ATTRIBUTE[resource.type] as string);
     if (!policy) return fromDetails(['the policy cannot be read']);
