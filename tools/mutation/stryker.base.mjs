@@ -55,6 +55,7 @@ export function strykerConfig(library, extra = {}) {
       '.nx',
       '.terraform',
       'apps/bootstrap/state',
+      '.stryker-tmp',
     ],
     // the machine is shared: one or two test processes (STRYKER_CONCURRENCY overrides)
     concurrency: Number(process.env.STRYKER_CONCURRENCY ?? 2),
