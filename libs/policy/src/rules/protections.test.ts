@@ -221,3 +221,63 @@ describe('PLT-ECS-DEPLOYMENT-ALARMS: a rolling deployment rolls back when the se
     ).toEqual(['aws_ecs_service.s: alarms.rollback is not true']);
   });
 });
+
+describe('the protection rules read every way a value can be missing or written', () => {
+  it('an empty kms_key_id is not a key', () => {
+    expect(withBackend(stateBackend, { s3: { ...s3Backend, kms_key_id: '' } })).toEqual([
+      'terraform.backend.s3: kms_key_id is not set',
+    ]);
+  });
+
+  it('the state bucket is found among other buckets of the stack', () => {
+    expect(
+      withBackend(
+        stateProtected,
+        { s3: s3Backend },
+        [
+          'aws_s3_bucket.logs',
+          { bucket: 'acme-access-logs', lifecycle: { prevent_destroy: true } },
+        ],
+        ['aws_s3_bucket.state', { bucket: 'acme-tfstate-prod' }],
+      ),
+    ).toEqual(['aws_s3_bucket.state: lifecycle.prevent_destroy is not true']);
+  });
+
+  it('a deployment group with no rollback or alarm blocks at all is flagged for both', () => {
+    expect(
+      violations(codedeployAlarmRollback, [
+        'aws_codedeploy_deployment_group.g',
+        { deployment_group_name: 'x' },
+      ]),
+    ).toEqual([
+      'aws_codedeploy_deployment_group.g: auto_rollback_configuration is not enabled',
+      'aws_codedeploy_deployment_group.g: rollback does not react to DEPLOYMENT_FAILURE',
+      'aws_codedeploy_deployment_group.g: rollback does not react to DEPLOYMENT_STOP_ON_ALARM',
+      'aws_codedeploy_deployment_group.g: alarm_configuration is not enabled',
+      'aws_codedeploy_deployment_group.g: alarm_configuration names no alarm',
+    ]);
+  });
+
+  it('a composite of exactly two alarms ANDed passes, however ALARM() is spaced; empty action strings do not count', () => {
+    const composite = (config: Record<string, unknown>): FixtureResource => [
+      'aws_cloudwatch_composite_alarm.a',
+      { alarm_actions: ['arn:topic'], ok_actions: ['arn:topic'], ...config },
+    ];
+    expect(
+      violations(
+        compositeAlarmConfirmed,
+        composite({ alarm_rule: 'ALARM( "prod-web-errors" ) AND ALARM(prod-web-latency)' }),
+      ),
+    ).toEqual([]);
+    expect(
+      violations(
+        compositeAlarmConfirmed,
+        composite({ alarm_rule: 'ALARM("a") AND ALARM("a")', alarm_actions: [''], ok_actions: '' }),
+      ),
+    ).toEqual([
+      'aws_cloudwatch_composite_alarm.a: alarm_actions is empty',
+      'aws_cloudwatch_composite_alarm.a: ok_actions is empty',
+      'aws_cloudwatch_composite_alarm.a: alarm_rule does not require two alarms to agree (1 alarm(s))',
+    ]);
+  });
+});

@@ -15,13 +15,16 @@ export const compositeAlarmConfirmed: Rule = {
     const { config } = alarm;
     const rule = String(config['alarm_rule'] ?? '');
     const terms = new Set([...rule.matchAll(/ALARM\(\s*("[^"]*"|[^)\s]+)\s*\)/g)].map((m) => m[1]));
+    const anded = /\bAND\b/.test(rule);
     return fromDetails([
       ...(config['actions_enabled'] === false ? ['actions_enabled is false'] : []),
       ...(listed(config['alarm_actions']).length > 0 ? [] : ['alarm_actions is empty']),
       ...(listed(config['ok_actions']).length > 0 ? [] : ['ok_actions is empty']),
-      ...(terms.size >= 2 && /\bAND\b/.test(rule)
+      ...(terms.size >= 2 && anded
         ? []
-        : [`alarm_rule does not require two alarms to agree (${terms.size} alarm(s), no AND)`]),
+        : [
+            `alarm_rule does not require two alarms to agree (${terms.size} alarm(s)${anded ? '' : ', no AND'})`,
+          ]),
     ]);
   },
 };

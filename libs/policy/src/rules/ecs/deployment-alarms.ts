@@ -1,4 +1,4 @@
-import { fromDetails } from '../../results';
+import { fromDetails, notApplicable } from '../../results';
 import type { Rule } from '../../types';
 import { blocks } from '../helpers';
 
@@ -12,7 +12,7 @@ export const ecsDeploymentAlarms: Rule = {
   appliesTo: ['aws_ecs_service'],
   evaluate: (service) => {
     const controller = blocks(service.config['deployment_controller'])[0]?.['type'] ?? 'ECS';
-    if (controller !== 'ECS') return { status: 'not-applicable' }; // CodeDeploy: PLT-CODEDEPLOY-ALARM-ROLLBACK
+    if (controller !== 'ECS') return notApplicable(); // CodeDeploy: PLT-CODEDEPLOY-ALARM-ROLLBACK
     const alarms = blocks(service.config['alarms'])[0];
     const names = [alarms?.['alarm_names'] ?? []].flat();
     return fromDetails([

@@ -1,4 +1,4 @@
-import { fromDetails } from '../../results';
+import { fromDetails, notApplicable } from '../../results';
 import type { ResourceView, Rule, StackContext } from '../../types';
 import { blocks } from '../helpers';
 
@@ -28,7 +28,7 @@ export const stateProtected: Rule = {
   level: 'error',
   appliesTo: ['aws_s3_bucket', 'aws_kms_key'],
   evaluate: (resource, stack) => {
-    if (!createsStateBucket(stack)) return { status: 'not-applicable' };
+    if (!createsStateBucket(stack)) return notApplicable();
     // in the stack that creates the state bucket, every bucket and key is state or guards it
     return fromDetails(
       protectedFromDestroy(resource) ? [] : ['lifecycle.prevent_destroy is not true'],
