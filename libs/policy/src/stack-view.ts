@@ -4,7 +4,7 @@ type Json = Record<string, unknown>;
 
 /** A synthesized stack (the JSON cdktf writes) indexed for rules. */
 export class StackView implements StackContext {
-  /** Every resource, data source and AWS provider block of the stack. */
+  /** Every resource, data source, AWS provider block and state backend of the stack. */
   readonly resources: readonly ResourceView[];
   private readonly byType = new Map<string, ResourceView[]>();
 
@@ -42,6 +42,12 @@ export class StackView implements StackContext {
         config,
       });
     });
+    // The state backend: `terraform.backend.<kind>` (one per stack), for the state rules.
+    const backends = (((json['terraform'] ?? {}) as Json)['backend'] ?? {}) as Record<string, Json>;
+    for (const [kind, config] of Object.entries(backends)) {
+      const address = `terraform.backend.${kind}`;
+      views.push({ mode: 'resource', type: address, name: kind, address, path: address, config });
+    }
     this.resources = views;
     for (const view of views) {
       const list = this.byType.get(view.type) ?? [];

@@ -39,7 +39,7 @@ export interface Rule {
   readonly explanation: string;
   /** `error` fails synth. */
   readonly level: RuleLevel;
-  /** Terraform types the rule inspects (resources unless prefixed `data.`); `provider.aws` for the AWS provider blocks. */
+  /** Terraform types the rule inspects (resources unless prefixed `data.`); `provider.aws` for the AWS provider blocks, `terraform.backend.<kind>` for the state backend. */
   readonly appliesTo: readonly string[];
   /** Decides one resource. Fail closed: a value the rule cannot resolve is non-compliant. */
   readonly evaluate: (resource: ResourceView, stack: StackContext) => RuleResult;

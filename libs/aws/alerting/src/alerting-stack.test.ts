@@ -13,10 +13,15 @@ const documentOf = (reference: unknown) =>
 
 describe('alerting stack', () => {
   it('the topic is encrypted with its own customer-managed key', () => {
+    const keys = Object.keys(prod.resource?.['aws_kms_key'] ?? {});
+    expect(keys).toHaveLength(1);
+    expect(resource('aws_kms_key')[0]).toEqual(
+      expect.objectContaining({ enable_key_rotation: true }),
+    );
     expect(resource('aws_sns_topic')).toEqual([
       expect.objectContaining({
         name: 'prod-alerts',
-        kms_master_key_id: expect.stringMatching(/^\$\{aws_kms_key\./),
+        kms_master_key_id: `\${aws_kms_key.${keys[0]}.arn}`,
       }),
     ]);
   });

@@ -3,6 +3,7 @@ import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy
 import { EncryptionKey, policyDocument, SecureBucket } from '@platform/aws-common';
 import { type Environment, resourceName } from '@platform/config';
 import { PlatformStack } from '@platform/core';
+import { suppress } from '@platform/policy';
 import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
 import { deployIamStatements, IAM_WRITE_ACTIONS } from './deploy-permissions';
@@ -97,7 +98,7 @@ export class BootstrapStack extends PlatformStack {
       role: deploy.name,
       policyArn: 'arn:aws:iam::aws:policy/PowerUserAccess',
     });
-    new IamRolePolicy(this, 'deploy-iam', {
+    const deployIam = new IamRolePolicy(this, 'deploy-iam', {
       role: deploy.id,
       name: 'manage-platform-iam',
       policy: policyDocument(this, 'deploy-iam-policy', [
@@ -110,6 +111,11 @@ export class BootstrapStack extends PlatformStack {
         },
       ]),
     });
+    suppress(
+      deployIam,
+      'PLT-IAM-RESOURCE-SCOPE',
+      'ReadIam: read-only lookups terraform makes while planning the IAM objects it manages and the AWS-managed policies they attach (arn:aws:iam::aws:policy/...); reads grant nothing, and every write is scoped to the platform names',
+    );
 
     new TerraformOutput(this, 'state_bucket', {
       value: state.bucket.bucket,

@@ -154,6 +154,11 @@ export class PermissionsBoundary extends Construct {
     );
     suppress(
       this.policy,
+      'PLT-IAM-RESOURCE-SCOPE',
+      "a permissions boundary grants nothing: its Allow of every action on every resource is intersected with each role's own, resource-scoped policy; the explicit denies are the protection",
+    );
+    suppress(
+      this.policy,
       'PLT-IAM-PASSROLE-SCOPED',
       'a permissions boundary grants nothing; PassRole is granted (scoped, with iam:PassedToService) by the roles own policies',
     );

@@ -50,13 +50,11 @@ export const DELIVERY_ACTIONS = {
   ],
   assumeDeployRole: ['sts:AssumeRole'],
   publishApproval: ['sns:Publish'],
-  ecsDescribe: [
-    'ecs:DescribeServices',
-    'ecs:DescribeTaskDefinition',
-    'ecs:DescribeTasks',
-    'ecs:ListTasks',
-  ],
-  ecsRegister: ['ecs:RegisterTaskDefinition', 'ecs:TagResource'],
+  /** No resource-level permissions: granted on "*" (PLT-IAM-RESOURCE-SCOPE's list). */
+  ecsTaskDefinitions: ['ecs:DescribeTaskDefinition', 'ecs:RegisterTaskDefinition'],
+  ecsDescribe: ['ecs:DescribeServices'],
+  ecsTasks: ['ecs:DescribeTasks', 'ecs:ListTasks'],
+  ecsTagTaskDefinition: ['ecs:TagResource'],
   ecsUpdate: ['ecs:UpdateService'],
   codeDeploy: [
     'codedeploy:CreateDeployment',

@@ -100,8 +100,22 @@ export class DeployRole extends Construct {
           ]
         : [
             // DescribeTaskDefinition and RegisterTaskDefinition have no resource-level permissions.
-            { sid: 'DescribeEcs', actions: [...A.ecsDescribe], resources: ['*'] },
-            { sid: 'RegisterTaskDefinition', actions: [...A.ecsRegister], resources: ['*'] },
+            {
+              sid: 'RegisterTaskDefinition',
+              actions: [...A.ecsTaskDefinitions],
+              resources: ['*'],
+            },
+            { sid: 'DescribeEcs', actions: [...A.ecsDescribe], resources: [ecs.serviceArn] },
+            {
+              sid: 'WatchTasks',
+              actions: [...A.ecsTasks],
+              resources: [ecs.taskArns, ecs.containerInstanceArns],
+            },
+            {
+              sid: 'TagTaskDefinitions',
+              actions: [...A.ecsTagTaskDefinition],
+              resources: [ecs.taskDefinitionArns],
+            },
             passTo([ecs.executionRoleArn, ecs.taskRoleArn], 'ecs-tasks.amazonaws.com'),
             ...(service.deployment.strategy === 'blue-green'
               ? [

@@ -71,6 +71,10 @@ export function ecsNames(env: Env, service: Service) {
     serviceArn: arn('ecs', `service/${env.name}/${service.name}`),
     taskFamily: name,
     taskDefinitionArns: arn('ecs', `task-definition/${name}:*`),
+    /** Tasks of the environment's cluster (DescribeTasks takes task ARNs). */
+    taskArns: arn('ecs', `task/${env.name}/*`),
+    /** Container instances of the cluster (ListTasks is scoped by them). */
+    containerInstanceArns: arn('ecs', `container-instance/${env.name}/*`),
     containerName: service.name,
     codeDeployApplication: name,
     deploymentGroup: name,

@@ -24,6 +24,7 @@ import {
   stepsRoleName,
 } from './naming';
 import { ReleaseProject } from './release-project';
+import { assertProductionApproval } from './production-approval';
 import {
   promotionSettings,
   releaseStages,
@@ -261,6 +262,11 @@ export class ReleasePipeline extends Construct {
       approvalTopicArn: props.approvalTopicArn,
       promotions,
     });
+    assertProductionApproval(
+      name,
+      stages,
+      props.targets.map((t) => t.environment),
+    );
 
     this.pipeline = new Codepipeline(this, 'pipeline', {
       name,

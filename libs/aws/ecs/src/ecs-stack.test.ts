@@ -216,9 +216,18 @@ describe('ecs stack', () => {
       for (const def of resourcesOf(prod, 'aws_ecs_task_definition')) {
         expect(def['task_role_arn']).not.toEqual(def['execution_role_arn']);
       }
-      expect(byName(prod, 'aws_cloudwatch_log_group', 'name', '/platform/prod/ecs/web')).toEqual(
-        expect.objectContaining({ retention_in_days: 365 }),
-      );
+      const keys = Object.keys(prod.resource?.['aws_kms_key'] ?? {});
+      expect(keys).toHaveLength(1);
+      for (const service of ['api', 'web']) {
+        expect(
+          byName(prod, 'aws_cloudwatch_log_group', 'name', `/platform/prod/ecs/${service}`),
+        ).toEqual(
+          expect.objectContaining({
+            retention_in_days: 365,
+            kms_key_id: `\${aws_kms_key.${keys[0]}.arn}`,
+          }),
+        );
+      }
     });
 
     it('services run in private subnets without public IPs, with ECS Exec off in prod', () => {

@@ -158,7 +158,7 @@ export class PlatformEksCluster extends Construct {
         [`kubernetes.io/cluster/${this.name}`]: 'owned',
       },
     });
-    this.addSecurityGroupRules();
+    this.addSecurityGroupRules(props.network.vpcCidr);
 
     this.cluster = new EksClusterResource(this, 'cluster', {
       name: this.name,
@@ -208,7 +208,7 @@ export class PlatformEksCluster extends Construct {
     });
   }
 
-  private addSecurityGroupRules(): void {
+  private addSecurityGroupRules(vpcCidr: string): void {
     const cluster = this.clusterSecurityGroup.id;
     const nodes = this.nodeSecurityGroup.id;
     this.allowApiAccessFrom('api-from-nodes', nodes, 'the nodes (kubelet, add-ons, pods)');
@@ -230,11 +230,21 @@ export class PlatformEksCluster extends Construct {
       ipProtocol: '-1',
       referencedSecurityGroupId: nodes,
     });
+    // Out of the VPC only HTTPS: the control plane, AWS APIs through endpoints or NAT, image
+    // registries. Inside the VPC every protocol: DNS to the VPC resolver, pods to in-VPC services.
     new VpcSecurityGroupEgressRule(this, 'nodes-egress', {
       securityGroupId: nodes,
-      description: 'Nodes to the control plane, AWS APIs (endpoints or NAT) and image registries',
-      ipProtocol: '-1',
+      description: 'HTTPS to the control plane, AWS APIs (endpoints or NAT) and image registries',
+      ipProtocol: 'tcp',
+      fromPort: 443,
+      toPort: 443,
       cidrIpv4: '0.0.0.0/0',
+    });
+    new VpcSecurityGroupEgressRule(this, 'nodes-egress-vpc', {
+      securityGroupId: nodes,
+      description: 'Inside the VPC: DNS to the VPC resolver, pods to services of the VPC',
+      ipProtocol: '-1',
+      cidrIpv4: vpcCidr,
     });
   }
 

@@ -235,6 +235,19 @@ describe('eks stack', () => {
     ).toEqual([443, 443]);
   });
 
+  it('nodes leave the VPC only on HTTPS; inside the VPC they reach every protocol (DNS, pod-to-service)', () => {
+    const nodeEgress = resourcesOf(prod, 'aws_vpc_security_group_egress_rule').filter((r) =>
+      String(r['security_group_id']).includes('node-security-group'),
+    );
+    expect(nodeEgress.map((r) => [r['ip_protocol'], r['from_port'], r['cidr_ipv4']])).toEqual(
+      expect.arrayContaining([
+        ['tcp', 443, '0.0.0.0/0'],
+        ['-1', undefined, '${data.terraform_remote_state.network-state.outputs.vpc_cidr}'],
+      ]),
+    );
+    expect(nodeEgress).toHaveLength(2);
+  });
+
   it('prod has an SSM access instance with no inbound rule, an encrypted volume and IMDSv2; dev has none', () => {
     expect(resourcesOf(dev, 'aws_instance')).toEqual([]);
     const [template] = resourcesOf(prod, 'aws_launch_template').filter(

@@ -1,9 +1,18 @@
-import { environment, resourcesOf, synthJson } from '@platform/testing';
+import { environment, resourcesOf, type StackJson, synthJson } from '@platform/testing';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { App, Testing } from 'cdktf';
 import { NetworkStack } from './network-stack';
 
 const synth = (name: string) => synthJson(new NetworkStack(new App(), environment(name)));
+
+/** The resource of `type` a `${type.name.attr}` reference points at. */
+function refTarget(json: StackJson, reference: string, type: string): Record<string, unknown> {
+  const match = new RegExp(`^\\$\\{${type}\\.([^.]+)\\.[a-z_]+\\}$`).exec(reference);
+  const target = match ? json.resource?.[type]?.[match[1]!] : undefined;
+  if (!target) throw new Error(`${reference} is not a reference to a ${type} of the stack`);
+  return target;
+}
+const subnetOf = (json: StackJson, reference: string) => refTarget(json, reference, 'aws_subnet');
 
 describe('network stack', () => {
   const dev = synth('dev');
@@ -12,7 +21,15 @@ describe('network stack', () => {
   it('prod has one NAT gateway per availability zone, each in its own public subnet', () => {
     const nats = resourcesOf(prod, 'aws_nat_gateway');
     expect(nats).toHaveLength(3);
-    expect(new Set(nats.map((n) => n['subnet_id'])).size).toBe(3);
+    const subnets = nats.map((n) => subnetOf(prod, String(n['subnet_id'])));
+    expect(subnets.map((s) => (s['tags'] as Record<string, string>)['Tier'])).toEqual([
+      'public',
+      'public',
+      'public',
+    ]);
+    expect(subnets.map((s) => s['availability_zone']).sort()).toEqual(
+      environment('prod').availabilityZones.slice().sort(),
+    );
   });
 
   it('dev has a single NAT gateway shared by every private route table', () => {
@@ -23,8 +40,26 @@ describe('network stack', () => {
   });
 
   it('prod private subnets each route through the NAT gateway of their own zone', () => {
-    const routes = resourcesOf(prod, 'aws_route').filter((r) => r['nat_gateway_id']);
-    expect(new Set(routes.map((r) => r['nat_gateway_id'])).size).toBe(3);
+    const privateSubnets = Object.entries(prod.resource?.['aws_subnet'] ?? {}).filter(
+      ([, s]) => (s['tags'] as Record<string, string>)['Tier'] === 'private',
+    );
+    expect(privateSubnets.map(([, s]) => s['availability_zone']).sort()).toEqual(
+      environment('prod').availabilityZones.slice().sort(),
+    );
+    for (const [name, subnet] of privateSubnets) {
+      // subnet -> its route table (association) -> the default route -> the NAT -> the NAT's subnet
+      const tables = resourcesOf(prod, 'aws_route_table_association')
+        .filter((a) => a['subnet_id'] === `\${aws_subnet.${name}.id}`)
+        .map((a) => a['route_table_id']);
+      expect(tables).toHaveLength(1);
+      const routes = resourcesOf(prod, 'aws_route').filter(
+        (r) => r['route_table_id'] === tables[0] && r['destination_cidr_block'] === '0.0.0.0/0',
+      );
+      expect(routes).toHaveLength(1);
+      const nat = refTarget(prod, String(routes[0]!['nat_gateway_id']), 'aws_nat_gateway');
+      const natZone = subnetOf(prod, String(nat['subnet_id']))['availability_zone'];
+      expect(`${name}: ${String(natZone)}`).toBe(`${name}: ${String(subnet['availability_zone'])}`);
+    }
   });
 
   it('no subnet maps public IPs on launch, private ones included', () => {

@@ -75,6 +75,14 @@ import { codebuildNotPrivileged } from './codebuild/not-privileged';
 import { appconfigGradual } from './appconfig/gradual';
 import { appconfigMonitored } from './appconfig/monitored';
 import { snsTlsOnly } from './sns/tls-only';
+import { iamResourceScope } from './iam/resource-scope';
+import { egressScope } from './ec2/egress-scope';
+import { servicePrincipalCondition } from './iam/service-principal-condition';
+import { stateBackend } from './terraform/state-backend';
+import { stateProtected } from './terraform/state-protected';
+import { codedeployAlarmRollback } from './codedeploy/alarm-rollback';
+import { compositeAlarmConfirmed } from './cloudwatch/composite-alarm';
+import { ecsDeploymentAlarms } from './ecs/deployment-alarms';
 
 /** The platform's rule pack: every rule, applied to every stack. */
 export const PLATFORM_RULES: readonly Rule[] = [
@@ -156,4 +164,12 @@ export const PLATFORM_RULES: readonly Rule[] = [
   appconfigMonitored,
   appconfigGradual,
   snsTlsOnly,
+  iamResourceScope,
+  egressScope,
+  servicePrincipalCondition,
+  stateBackend,
+  stateProtected,
+  codedeployAlarmRollback,
+  compositeAlarmConfirmed,
+  ecsDeploymentAlarms,
 ];
