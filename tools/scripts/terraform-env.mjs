@@ -118,21 +118,27 @@ export function terraformEnv(workDir) {
   const mirror = findProviderMirror();
   const cacheDir = join(workDir, 'plugin-cache');
   mkdirSync(cacheDir, { recursive: true });
+  const config = join(workDir, 'terraform.rc');
+  writeFileSync(config, cliConfig(mirror, cacheDir));
+  return { mirror, providers: describeProviders(mirror), env: terraformProcessEnv(config) };
+}
+
+/** The CLI configuration: a shared plugin cache, and the mirror (when found) for hashicorp's providers. */
+export function cliConfig(mirror, cacheDir) {
   const installation = mirror
     ? `provider_installation {\n  filesystem_mirror {\n    path    = ${JSON.stringify(mirror.path)}\n    include = ["registry.terraform.io/hashicorp/*"]\n  }\n  direct {\n    exclude = ["registry.terraform.io/hashicorp/*"]\n  }\n}\n`
     : '';
-  const config = join(workDir, 'terraform.rc');
-  writeFileSync(config, `plugin_cache_dir = ${JSON.stringify(cacheDir)}\n${installation}`);
+  return `plugin_cache_dir = ${JSON.stringify(cacheDir)}\n${installation}`;
+}
+
+/** The environment terraform runs in: the given CLI configuration, no update checks, no prompts. */
+export function terraformProcessEnv(config, base = process.env) {
   return {
-    mirror,
-    providers: describeProviders(mirror),
-    env: {
-      ...process.env,
-      CHECKPOINT_DISABLE: '1',
-      TF_CLI_CONFIG_FILE: config,
-      TF_IN_AUTOMATION: '1',
-      TF_INPUT: '0',
-      TF_PLUGIN_CACHE_MAY_BREAK_DEPENDENCY_LOCK_FILE: '1',
-    },
+    ...base,
+    CHECKPOINT_DISABLE: '1',
+    TF_CLI_CONFIG_FILE: config,
+    TF_IN_AUTOMATION: '1',
+    TF_INPUT: '0',
+    TF_PLUGIN_CACHE_MAY_BREAK_DEPENDENCY_LOCK_FILE: '1',
   };
 }

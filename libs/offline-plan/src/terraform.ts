@@ -33,40 +33,32 @@ export async function terraformSetup(
   // the discovery lives in an ES module; a child node reads it, so this also runs where only
   // CommonJS can be loaded (jest)
   const script = pathToFileURL(join(WORKSPACE_ROOT, 'tools', 'scripts', 'terraform-env.mjs')).href;
-  const probe = `import * as t from ${JSON.stringify(script)};
-const found = t.terraformVersion() ? t.findProviderMirror() : undefined;
-console.log(JSON.stringify({ version: t.terraformVersion() ?? null, mirror: found?.path ?? null, providers: t.describeProviders(found) }));`;
-  const discovery = JSON.parse(
-    execFileSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8' }),
-  ) as { version: string | null; mirror: string | null; providers: string };
-  const version = discovery.version;
-  if (!version) return undefined;
-  const mirror = discovery.mirror ?? undefined;
   const pluginCache = join(cacheDir, 'plugin-cache');
-  mkdirSync(pluginCache, { recursive: true });
-  const installation = mirror
-    ? `provider_installation {\n  filesystem_mirror {\n    path    = ${JSON.stringify(mirror)}\n    include = ["registry.terraform.io/hashicorp/*"]\n  }\n  direct {\n    exclude = ["registry.terraform.io/hashicorp/*"]\n  }\n}\n`
-    : '';
   // the same content in every run: written beside, then renamed over (atomic for concurrent runs)
   const config = join(cacheDir, 'terraform.rc');
-  writeFileSync(
-    `${config}.${process.pid}`,
-    `plugin_cache_dir = ${JSON.stringify(pluginCache)}\n${installation}`,
-  );
+  const probe = `import * as t from ${JSON.stringify(script)};
+const version = t.terraformVersion();
+const found = version ? t.findProviderMirror() : undefined;
+console.log(JSON.stringify({ version: version ?? null, mirror: found?.path ?? null, providers: t.describeProviders(found), config: t.cliConfig(found, ${JSON.stringify(pluginCache)}), env: t.terraformProcessEnv(${JSON.stringify(config)}, {}) }));`;
+  const discovery = JSON.parse(
+    execFileSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8' }),
+  ) as {
+    version: string | null;
+    mirror: string | null;
+    providers: string;
+    config: string;
+    env: Record<string, string>;
+  };
+  if (!discovery.version) return undefined;
+  mkdirSync(pluginCache, { recursive: true });
+  writeFileSync(`${config}.${process.pid}`, discovery.config);
   renameSync(`${config}.${process.pid}`, config);
   return {
-    version,
-    mirror,
+    version: discovery.version,
+    mirror: discovery.mirror ?? undefined,
     providers: discovery.providers,
     pluginCache,
-    env: {
-      ...process.env,
-      CHECKPOINT_DISABLE: '1',
-      TF_CLI_CONFIG_FILE: config,
-      TF_IN_AUTOMATION: '1',
-      TF_INPUT: '0',
-      TF_PLUGIN_CACHE_MAY_BREAK_DEPENDENCY_LOCK_FILE: '1',
-    },
+    env: { ...process.env, ...discovery.env },
   };
 }
 
