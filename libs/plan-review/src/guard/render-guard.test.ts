@@ -8,6 +8,7 @@ const finding = (overrides: Partial<GuardFinding> = {}): GuardFinding => ({
   address: 'aws_s3_bucket.state',
   action: 'replace',
   why: 'requested by the configuration; forced by bucket',
+  kind: 'destroy',
   protectedBy: { match: 'aws_s3_bucket', reason: 'buckets hold data' },
   ...overrides,
 });
