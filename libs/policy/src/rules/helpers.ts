@@ -1,4 +1,11 @@
-import type { PolicyDocument, PolicyStatement, ResourceView, StackContext } from '../types';
+import { fromDetails } from '../results';
+import type {
+  PolicyDocument,
+  PolicyStatement,
+  ResourceView,
+  RuleResult,
+  StackContext,
+} from '../types';
 
 /** Whether a value is a Terraform reference or expression rather than a literal. */
 export const isExpression = (value: unknown): boolean =>
@@ -17,6 +24,21 @@ export function policyOf(
   attribute: string,
 ): PolicyDocument | undefined {
   return stack.policyDocument(resource.config[attribute]);
+}
+
+/**
+ * The `evaluate` of a rule that reads one policy document per resource (the attribute that holds
+ * it, by resource type): the findings `check` returns for the document, and a finding when the
+ * document cannot be read (rules fail closed).
+ */
+export function policyRule(
+  attributeByType: Readonly<Record<string, string>>,
+  check: (policy: PolicyDocument) => readonly string[],
+): (resource: ResourceView, stack: StackContext) => RuleResult {
+  return (resource, stack) => {
+    const policy = policyOf(resource, stack, attributeByType[resource.type] as string);
+    return fromDetails(policy ? check(policy) : ['the policy cannot be read']);
+  };
 }
 
 /** Resources of `type` that configure the `bucket` of `bucket`. */

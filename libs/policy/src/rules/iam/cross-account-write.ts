@@ -1,6 +1,5 @@
-import { fromDetails } from '../../results';
 import type { Rule } from '../../types';
-import { policyOf } from '../helpers';
+import { policyRule } from '../helpers';
 
 /** Resource policies by type and their policy attribute (KMS key policies name "*" for the key itself). */
 const ATTRIBUTE: Record<string, string> = {
@@ -34,25 +33,21 @@ export const iamCrossAccountWildcardWrite: Rule = {
     'A registry or bucket policy granting another account Create/Put/Replicate on "repository/*" lets whoever controls that account plant repositories or images in this one: a lower environment then writes into production.',
   level: 'error',
   appliesTo: Object.keys(ATTRIBUTE),
-  evaluate: (resource, stack) => {
-    const policy = policyOf(resource, stack, ATTRIBUTE[resource.type] as string);
-    if (!policy) return fromDetails(['the policy cannot be read']);
-    return fromDetails(
-      policy.statements
-        .filter((s) => s.effect === 'Allow')
-        .flatMap((s) => {
-          const writes = s.actions.filter((a) => WRITES.test(a));
-          const targets = s.resources.filter(wildcard);
-          if (writes.length === 0 || targets.length === 0) return [];
-          const own = s.resources.map(accountOf).find(Boolean);
-          const others = [...(s.principals['AWS'] ?? []), ...(s.principals['*'] ?? [])].filter(
-            (p) => p === '*' || principalAccount(p) !== own,
-          );
-          return others.map(
-            (p) =>
-              `statement ${s.sid ?? '(no sid)'} lets ${p} ${writes.join(', ')} on ${targets.join(', ')}`,
-          );
-        }),
-    );
-  },
+  evaluate: policyRule(ATTRIBUTE, (policy) =>
+    policy.statements
+      .filter((s) => s.effect === 'Allow')
+      .flatMap((s) => {
+        const writes = s.actions.filter((a) => WRITES.test(a));
+        const targets = s.resources.filter(wildcard);
+        if (writes.length === 0 || targets.length === 0) return [];
+        const own = s.resources.map(accountOf).find(Boolean);
+        const others = [...(s.principals['AWS'] ?? []), ...(s.principals['*'] ?? [])].filter(
+          (p) => p === '*' || principalAccount(p) !== own,
+        );
+        return others.map(
+          (p) =>
+            `statement ${s.sid ?? '(no sid)'} lets ${p} ${writes.join(', ')} on ${targets.join(', ')}`,
+        );
+      }),
+  ),
 };

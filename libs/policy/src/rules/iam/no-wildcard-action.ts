@@ -1,6 +1,5 @@
-import { fromDetails } from '../../results';
 import type { Rule } from '../../types';
-import { policyOf } from '../helpers';
+import { policyRule } from '../helpers';
 
 const ATTRIBUTE: Record<string, string> = {
   aws_iam_policy: 'policy',
@@ -19,18 +18,14 @@ export const iamNoWildcardAction: Rule = {
     "Wildcard actions grant today's and all future permissions of a service: least privilege starts with naming actions.",
   level: 'error',
   appliesTo: Object.keys(ATTRIBUTE),
-  evaluate: (resource, stack) => {
-    const policy = policyOf(resource, stack, ATTRIBUTE[resource.type] as string);
-    if (!policy) return fromDetails(['the policy cannot be read']);
-    return fromDetails(
-      policy.statements
-        .filter((s) => s.effect === 'Allow')
-        .flatMap((s) =>
-          [
-            ...s.actions.filter((a) => a === '*' || a.endsWith(':*')),
-            ...(s.notActions.length > 0 ? ['NotAction'] : []),
-          ].map((a) => `statement ${s.sid ?? '(no sid)'} allows ${a}`),
-        ),
-    );
-  },
+  evaluate: policyRule(ATTRIBUTE, (policy) =>
+    policy.statements
+      .filter((s) => s.effect === 'Allow')
+      .flatMap((s) =>
+        [
+          ...s.actions.filter((a) => a === '*' || a.endsWith(':*')),
+          ...(s.notActions.length > 0 ? ['NotAction'] : []),
+        ].map((a) => `statement ${s.sid ?? '(no sid)'} allows ${a}`),
+      ),
+  ),
 };

@@ -1,6 +1,5 @@
-import { fromDetails } from '../../results';
 import type { PolicyStatement, Rule } from '../../types';
-import { policyOf } from '../helpers';
+import { policyRule } from '../helpers';
 import { covers } from './privilege-escalation';
 
 const ATTRIBUTE: Record<string, string> = {
@@ -24,23 +23,19 @@ export const iamPassRoleScoped: Rule = {
     'PassRole on "*" lets the holder hand any role, an administrator one included, to EC2, Lambda or CodeBuild and run code with it; without iam:PassedToService a role meant for ECS tasks can be given to any service.',
   level: 'error',
   appliesTo: Object.keys(ATTRIBUTE),
-  evaluate: (resource, stack) => {
-    const policy = policyOf(resource, stack, ATTRIBUTE[resource.type] as string);
-    if (!policy) return fromDetails(['the policy cannot be read']);
-    return fromDetails(
-      policy.statements
-        .filter((s) => s.effect === 'Allow' && s.actions.some((a) => covers(a, 'iam:PassRole')))
-        .flatMap((s) => {
-          const sid = s.sid ?? '(no sid)';
-          return [
-            ...(s.resources.length === 0 || s.resources.includes('*')
-              ? [`statement ${sid} passes every role ("*")`]
-              : []),
-            ...(hasPassedToService(s)
-              ? []
-              : [`statement ${sid} has no iam:PassedToService condition`]),
-          ];
-        }),
-    );
-  },
+  evaluate: policyRule(ATTRIBUTE, (policy) =>
+    policy.statements
+      .filter((s) => s.effect === 'Allow' && s.actions.some((a) => covers(a, 'iam:PassRole')))
+      .flatMap((s) => {
+        const sid = s.sid ?? '(no sid)';
+        return [
+          ...(s.resources.length === 0 || s.resources.includes('*')
+            ? [`statement ${sid} passes every role ("*")`]
+            : []),
+          ...(hasPassedToService(s)
+            ? []
+            : [`statement ${sid} has no iam:PassedToService condition`]),
+        ];
+      }),
+  ),
 };

@@ -1,6 +1,5 @@
-import { fromDetails } from '../../results';
 import type { PolicyStatement, Rule } from '../../types';
-import { policyOf } from '../helpers';
+import { policyRule } from '../helpers';
 
 const ATTRIBUTE: Record<string, string> = {
   aws_iam_policy: 'policy',
@@ -58,21 +57,17 @@ export const iamPrivilegeEscalation: Rule = {
     'Whoever may create a role, attach or write its policy, rewrite a trust or publish a policy version on "*" can create an administrator and assume it: the policy is administrator access in all but name.',
   level: 'error',
   appliesTo: Object.keys(ATTRIBUTE),
-  evaluate: (resource, stack) => {
-    const policy = policyOf(resource, stack, ATTRIBUTE[resource.type] as string);
-    if (!policy) return fromDetails(['the policy cannot be read']);
-    return fromDetails(
-      policy.statements
-        .filter((s) => s.effect === 'Allow' && !hasBoundaryCondition(s))
-        .filter((s) => s.resources.some(everyResource))
-        .flatMap((s) => {
-          const escalating = ESCALATION_ACTIONS.filter((a) => s.actions.some((p) => covers(p, a)));
-          return escalating.length === 0
-            ? []
-            : [
-                `statement ${s.sid ?? '(no sid)'} allows ${escalating.join(', ')} on ${s.resources.filter(everyResource).join(', ')} without an iam:PermissionsBoundary condition`,
-              ];
-        }),
-    );
-  },
+  evaluate: policyRule(ATTRIBUTE, (policy) =>
+    policy.statements
+      .filter((s) => s.effect === 'Allow' && !hasBoundaryCondition(s))
+      .filter((s) => s.resources.some(everyResource))
+      .flatMap((s) => {
+        const escalating = ESCALATION_ACTIONS.filter((a) => s.actions.some((p) => covers(p, a)));
+        return escalating.length === 0
+          ? []
+          : [
+              `statement ${s.sid ?? '(no sid)'} allows ${escalating.join(', ')} on ${s.resources.filter(everyResource).join(', ')} without an iam:PermissionsBoundary condition`,
+            ];
+      }),
+  ),
 };
