@@ -1,17 +1,15 @@
 // `npm run plan:offline`: real terraform plans of synthesized stacks, offline, with the
 // convergence check, and change plans of the working tree against a git ref.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { applyAllowlist, loadAllowlist, ALLOWLIST_FILE } from './allowlist';
 import { changePlans } from './change-plan';
-import type { ProviderSchemas } from './schema';
-import { providerSchemas } from './provider-schemas';
-import { planStack, type StackPlanResult } from './stack-plan';
-import { planDir, pool, stackByName, stacksOfApps, synthesizedApps, type StackRef } from './stacks';
-import { terraformSetup, WORKSPACE_ROOT, type TerraformSetup } from './terraform';
+import { planMatrix, planReview, type Io } from './matrix';
+import type { StackPlanResult } from './stack-plan';
+import { planDir, stackByName, stacksOfApps, synthesizedApps, type StackRef } from './stacks';
+import { terraformSetup, WORKSPACE_ROOT } from './terraform';
 
 const USAGE = `usage: plan-offline [STACK...] [--app APP]... [--all] [options]
   STACK               a synthesized stack, e.g. network-dev (run npm run synth first)
@@ -23,12 +21,6 @@ const USAGE = `usage: plan-offline [STACK...] [--app APP]... [--all] [options]
   --concurrency N     stacks planned at once (default: the machine's cores)
   --json FILE         write the results as JSON
   --quiet             no plan-review summary after the results`;
-
-/** Output streams of the CLI. */
-export interface Io {
-  readonly stdout: { write(text: string): unknown };
-  readonly stderr: { write(text: string): unknown };
-}
 
 /** Runs the CLI; resolves to the exit code (0 ok, 1 a plan failed or did not converge, 2 usage, 3 guard). */
 export async function runCli(argv: readonly string[], io: Io): Promise<number> {
@@ -118,38 +110,6 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   return code;
 }
 
-/** Plans every stack, `concurrency` at a time, printing one line per stack as it finishes. */
-export async function planMatrix(
-  setup: TerraformSetup,
-  refs: readonly StackRef[],
-  options: { converge: boolean; concurrency: number; io: Io; outputRoot?: string; kind?: string },
-): Promise<StackPlanResult[]> {
-  const schemas = once(() => providerSchemas(setup, refs[0]!.source));
-  return pool(refs, options.concurrency, async (ref) => {
-    const result = await planStack(setup, {
-      stack: ref.stack,
-      source: ref.source,
-      outDir: planDir(options.outputRoot ?? WORKSPACE_ROOT, ref, options.kind),
-      converge: options.converge,
-      schemas,
-    });
-    options.io.stdout.write(`  ${lineOf(result)}\n`);
-    return result;
-  });
-}
-
-function lineOf(r: StackPlanResult): string {
-  if (!r.ok)
-    return `FAIL ${r.stack} (${r.seconds.toFixed(1)} s)\n       ${(r.error ?? '').split('\n').join('\n       ')}`;
-  const convergence =
-    r.converged === undefined
-      ? ''
-      : r.converged
-        ? ', converges'
-        : `, DOES NOT CONVERGE (${r.residuals!.length} change(s))`;
-  return `ok   ${r.stack}: ${r.planLine ?? 'planned'}${convergence} (${r.seconds.toFixed(1)} s)`;
-}
-
 export function report(
   results: readonly StackPlanResult[],
   refs: readonly StackRef[],
@@ -187,27 +147,3 @@ function writeJson(
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify({ seconds, concurrency, stacks: results }, null, 2)}\n`);
 }
-
-/** Runs this workspace's plan-review CLI. */
-export function planReview(
-  args: readonly string[],
-  bin = join(WORKSPACE_ROOT, 'libs', 'plan-review', 'bin', 'plan-review.js'),
-) {
-  const run = spawnSync(process.execPath, [bin, ...args], {
-    encoding: 'utf8',
-    maxBuffer: 256 << 20,
-  });
-  return { code: run.status ?? 1, stdout: run.stdout ?? '', stderr: run.stderr ?? '' };
-}
-
-function once<T>(make: () => Promise<T>): () => Promise<T> {
-  let value: Promise<T> | undefined;
-  return () => (value ??= make());
-}
-
-/** Reads a JSON file. */
-export function readJson<T>(file: string): T {
-  return JSON.parse(readFileSync(file, 'utf8')) as T;
-}
-
-export type { ProviderSchemas };
