@@ -1,5 +1,6 @@
 // Writes a copy of the environments folder whose every environment runs `count` generated
-// services, valid under every rule of libs/config/src/schema/services*.ts: unique names,
+// services, valid under every rule of libs/config/src/schema/services*.ts (GCP environments:
+// schema/gcp.ts): unique names,
 // repositories, ports and routes; hosts inside the environment's hosted zone; task sizes the
 // runtime accepts; production floors of two tasks; request-count scaling only on rolling
 // services; every tenth service on App Runner (no route, rolling, no AppConfig agent).
@@ -10,6 +11,14 @@ import { parseDocument } from 'yaml';
 /** The i-th (1-based) generated service of an environment. */
 export function generatedService(i, env) {
   const name = `svc-${String(i).padStart(3, '0')}`;
+  if (env.cloud === 'gcp') {
+    return {
+      name,
+      source: { repository: `acme/${name}` },
+      port: 8000 + i,
+      healthCheckPath: '/healthz',
+    };
+  }
   const tasks = env.production ? { desired: 2, min: 2, max: 6 } : { desired: 1, min: 1, max: 3 };
   const common = {
     name,
@@ -19,7 +28,7 @@ export function generatedService(i, env) {
     healthCheckPath: '/healthz',
   };
   const secrets = {
-    SESSION_KEY: `arn:aws:secretsmanager:${env.region}:${env.accountId}:secret:${env.name}/${name}/session-key`,
+    SESSION_KEY: `arn:aws:secretsmanager:${env.aws.region}:${env.aws.accountId}:secret:${env.name}/${name}/session-key`,
   };
   if (i % 10 === 0) {
     return {

@@ -36,9 +36,13 @@ function score(library) {
 
 let failed = false;
 for (const library of chosen.length > 0 ? chosen : LIBRARIES) {
-  const run = spawnSync('npx', ['stryker', 'run', `libs/${library}/stryker.config.mjs`, ...strykerOptions], {
-    stdio: 'inherit',
-  });
+  const run = spawnSync(
+    'npx',
+    ['stryker', 'run', `libs/${library}/stryker.config.mjs`, ...strykerOptions],
+    {
+      stdio: 'inherit',
+    },
+  );
   if (run.status !== 0) failed = true;
   const result = score(library);
   if (result)

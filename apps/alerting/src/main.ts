@@ -1,4 +1,6 @@
 import { AlertingStack } from '@platform/aws-alerting';
 import { runApp } from '@platform/core';
 
-runApp('alerting', (app, environment) => new AlertingStack(app, environment));
+runApp('alerting', {
+  aws: (app, environment) => new AlertingStack(app, environment),
+});

@@ -1,4 +1,6 @@
 import { BaselineStack } from '@platform/aws-baseline';
 import { runApp } from '@platform/core';
 
-runApp('baseline', (app, environment) => new BaselineStack(app, environment));
+runApp('baseline', {
+  aws: (app, environment) => new BaselineStack(app, environment),
+});

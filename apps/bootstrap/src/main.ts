@@ -1,4 +1,6 @@
 import { BootstrapStack } from '@platform/aws-bootstrap';
 import { runApp } from '@platform/core';
 
-runApp('bootstrap', (app, environment) => new BootstrapStack(app, environment));
+runApp('bootstrap', {
+  aws: (app, environment) => new BootstrapStack(app, environment),
+});

@@ -1,4 +1,6 @@
 import { EcsStack } from '@platform/aws-ecs';
 import { runApp } from '@platform/core';
 
-runApp('ecs', (app, environment) => new EcsStack(app, environment));
+runApp('ecs', {
+  aws: (app, environment) => new EcsStack(app, environment),
+});

@@ -1,4 +1,6 @@
 import { EksStack } from '@platform/aws-eks';
 import { runApp } from '@platform/core';
 
-runApp('eks', (app, environment) => new EksStack(app, environment));
+runApp('eks', {
+  aws: (app, environment) => new EksStack(app, environment),
+});

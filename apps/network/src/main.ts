@@ -1,4 +1,6 @@
 import { NetworkStack } from '@platform/aws-network';
 import { runApp } from '@platform/core';
 
-runApp('network', (app, environment) => new NetworkStack(app, environment));
+runApp('network', {
+  aws: (app, environment) => new NetworkStack(app, environment),
+});

@@ -1,4 +1,6 @@
 import { ObservabilityStack } from '@platform/aws-observability';
 import { runApp } from '@platform/core';
 
-runApp('observability', (app, environment, all) => new ObservabilityStack(app, environment, all));
+runApp('observability', {
+  aws: (app, environment, all) => new ObservabilityStack(app, environment, all),
+});

@@ -1,4 +1,6 @@
 import { RegistryStack } from '@platform/aws-registry';
 import { runApp } from '@platform/core';
 
-runApp('registry', (app, environment, all) => new RegistryStack(app, environment, all));
+runApp('registry', {
+  aws: (app, environment, all) => new RegistryStack(app, environment, all),
+});

@@ -20,13 +20,16 @@ function located(edit: (docs: Record<string, Document>) => void): string[] {
 }
 
 const dev = (docs: Record<string, Document>) => docs['dev'] as Document;
+/** The AWS environments' documents (the GCP ones have no ECR repositories). */
+const awsDocs = (docs: Record<string, Document>) =>
+  Object.values(docs).filter((doc) => doc.get('cloud') === 'aws');
 
 describe('AWS name and value limits, checked at load with file, line and field', () => {
   describe('ECR repository names (2-256 characters)', () => {
     it('rejects a one-character repository name', () => {
       expect(
         located((d) => {
-          for (const doc of Object.values(d)) doc.setIn(['services', 0, 'repository'], 'w');
+          for (const doc of awsDocs(d)) doc.setIn(['services', 0, 'repository'], 'w');
         }),
       ).toEqual(
         expect.arrayContaining([
@@ -40,7 +43,7 @@ describe('AWS name and value limits, checked at load with file, line and field',
     it('accepts a namespaced repository name', () => {
       expect(
         located((d) => {
-          for (const doc of Object.values(d)) doc.setIn(['services', 0, 'repository'], 'team/web');
+          for (const doc of awsDocs(d)) doc.setIn(['services', 0, 'repository'], 'team/web');
         }),
       ).toEqual([]);
     });
@@ -115,7 +118,7 @@ describe('AWS name and value limits, checked at load with file, line and field',
   });
 
   describe('IAM role names in EKS access entries (1-64 characters)', () => {
-    const account = (d: Record<string, Document>) => String(dev(d).get('accountId'));
+    const account = (d: Record<string, Document>) => String(dev(d).getIn(['aws', 'accountId']));
 
     it('rejects a role name of 65 characters', () => {
       expect(

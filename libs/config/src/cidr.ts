@@ -1,5 +1,9 @@
 import { IPv4CidrRange, Validator } from 'ip-num';
+import { GCP_SUBNET_TIERS, type GcpNetworkConfig } from './schema/gcp';
 import type { NetworkConfig, SubnetTierName } from './schema/network';
+
+/** A tier of a GCP network. */
+export type GcpSubnetTierName = (typeof GCP_SUBNET_TIERS)[number];
 
 /** The subnet tiers, in the order their subnets are laid out. */
 export const SUBNET_TIERS: readonly SubnetTierName[] = ['public', 'private', 'intra'];
@@ -95,4 +99,44 @@ function computeLayout(
       cidr: placed.get(request) as string,
     })),
   };
+}
+
+/** One computed GCP subnet (regional: one per tier). */
+export interface PlannedGcpSubnet {
+  /** The tier the subnet belongs to. */
+  readonly tier: GcpSubnetTierName;
+  /** The subnet's primary IPv4 range. */
+  readonly cidr: string;
+}
+
+/**
+ * Lays out one regional subnet per tier inside a GCP network's range, larger first so each
+ * starts on its own boundary, then in tier order. A pure function of the range and the sizes.
+ *
+ * @returns the subnets in tier order, or the number of addresses missing when they do not fit.
+ */
+export function planGcpSubnets(
+  network: Pick<GcpNetworkConfig, 'cidr' | 'subnets'>,
+): { readonly subnets: readonly PlannedGcpSubnet[] } | { readonly overflow: string } {
+  const range = IPv4CidrRange.fromCidr(network.cidr);
+  const requests = GCP_SUBNET_TIERS.map((tier) => ({
+    tier,
+    prefixLength: network.subnets[tier].prefixLength,
+  }));
+  const placed = new Map<GcpSubnetTierName, string>();
+  let next: ReturnType<typeof range.getFirst> | undefined = range.getFirst();
+  for (const request of [...requests].sort((a, b) => a.prefixLength - b.prefixLength)) {
+    const candidate: IPv4CidrRange | undefined = next
+      ? IPv4CidrRange.fromCidr(`${next.toString()}/${request.prefixLength}`)
+      : undefined;
+    if (!candidate || !candidate.inside(range)) {
+      const needed = requests.reduce((sum, r) => sum + 2 ** (32 - r.prefixLength), 0);
+      return {
+        overflow: `the subnets need ${needed} addresses but ${network.cidr} has ${range.getSize().toString()}`,
+      };
+    }
+    placed.set(request.tier, candidate.toCidrString());
+    next = candidate.hasNextRange() ? candidate.getLast().nextIPNumber() : undefined;
+  }
+  return { subnets: requests.map(({ tier }) => ({ tier, cidr: placed.get(tier) as string })) };
 }

@@ -81,7 +81,7 @@ describe('an environment file that disappears while others still expect it', () 
     rmSync(join(dir, 'prod.yaml'));
     expect(located(dir)).toEqual([
       expect.stringMatching(
-        /^deploy\.yml:\d+ jobs\.prod\.with\.environment: deploys environment "prod", which has no file .*prod\.yaml \(environments: dev, staging\): restore the file, or remove this job/,
+        /^deploy\.yml:\d+ jobs\.prod\.with\.environment: deploys environment "prod", which has no file .*prod\.yaml \(environments: dev, gcpdev, gcpprod, staging\): restore the file, or remove this job/,
       ),
     ]);
   });
@@ -122,7 +122,7 @@ describe('an environment file that disappears while others still expect it', () 
       ].join('\n'),
     );
     expect(located(dir)).toEqual([
-      'smoke.yml:5 jobs.qa.environment: runs in GitHub environment "qa", which no environment file deploys through (dev, prod, staging): restore its environment file, or remove this job',
+      'smoke.yml:5 jobs.qa.environment: runs in GitHub environment "qa", which no environment file deploys through (dev, gcpdev, gcpprod, prod, staging): restore its environment file, or remove this job',
     ]);
   });
 });
@@ -164,9 +164,9 @@ describe('services across files: images are built and released in the first envi
   it('a later environment in another region than the pipelines is refused at its region; the same region loads', () => {
     const move = (d: Record<string, Document>, region: string) => {
       const prod = d['prod'] as Document;
-      prod.set('region', region);
-      prod.set(
-        'availabilityZones',
+      prod.setIn(['aws', 'region'], region);
+      prod.setIn(
+        ['aws', 'availabilityZones'],
         ['a', 'b', 'c'].map((z) => `${region}${z}`),
       );
       prod.setIn(
@@ -181,7 +181,7 @@ describe('services across files: images are built and released in the first envi
     };
     expect(located(editedEnvironments((d) => move(d, 'eu-central-1')))).toEqual([
       expect.stringMatching(
-        /^prod\.yaml:\d+ region: eu-central-1 differs from eu-west-1 of .*dev\.yaml, whose pipelines deploy web, api here: cross-region deploys need a regional artifact store/,
+        /^prod\.yaml:\d+ aws.region: eu-central-1 differs from eu-west-1 of .*dev\.yaml, whose pipelines deploy web, api here: cross-region deploys need a regional artifact store/,
       ),
     ]);
     expect(located(editedEnvironments((d) => move(d, 'eu-west-1')))).toEqual([]);

@@ -1,6 +1,8 @@
 import type { ConfigProblem } from './errors';
 import { cidrsOverlap } from './cidr';
+import type { AwsEnvironmentConfig } from './schema/aws-environment';
 import type { EnvironmentConfig } from './schema/environment';
+import type { GcpEnvironmentConfig } from './schema/gcp-environment';
 import { lineOf, type ParsedYaml } from './yaml-lines';
 
 /** An environment file as parsed; `config` only when it passed the schema. */
@@ -9,6 +11,8 @@ export interface ParsedFile extends ParsedYaml {
 }
 
 type ValidFile = ParsedFile & { readonly config: EnvironmentConfig };
+type AwsFile = ParsedFile & { readonly config: AwsEnvironmentConfig };
+type GcpFile = ParsedFile & { readonly config: GcpEnvironmentConfig };
 
 /**
  * Rules that span files: one account, one VPC range, one bucket, one position per environment;
@@ -20,13 +24,14 @@ export function crossFileProblems(files: readonly ParsedFile[]): ConfigProblem[]
     (f): f is ParsedFile & { config: EnvironmentConfig } => f.config !== undefined,
   );
   const problems: ConfigProblem[] = [];
-  const unique = (
+  const unique = <F extends ValidFile>(
+    among: readonly F[],
     field: string[],
-    value: (c: EnvironmentConfig) => string | number,
+    value: (c: F['config']) => string | number,
     what: string,
   ) => {
     const seen = new Map<string | number, ParsedFile>();
-    for (const f of valid) {
+    for (const f of among) {
       const v = value(f.config);
       const first = seen.get(v);
       if (first) {
@@ -39,40 +44,106 @@ export function crossFileProblems(files: readonly ParsedFile[]): ConfigProblem[]
       } else seen.set(v, f);
     }
   };
-  unique(['name'], (c) => c.name, 'name');
-  unique(['accountId'], (c) => c.accountId, 'account id');
-  unique(['state', 'bucket'], (c) => c.state.bucket, 'state bucket');
-  unique(['deployOrder'], (c) => c.deployOrder, 'deploy order');
-  // Only when every file is valid: otherwise the pipeline environment may be the invalid one.
-  const first =
-    valid.length === files.length
-      ? [...valid].sort((a, b) => a.config.deployOrder - b.config.deployOrder)[0]
-      : undefined;
-  const connected = first?.config.services.findIndex(
-    (s) => s.source?.provider === 'codestar-connection',
-  );
-  if (first && connected !== undefined && connected >= 0 && !first.config.delivery.connectionArn) {
-    problems.push({
-      file: first.file,
-      line: lineOf(first.doc, first.lines, ['delivery']),
-      field: 'delivery.connectionArn',
-      message: `is required: services.${connected} pulls its source through a CodeStar connection, and the pipelines run in this environment (the lowest deployOrder)`,
-    });
+  const aws = valid.filter((f): f is AwsFile => f.config.cloud === 'aws');
+  const gcp = valid.filter((f): f is GcpFile => f.config.cloud === 'gcp');
+  unique(valid, ['name'], (c) => c.name, 'name');
+  unique(aws, ['aws', 'accountId'], (c) => c.aws.accountId, 'account id');
+  unique(aws, ['aws', 'state', 'bucket'], (c) => c.aws.state.bucket, 'state bucket');
+  unique(aws, ['deployOrder'], (c) => c.deployOrder, 'deploy order');
+  unique(gcp, ['gcp', 'projectId'], (c) => c.gcp.projectId, 'project id');
+  unique(gcp, ['gcp', 'projectNumber'], (c) => c.gcp.projectNumber, 'project number');
+  unique(gcp, ['gcp', 'state', 'bucket'], (c) => c.gcp.state.bucket, 'state bucket');
+  unique(gcp, ['deployOrder'], (c) => c.deployOrder, 'deploy order');
+  const complete = valid.length === files.length;
+  problems.push(...awsProblems(aws, complete));
+  problems.push(...networkOverlapProblems(valid));
+  if (complete) {
+    problems.push(
+      ...deployOrderProblems(aws),
+      ...deployOrderProblems(gcp),
+      ...imageSourceProblems(aws),
+      ...gcpImageSourceProblems(gcp),
+    );
   }
+  return problems;
+}
+
+/** The primary range of an environment's network, whatever its cloud. */
+const networkRange = (f: ValidFile): { field: string[]; cidr: string } =>
+  f.config.cloud === 'aws'
+    ? { field: ['network', 'vpcCidr'], cidr: f.config.network.vpcCidr }
+    : { field: ['network', 'cidr'], cidr: f.config.network.cidr };
+
+/** Network ranges never overlap, across clouds too: environments can be connected later. */
+function networkOverlapProblems(valid: readonly ValidFile[]): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
   valid.forEach((a, i) =>
     valid.slice(i + 1).forEach((b) => {
-      if (cidrsOverlap(a.config.network.vpcCidr, b.config.network.vpcCidr)) {
+      const [ra, rb] = [networkRange(a), networkRange(b)];
+      if (cidrsOverlap(ra.cidr, rb.cidr)) {
         problems.push({
           file: b.file,
-          line: lineOf(b.doc, b.lines, ['network', 'vpcCidr']),
-          field: 'network.vpcCidr',
-          message: `${b.config.network.vpcCidr} overlaps ${a.config.network.vpcCidr} of ${a.file}; VPC ranges must not overlap so environments can be connected later`,
+          line: lineOf(b.doc, b.lines, rb.field),
+          field: rb.field.join('.'),
+          message: `${rb.cidr} overlaps ${ra.cidr} of ${a.file}; network ranges must not overlap so environments can be connected later`,
         });
       }
     }),
   );
-  if (valid.length === files.length) {
-    problems.push(...deployOrderProblems(valid), ...imageSourceProblems(valid));
+  return problems;
+}
+
+/** The pipelines run in the first AWS environment: its CodeStar connection must be named. */
+function awsProblems(aws: readonly AwsFile[], complete: boolean): ConfigProblem[] {
+  // Only when every file is valid: otherwise the pipeline environment may be the invalid one.
+  const first = complete
+    ? [...aws].sort((a, b) => a.config.deployOrder - b.config.deployOrder)[0]
+    : undefined;
+  const connected = first?.config.services.findIndex(
+    (s) => s.source?.provider === 'codestar-connection',
+  );
+  if (first && connected !== undefined && connected >= 0 && !first.config.delivery.connectionArn) {
+    return [
+      {
+        file: first.file,
+        line: lineOf(first.doc, first.lines, ['delivery']),
+        field: 'delivery.connectionArn',
+        message: `is required: services.${connected} pulls its source through a CodeStar connection, and the pipelines run in this environment (the lowest deployOrder)`,
+      },
+    ];
+  }
+  return [];
+}
+
+/**
+ * GCP images are built in the first GCP environment (Cloud Build, its Artifact Registry) and
+ * promoted by Cloud Deploy: a later environment's service the first does not declare has no
+ * image and no pipeline, and the first needs the GitHub connection when it builds anything.
+ */
+function gcpImageSourceProblems(gcp: readonly GcpFile[]): ConfigProblem[] {
+  const [first, ...later] = [...gcp].sort((a, b) => a.config.deployOrder - b.config.deployOrder);
+  if (!first) return [];
+  const problems: ConfigProblem[] = [];
+  if (first.config.services.length > 0 && !first.config.delivery.github) {
+    problems.push({
+      file: first.file,
+      line: lineOf(first.doc, first.lines, ['delivery']),
+      field: 'delivery.github',
+      message: `is required: Cloud Build builds the services' images in this environment (the lowest deployOrder of the GCP environments) through a GitHub connection`,
+    });
+  }
+  const built = new Set(first.config.services.map((s) => s.name));
+  for (const f of later) {
+    f.config.services.forEach((service, index) => {
+      if (!built.has(service.name)) {
+        problems.push({
+          file: f.file,
+          line: lineOf(f.doc, f.lines, ['services', index, 'name']),
+          field: `services.${index}.name`,
+          message: `"${service.name}" is not built anywhere: images are built in ${first.file} (the lowest deployOrder of the GCP environments) and promoted from there; declare "${service.name}" there too`,
+        });
+      }
+    });
   }
   return problems;
 }
@@ -109,7 +180,7 @@ function deployOrderProblems(valid: readonly ValidFile[]): ConfigProblem[] {
  * whose repository the first environment lacks has no image; one with a `source` that the
  * first environment does not release has no pipeline.
  */
-function imageSourceProblems(valid: readonly ValidFile[]): ConfigProblem[] {
+function imageSourceProblems(valid: readonly AwsFile[]): ConfigProblem[] {
   const [first, ...later] = [...valid].sort((a, b) => a.config.deployOrder - b.config.deployOrder);
   if (!first) return [];
   const repositories = new Set(first.config.services.map((s) => s.repository));
@@ -117,12 +188,12 @@ function imageSourceProblems(valid: readonly ValidFile[]): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   for (const f of later) {
     const releasedHere = f.config.services.filter((s) => released.has(s.name)).map((s) => s.name);
-    if (f.config.region !== first.config.region && releasedHere.length > 0) {
+    if (f.config.aws.region !== first.config.aws.region && releasedHere.length > 0) {
       problems.push({
         file: f.file,
-        line: lineOf(f.doc, f.lines, ['region']),
-        field: 'region',
-        message: `${f.config.region} differs from ${first.config.region} of ${first.file}, whose pipelines deploy ${releasedHere.join(', ')} here: cross-region deploys need a regional artifact store, which the pipelines do not have; use ${first.config.region}`,
+        line: lineOf(f.doc, f.lines, ['aws', 'region']),
+        field: 'aws.region',
+        message: `${f.config.aws.region} differs from ${first.config.aws.region} of ${first.file}, whose pipelines deploy ${releasedHere.join(', ')} here: cross-region deploys need a regional artifact store, which the pipelines do not have; use ${first.config.aws.region}`,
       });
     }
     f.config.services.forEach((service, index) => {

@@ -1,8 +1,8 @@
-import { editedEnvironments, ENVIRONMENTS_DIR, problems } from './test-support';
-import { loadEnvironments, pipelineEnvironment, pipelineName } from './index';
+import { editedEnvironments, problems, awsExamples } from './test-support';
+import { pipelineEnvironment, pipelineName } from './index';
 
 describe('release pipelines: source and shared names', () => {
-  const envs = loadEnvironments(ENVIRONMENTS_DIR);
+  const envs = awsExamples();
 
   it('a service source defaults to a connection and the main branch', () => {
     const web = envs[0]!.services.find((s) => s.name === 'web')!;
@@ -29,7 +29,7 @@ describe('release pipelines: source and shared names', () => {
 });
 
 describe('delivery section and feature flags', () => {
-  const envs = loadEnvironments(ENVIRONMENTS_DIR);
+  const envs = awsExamples();
 
   it('applies the delivery defaults and reads the initial flags', () => {
     const staging = envs.find((e) => e.name === 'staging')!;

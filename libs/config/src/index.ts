@@ -8,14 +8,42 @@ export {
   type EnvironmentInput,
 } from './schema/environment';
 export {
+  awsEnvironmentSchema,
+  awsSectionSchema,
+  type AwsEnvironmentConfig,
+  type AwsEnvironmentInput,
+} from './schema/aws-environment';
+export { gcpEnvironmentSchema, type GcpEnvironmentConfig } from './schema/gcp-environment';
+export { CLOUDS, sharedEnvironmentFields, type Cloud } from './schema/shared';
+export {
+  GCP_SUBNET_TIERS,
+  GKE_RELEASE_CHANNELS,
+  type GcpDeliveryConfig,
+  type GcpNetworkConfig,
+  type GcpRegistryConfig,
+  type GcpSectionConfig,
+  type GcpServiceConfig,
+  type GkeConfig,
+} from './schema/gcp';
+export {
   SUBNET_TIERS,
   cidrsOverlap,
   isCanonicalCidr,
+  planGcpSubnets,
   planSubnets,
+  type GcpSubnetTierName,
+  type PlannedGcpSubnet,
   type PlannedSubnet,
 } from './cidr';
 export { ConfigError, formatProblems, type ConfigProblem } from './errors';
-export { environmentProblems, loadEnvironments, type Environment } from './load';
+export {
+  environmentProblems,
+  environmentsOf,
+  loadEnvironments,
+  type AwsEnvironment,
+  type Environment,
+  type GcpEnvironment,
+} from './load';
 export { environmentJsonSchema } from './json-schema';
 export {
   STACK_FAMILIES,
@@ -23,6 +51,10 @@ export {
   stackName,
   stateKey,
   stateKmsAliasArn,
+  statePrefix,
+  GCP_STATE_KEY_NAME,
+  gcpLabelValue,
+  gcpStateKmsKeyId,
   type StackFamily,
 } from './naming';
 export { environmentsDir, findWorkspaceRoot } from './workspace';

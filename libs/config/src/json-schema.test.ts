@@ -14,27 +14,47 @@ describe('JSON Schema for editors', () => {
     expect(committed).toEqual(environmentJsonSchema());
   });
 
-  it('rejects unknown fields and names the required ones', () => {
-    const schema = environmentJsonSchema() as { additionalProperties: boolean; required: string[] };
-    expect(schema.additionalProperties).toBe(false);
-    expect(schema.required).toEqual(
-      expect.arrayContaining(['name', 'accountId', 'region', 'network', 'state']),
+  type Branch = {
+    additionalProperties: boolean;
+    required: string[];
+    properties: Record<
+      string,
+      { const?: string; properties: Record<string, Record<string, unknown>> }
+    >;
+  };
+  const branch = (cloud: string): Branch => {
+    const { oneOf } = environmentJsonSchema() as { oneOf: Branch[] };
+    const found = oneOf.find((b) => b.properties['cloud']?.const === cloud);
+    if (!found) throw new Error(`no ${cloud} branch`);
+    return found;
+  };
+
+  it('offers one shape per cloud, chosen by `cloud`, each rejecting unknown fields and naming the required ones', () => {
+    const aws = branch('aws');
+    expect(aws.additionalProperties).toBe(false);
+    expect(aws.required).toEqual(
+      expect.arrayContaining(['name', 'cloud', 'aws', 'network', 'ecs']),
+    );
+    const gcp = branch('gcp');
+    expect(gcp.additionalProperties).toBe(false);
+    expect(gcp.required).toEqual(
+      expect.arrayContaining(['name', 'cloud', 'gcp', 'network', 'gke']),
     );
   });
 
-  it('every field of the environment schema has a description an editor shows on hover', () => {
+  it('every field of the environment schema, in both clouds, has a description an editor shows on hover', () => {
     expect(fieldsWithoutDescription(environmentJsonSchema())).toEqual([]);
   });
 
   it('a field with a default and an example carries both into the JSON schema', () => {
-    const schema = environmentJsonSchema() as {
-      properties: Record<string, { properties: Record<string, Record<string, unknown>> }>;
-    };
-    expect(schema.properties['github']?.properties['mainBranch']).toMatchObject({
+    expect(branch('aws').properties['github']?.properties['mainBranch']).toMatchObject({
       default: 'main',
       description: expect.stringContaining('plan role'),
     });
-    expect(schema.properties['state']?.properties['bucket']?.['examples']).toEqual([
+    const awsSection = branch('aws').properties['aws'] as unknown as {
+      properties: Record<string, { properties: Record<string, Record<string, unknown>> }>;
+    };
+    expect(awsSection.properties['state']?.properties['bucket']?.['examples']).toEqual([
       expect.any(String),
     ]);
   });

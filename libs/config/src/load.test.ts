@@ -6,8 +6,9 @@ import { ConfigError, loadEnvironments } from './index';
 describe('environment files', () => {
   it('the example environments load in promotion order with computed subnets', () => {
     const envs = loadEnvironments(ENVIRONMENTS_DIR);
-    expect(envs.map((e) => e.name)).toEqual(['dev', 'staging', 'prod']);
-    const prod = envs[2]!;
+    // each cloud has its own promotion path; positions interleave, AWS first on a tie
+    expect(envs.map((e) => e.name)).toEqual(['dev', 'gcpdev', 'staging', 'gcpprod', 'prod']);
+    const prod = envs.find((e) => e.name === 'prod')!;
     expect(prod.subnets.filter((s) => s.tier === 'private').map((s) => s.cidr)).toEqual([
       '10.30.0.0/20',
       '10.30.16.0/20',
@@ -53,30 +54,30 @@ describe('environment files', () => {
   });
 
   it('rejects an unknown region and lists the allowed ones', () => {
-    const dir = editedEnvironments((d) => d['dev']!.set('region', 'eu-middle-9'));
+    const dir = editedEnvironments((d) => d['dev']!.setIn(['aws', 'region'], 'eu-middle-9'));
     const [first] = problems(dir);
     expect(first).toMatch(
-      /^dev\.yaml region: must be one of .*"eu-west-1".* \(got "eu-middle-9"\)/,
+      /^dev\.yaml aws.region: must be one of .*"eu-west-1".* \(got "eu-middle-9"\)/,
     );
   });
 
   it('rejects a production environment with one availability zone and a single NAT', () => {
     const dir = editedEnvironments((d) => {
-      d['prod']!.set('availabilityZones', ['eu-west-1a']);
+      d['prod']!.setIn(['aws', 'availabilityZones'], ['eu-west-1a']);
       d['prod']!.setIn(['network', 'natStrategy'], 'single');
     });
     expect(problems(dir)).toEqual([
-      'prod.yaml availabilityZones: a production environment needs at least 2 availability zones (got 1)',
+      'prod.yaml aws.availabilityZones: a production environment needs at least 2 availability zones (got 1)',
       'prod.yaml network.natStrategy: a production environment needs "one-per-az" so one zone\'s outage stays local (got "single")',
     ]);
   });
 
   it('rejects a zone of another region', () => {
     const dir = editedEnvironments((d) =>
-      d['dev']!.set('availabilityZones', ['eu-west-1a', 'us-east-1b']),
+      d['dev']!.setIn(['aws', 'availabilityZones'], ['eu-west-1a', 'us-east-1b']),
     );
     expect(problems(dir)).toEqual([
-      'dev.yaml availabilityZones.1: "us-east-1b" is not a zone of eu-west-1 (expected eu-west-1a, eu-west-1b, ...)',
+      'dev.yaml aws.availabilityZones.1: "us-east-1b" is not a zone of eu-west-1 (expected eu-west-1a, eu-west-1b, ...)',
     ]);
   });
 
@@ -104,25 +105,27 @@ describe('environment files', () => {
   });
 
   it('rejects a missing account id and a duplicated one', () => {
-    const missing = editedEnvironments((d) => d['dev']!.delete('accountId'));
-    expect(problems(missing)).toEqual(['dev.yaml accountId: is required (string)']);
+    const missing = editedEnvironments((d) => d['dev']!.deleteIn(['aws', 'accountId']));
+    expect(problems(missing)).toEqual(['dev.yaml aws.accountId: is required (string)']);
     const duplicated = editedEnvironments((d) => {
-      d['staging']!.set('accountId', '111111111111');
+      d['staging']!.setIn(['aws', 'accountId'], '111111111111');
       d['staging']!.setIn(
-        ['state', 'administratorRoleArn'],
+        ['aws', 'state', 'administratorRoleArn'],
         'arn:aws:iam::111111111111:role/platform-admins',
       );
     });
     expect(problems(duplicated)).toEqual([
       expect.stringMatching(
-        /^staging\.yaml accountId: account id "111111111111" is already used by .*dev\.yaml/,
+        /^staging\.yaml aws.accountId: account id "111111111111" is already used by .*dev\.yaml/,
       ),
     ]);
   });
 
   it('rejects an account id written as a number (YAML would drop leading zeros)', () => {
-    const dir = editedEnvironments((d) => d['dev']!.set('accountId', 11111111111));
-    expect(problems(dir)[0]).toMatch(/^dev\.yaml accountId: must be string \(got 11111111111\)/);
+    const dir = editedEnvironments((d) => d['dev']!.setIn(['aws', 'accountId'], 11111111111));
+    expect(problems(dir)[0]).toMatch(
+      /^dev\.yaml aws.accountId: must be string \(got 11111111111\)/,
+    );
   });
 
   it('rejects a flow-log retention CloudWatch would refuse', () => {

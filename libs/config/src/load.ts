@@ -2,20 +2,41 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { type Document, isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
 import { z } from 'zod';
-import { planSubnets, type PlannedSubnet } from './cidr';
+import { planGcpSubnets, planSubnets, type PlannedGcpSubnet, type PlannedSubnet } from './cidr';
 import { crossFileProblems, type ParsedFile } from './cross-file';
 import { ConfigError, type ConfigProblem } from './errors';
+import { awsEnvironmentSchema, type AwsEnvironmentConfig } from './schema/aws-environment';
 import { environmentSchema, type EnvironmentConfig } from './schema/environment';
+import { gcpEnvironmentSchema, type GcpEnvironmentConfig } from './schema/gcp-environment';
 import { workflowEnvironmentProblems } from './workflow-references';
 import { displayPath, lineOf } from './yaml-lines';
 import { environmentsDir } from './workspace';
 
-/** A validated environment with the values derived from it at synth. */
-export interface Environment extends EnvironmentConfig {
+/** A validated AWS environment with the values derived from it at synth. */
+export interface AwsEnvironment extends AwsEnvironmentConfig {
   /** The file the environment was read from, relative to the working directory. */
   readonly file: string;
   /** Every subnet of the VPC, computed from the tier sizes. */
   readonly subnets: readonly PlannedSubnet[];
+}
+
+/** A validated Google Cloud environment with the values derived from it at synth. */
+export interface GcpEnvironment extends GcpEnvironmentConfig {
+  /** The file the environment was read from, relative to the working directory. */
+  readonly file: string;
+  /** The network's regional subnets, one per tier, computed from the tier sizes. */
+  readonly subnets: readonly PlannedGcpSubnet[];
+}
+
+/** A validated environment of any cloud; `cloud` tells which. */
+export type Environment = AwsEnvironment | GcpEnvironment;
+
+/** The environments of one cloud, in the order given. */
+export function environmentsOf<C extends Environment['cloud']>(
+  cloud: C,
+  environments: readonly Environment[],
+): Extract<Environment, { cloud: C }>[] {
+  return environments.filter((e): e is Extract<Environment, { cloud: C }> => e.cloud === cloud);
 }
 
 /**
@@ -55,13 +76,22 @@ export function loadEnvironments(dir: string = environmentsDir()): Environment[]
   if (problems.length > 0) throw new ConfigError(problems);
   return parsed
     .flatMap(({ file, config }) => (config ? [{ file, config }] : []))
-    .map(({ file, config }) => {
-      const plan = planSubnets(config.network, config.availabilityZones);
-      // services by name: nothing any family builds may depend on their order in the file
-      const services = [...config.services].sort((a, b) => a.name.localeCompare(b.name));
-      return { ...config, services, file, subnets: 'subnets' in plan ? plan.subnets : [] };
-    })
-    .sort((a, b) => a.deployOrder - b.deployOrder);
+    .map(({ file, config }) => withDerivedValues(file, config))
+    .sort((a, b) => a.deployOrder - b.deployOrder || a.cloud.localeCompare(b.cloud));
+}
+
+function withDerivedValues(file: string, config: EnvironmentConfig): Environment {
+  // services by name: nothing any family builds may depend on their order in the file
+  const byName = <S extends { name: string }>(services: readonly S[]) =>
+    [...services].sort((a, b) => a.name.localeCompare(b.name));
+  if (config.cloud === 'gcp') {
+    const plan = planGcpSubnets(config.network);
+    const services = byName(config.services);
+    return { ...config, services, file, subnets: 'subnets' in plan ? plan.subnets : [] };
+  }
+  const plan = planSubnets(config.network, config.aws.availabilityZones);
+  const services = byName(config.services);
+  return { ...config, services, file, subnets: 'subnets' in plan ? plan.subnets : [] };
 }
 
 function parseEnvironmentFile(path: string, problems: ConfigProblem[]): ParsedFile {
@@ -130,7 +160,7 @@ function toProblem(
 ): ConfigProblem {
   const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
   if (issue.code === 'unrecognized_keys') {
-    const allowed = allowedKeys(environmentSchema, path);
+    const allowed = allowedKeys(branchOf(doc.get('cloud')), path);
     const parent = doc.getIn(path, true) as Node | undefined;
     const key = issue.keys[0];
     let line = lineOf(doc, lines, path);
@@ -150,6 +180,11 @@ function toProblem(
   const message =
     issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message;
   return { file, line: lineOf(doc, lines, path), field: path.join('.'), message };
+}
+
+/** The schema of the environment's cloud (the AWS one when `cloud` is missing or unknown). */
+function branchOf(cloud: unknown): z.ZodType {
+  return cloud === 'gcp' ? gcpEnvironmentSchema : awsEnvironmentSchema;
 }
 
 /** The field names the schema accepts at `path`. */

@@ -3,9 +3,11 @@ import { resourceName, stackName, stateKey, stateKmsAliasArn } from './naming';
 
 const prod = {
   name: 'prod',
-  region: 'eu-west-1',
-  accountId: '333333333333',
-  state: { kmsAlias: 'alias/platform-state' },
+  aws: {
+    region: 'eu-west-1',
+    accountId: '333333333333',
+    state: { kmsAlias: 'alias/platform-state' },
+  },
 } as const;
 
 describe('names one source builds for every family', () => {

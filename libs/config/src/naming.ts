@@ -1,4 +1,6 @@
+import type { AwsEnvironmentConfig } from './schema/aws-environment';
 import type { EnvironmentConfig } from './schema/environment';
+import type { GcpEnvironmentConfig } from './schema/gcp-environment';
 
 /** The stack families, in the one direction they may depend on each other. */
 export const STACK_FAMILIES = [
@@ -9,6 +11,7 @@ export const STACK_FAMILIES = [
   'baseline',
   'ecs',
   'eks',
+  'gke',
   'delivery',
   'observability',
 ] as const;
@@ -30,9 +33,32 @@ export function stateKey(family: string, env: Pick<EnvironmentConfig, 'name'>): 
   return `stacks/${stackName(family, env)}/terraform.tfstate`;
 }
 
+/** The object prefix of a stack's state in a GCP environment's state bucket (gcs backend). */
+export function statePrefix(family: string, env: Pick<EnvironmentConfig, 'name'>): string {
+  return `stacks/${stackName(family, env)}`;
+}
+
 /** ARN of the KMS alias that encrypts the environment's state. */
-export function stateKmsAliasArn(
-  env: Pick<EnvironmentConfig, 'region' | 'accountId' | 'state'>,
-): string {
-  return `arn:aws:kms:${env.region}:${env.accountId}:${env.state.kmsAlias}`;
+export function stateKmsAliasArn(env: Pick<AwsEnvironmentConfig, 'aws'>): string {
+  return `arn:aws:kms:${env.aws.region}:${env.aws.accountId}:${env.aws.state.kmsAlias}`;
+}
+
+/** Name of the Cloud KMS key (in the state key ring) that encrypts a GCP environment's state. */
+export const GCP_STATE_KEY_NAME = 'terraform-state';
+
+/** Resource id of the Cloud KMS key that encrypts a GCP environment's state objects. */
+export function gcpStateKmsKeyId(env: Pick<GcpEnvironmentConfig, 'gcp'>): string {
+  const { projectId, region, state } = env.gcp;
+  return `projects/${projectId}/locations/${region}/keyRings/${state.keyRing}/cryptoKeys/${GCP_STATE_KEY_NAME}`;
+}
+
+/**
+ * A value as a GCP label value: lowercase, characters outside letters, digits, `_` and `-`
+ * replaced by `_`, at most 63 characters (e.g. "acme/platform" → "acme_platform").
+ */
+export function gcpLabelValue(value: string): string {
+  return value
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]/g, '_')
+    .slice(0, 63);
 }

@@ -1,8 +1,6 @@
-import { editedEnvironments, ENVIRONMENTS_DIR, problems } from './test-support';
+import { awsExamples, editedEnvironments, ENVIRONMENTS_DIR, problems } from './test-support';
 
-import { loadEnvironments } from './index';
-
-const byName = (dir: string, name: string) => loadEnvironments(dir).find((e) => e.name === name)!;
+const byName = (dir: string, name: string) => awsExamples(dir).find((e) => e.name === name)!;
 
 describe('observability section of the environment files', () => {
   it('the example environments trace more in dev than in prod and keep DORA events in prod for two years', () => {

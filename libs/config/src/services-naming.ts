@@ -25,8 +25,8 @@ export function appConfigNames(
 
 /** The URL of a repository in the environment's own registry: `<account>.dkr.ecr.<region>.amazonaws.com/<repo>`. */
 export function ecrRepositoryUrl(
-  env: { readonly accountId: string; readonly region: string },
+  env: { readonly aws: { readonly accountId: string; readonly region: string } },
   repository: string,
 ): string {
-  return `${env.accountId}.dkr.ecr.${env.region}.amazonaws.com/${repository}`;
+  return `${env.aws.accountId}.dkr.ecr.${env.aws.region}.amazonaws.com/${repository}`;
 }

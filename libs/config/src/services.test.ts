@@ -1,8 +1,8 @@
-import { editedEnvironments, ENVIRONMENTS_DIR, problems } from './test-support';
-import { appConfigNames, ecrRepositoryUrl, loadEnvironments } from './index';
+import { editedEnvironments, problems, awsExamples } from './test-support';
+import { appConfigNames, ecrRepositoryUrl } from './index';
 
 describe('services, ecs and registry sections', () => {
-  const envs = loadEnvironments(ENVIRONMENTS_DIR);
+  const envs = awsExamples();
 
   it('every example environment runs a blue-green canary service and a rolling one', () => {
     for (const env of envs) {
@@ -76,7 +76,7 @@ describe('services, ecs and registry sections', () => {
         route: { path: '/jobs/*' },
       });
     });
-    expect(loadEnvironments(dir)[0]!.services.map((s) => s.name)).toEqual(['api', 'web', 'worker']);
+    expect(awsExamples(dir)[0]!.services.map((s) => s.name)).toEqual(['api', 'web', 'worker']);
   });
 
   it('rejects a plain secret value: secrets are ARNs', () => {

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type { Document } from 'yaml';
 import { copyEnvironments } from './edit';
-import { environmentProblems } from './load';
+import { type AwsEnvironment, environmentProblems, environmentsOf, loadEnvironments } from './load';
 
 /** The workspace's example environments. */
 export const ENVIRONMENTS_DIR = join(__dirname, '..', '..', '..', 'environments');
@@ -18,3 +18,7 @@ export function problems(dir: string): string[] {
   if (found.length === 0) throw new Error(`expected the environments in ${dir} to be rejected`);
   return found;
 }
+
+/** The AWS example environments (dev, staging, prod), validated, in promotion order. */
+export const awsExamples = (dir: string = ENVIRONMENTS_DIR): AwsEnvironment[] =>
+  environmentsOf('aws', loadEnvironments(dir));

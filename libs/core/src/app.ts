@@ -1,7 +1,10 @@
 import {
+  type AwsEnvironment,
   ConfigError,
   type Environment,
+  environmentsOf,
   findWorkspaceRoot,
+  type GcpEnvironment,
   loadEnvironments,
   type StackFamily,
 } from '@platform/config';
@@ -12,14 +15,40 @@ import { join, relative } from 'node:path';
 import { synthOutputDir } from './paths';
 
 /**
- * Builds the stacks of one environment into the app. `all` lists every environment in
- * promotion order, for stacks that span accounts (e.g. image replication dev → prod).
+ * Builds the stacks of one environment into the app. `all` lists every environment of the same
+ * cloud in promotion order, for stacks that span accounts (e.g. image replication dev → prod).
  */
-export type StackFactory = (
+export type StackFactory<E extends Environment = Environment> = (
   app: App,
+  environment: E,
+  all: readonly E[],
+) => void;
+
+/**
+ * How a family builds its stacks, per cloud: the clouds it names are the clouds it supports.
+ * An environment of any other cloud gets no stack of this family (synth says so).
+ */
+export interface FamilyFactories {
+  /** Builds the family's stacks of an AWS environment. @default the family has no AWS stacks */
+  readonly aws?: StackFactory<AwsEnvironment>;
+  /** Builds the family's stacks of a Google Cloud environment. @default no GCP stacks */
+  readonly gcp?: StackFactory<GcpEnvironment>;
+}
+
+/** Runs the factory of the environment's cloud; false when the family has none. */
+function buildEnvironment(
+  app: App,
+  factories: FamilyFactories,
   environment: Environment,
   all: readonly Environment[],
-) => void;
+): boolean {
+  if (environment.cloud === 'aws') {
+    factories.aws?.(app, environment, environmentsOf('aws', all));
+    return factories.aws !== undefined;
+  }
+  factories.gcp?.(app, environment, environmentsOf('gcp', all));
+  return factories.gcp !== undefined;
+}
 
 /** The outcome of a successful synth. */
 export interface SynthResult {
@@ -27,6 +56,8 @@ export interface SynthResult {
   readonly outdir: string;
   /** Names of the stacks written. */
   readonly stacks: readonly string[];
+  /** Environments of clouds the family does not support: no stack for them. */
+  readonly skipped: readonly string[];
   /** Suppressions honoured by the policy pack, per stack. */
   readonly suppressions: Readonly<
     Record<string, readonly { rule: string; path: string; reason: string }[]>
@@ -47,7 +78,7 @@ function outputRoot(): string {
  */
 export function synthFamily(
   family: StackFamily,
-  factory: StackFactory,
+  factories: FamilyFactories,
   options: { readonly environments?: readonly Environment[]; readonly outdir?: string } = {},
 ): SynthResult {
   const environments = options.environments ?? loadEnvironments();
@@ -57,7 +88,9 @@ export function synthFamily(
   mkdirSync(scratch, { recursive: true });
   try {
     const app = new App({ outdir: scratch, stackTraces: false, skipValidation: false });
-    for (const environment of environments) factory(app, environment, environments);
+    const skipped = environments
+      .filter((environment) => !buildEnvironment(app, factories, environment, environments))
+      .map((environment) => `${environment.name} (${environment.cloud})`);
     app.synth();
     const stacks = app.node.children.filter(
       (c): c is TerraformStack => c instanceof TerraformStack,
@@ -78,7 +111,7 @@ export function synthFamily(
     );
     if (existsSync(outdir)) rmSync(outdir, { recursive: true, force: true });
     renameSync(scratch, outdir);
-    return { outdir, stacks: stacks.map((s) => s.node.id), suppressions };
+    return { outdir, stacks: stacks.map((s) => s.node.id), skipped, suppressions };
   } catch (error) {
     rmSync(scratch, { recursive: true, force: true });
     throw error;
@@ -108,14 +141,19 @@ export type EnvironmentsSource = () => readonly Environment[];
  */
 export function synthReport(
   family: StackFamily,
-  factory: StackFactory,
+  factories: FamilyFactories,
   environments?: EnvironmentsSource,
 ): SynthReport {
   try {
-    const result = synthFamily(family, factory, { environments: environments?.() });
+    const result = synthFamily(family, factories, { environments: environments?.() });
     const suppressed = Object.values(result.suppressions).flat();
     const where = relative(process.cwd(), result.outdir) || '.';
     const lines = [`${family}: synthesized ${result.stacks.join(', ')} into ${where}/stacks`];
+    if (result.skipped.length > 0) {
+      lines.push(
+        `${family}: no stack for ${result.skipped.join(', ')}: the family does not run on that cloud`,
+      );
+    }
     if (suppressed.length > 0) {
       lines.push(`${family}: policy suppressions honoured (${suppressed.length}):`);
       for (const s of suppressed) lines.push(`  ${s.rule} at ${s.path}: ${s.reason}`);
@@ -141,8 +179,8 @@ export function synthFailure(family: string, error: unknown): string {
 export interface AppDefinition {
   /** The family the app synthesizes. */
   readonly family: StackFamily;
-  /** Builds the stacks of one environment. */
-  readonly factory: StackFactory;
+  /** Builds the stacks of one environment, per cloud. */
+  readonly factories: FamilyFactories;
 }
 
 let registered: AppDefinition[] | undefined;
@@ -176,12 +214,12 @@ export function loadApp(load: () => unknown): AppDefinition {
  * prints what is wrong (file, field, rule) without a stack trace and exits 1. Inside
  * {@link loadApp} it only declares the app.
  */
-export function runApp(family: StackFamily, factory: StackFactory): void {
+export function runApp(family: StackFamily, factories: FamilyFactories): void {
   if (registered) {
-    registered.push({ family, factory });
+    registered.push({ family, factories });
     return;
   }
-  const report = synthReport(family, factory);
+  const report = synthReport(family, factories);
   if (report.success) process.stdout.write(report.output);
   else {
     process.exitCode = 1;

@@ -2,14 +2,16 @@ import { editedEnvironments } from '@platform/testing';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadApp, runApp, type StackFactory, type SynthReport } from './app';
+import { type FamilyFactories, loadApp, runApp, type SynthReport } from './app';
 import { sharedEnvironments, synthApps } from './host';
 import { PlatformStack } from './stack';
 
-const networkStacks: StackFactory = (app, environment) =>
-  new PlatformStack(app, { family: 'network', environment });
-const alertingStacks: StackFactory = (app, environment) =>
-  new PlatformStack(app, { family: 'alerting', environment });
+const networkStacks: FamilyFactories = {
+  aws: (app, environment) => new PlatformStack(app, { family: 'network', environment }),
+};
+const alertingStacks: FamilyFactories = {
+  aws: (app, environment) => new PlatformStack(app, { family: 'alerting', environment }),
+};
 
 /** Runs synthApps into a scratch output root; returns the reports by app and the root. */
 function host(apps: Parameters<typeof synthApps>[0], env: Record<string, string> = {}) {
@@ -34,8 +36,10 @@ describe('one synth process for many families', () => {
       {
         name: 'alerting',
         load: () =>
-          runApp('alerting', () => {
-            throw new Error('alarm topic: retentionDays must be 1-14 (got 30)');
+          runApp('alerting', {
+            aws: () => {
+              throw new Error('alarm topic: retentionDays must be 1-14 (got 30)');
+            },
           }),
       },
       { name: 'registry', load: () => undefined },
@@ -45,7 +49,7 @@ describe('one synth process for many families', () => {
       family: 'network',
       success: true,
       output: expect.stringMatching(
-        /^network: synthesized network-dev, network-staging, network-prod into .*\/stacks\n$/,
+        /^network: synthesized network-dev, network-staging, network-prod into .*\/stacks\nnetwork: no stack for gcpdev \(gcp\), gcpprod \(gcp\): the family does not run on that cloud\n$/,
       ),
     });
     expect(existsSync(join(root, 'dist/apps/network/stacks/network-prod/cdk.tf.json'))).toBe(true);
@@ -94,7 +98,7 @@ describe('one synth process for many families', () => {
       rmSync(dir, { recursive: true });
       (first[0] as { name: string }).name = 'changed by one family';
       const second = environments();
-      expect(second.map((e) => e.name)).toEqual(['dev', 'staging', 'prod']);
+      expect(second.map((e) => e.name)).toEqual(['dev', 'gcpdev', 'staging', 'gcpprod', 'prod']);
     } finally {
       if (previous === undefined) delete process.env['PLATFORM_ENVIRONMENTS_DIR'];
       else process.env['PLATFORM_ENVIRONMENTS_DIR'] = previous;
@@ -103,7 +107,7 @@ describe('one synth process for many families', () => {
 
   it('loading an app entry declares the app instead of synthesizing it', () => {
     const app = loadApp(() => runApp('network', networkStacks));
-    expect(app).toEqual({ family: 'network', factory: networkStacks });
+    expect(app).toEqual({ family: 'network', factories: networkStacks });
     expect(() =>
       loadApp(() => [runApp('network', networkStacks), runApp('ecs', networkStacks)]),
     ).toThrow('an app entry must call runApp once (it called it 2 times)');

@@ -56,6 +56,6 @@ export function synthApps(
       onReport(name, { family: name, success: false, output: synthFailure(name, error) });
       continue;
     }
-    onReport(name, synthReport(app.family, app.factory, environments));
+    onReport(name, synthReport(app.family, app.factories, environments));
   }
 }

@@ -7,6 +7,7 @@ export {
   synthReport,
   type AppDefinition,
   type EnvironmentsSource,
+  type FamilyFactories,
   type StackFactory,
   type SynthReport,
   type SynthResult,

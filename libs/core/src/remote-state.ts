@@ -1,5 +1,10 @@
-import { type Environment, stateKey, type StackFamily } from '@platform/config';
-import { DataTerraformRemoteStateS3, TerraformOutput, type TerraformStack } from 'cdktf';
+import { type Environment, stateKey, statePrefix, type StackFamily } from '@platform/config';
+import {
+  DataTerraformRemoteStateGcs,
+  DataTerraformRemoteStateS3,
+  TerraformOutput,
+  type TerraformStack,
+} from 'cdktf';
 import type { Construct } from 'constructs';
 
 /** The kind of each output of a contract: a string or a list of strings. */
@@ -23,7 +28,10 @@ export interface StackContract<S extends Record<string, OutputKind>> {
   readonly outputNames: { readonly [K in keyof S]: string };
   /** Declares the outputs on the producer's stack. */
   publish(stack: TerraformStack, values: ContractValues<S>): void;
-  /** Reads the producer's outputs of the same environment through its remote state. */
+  /**
+   * Reads the producer's outputs of the same environment through its remote state: S3 for an
+   * AWS environment, GCS for a Google Cloud one.
+   */
   read(scope: Construct, env: Environment): ContractValues<S>;
 }
 
@@ -51,11 +59,17 @@ export function defineContract<S extends Record<string, OutputKind>>(
       }
     },
     read(scope, env) {
-      const state = new DataTerraformRemoteStateS3(scope, `${family}-state`, {
-        bucket: env.state.bucket,
-        key: stateKey(family, env),
-        region: env.region,
-      });
+      const state =
+        env.cloud === 'aws'
+          ? new DataTerraformRemoteStateS3(scope, `${family}-state`, {
+              bucket: env.aws.state.bucket,
+              key: stateKey(family, env),
+              region: env.aws.region,
+            })
+          : new DataTerraformRemoteStateGcs(scope, `${family}-state`, {
+              bucket: env.gcp.state.bucket,
+              prefix: statePrefix(family, env),
+            });
       return Object.fromEntries(
         fields.map((f) => [
           f,

@@ -1,46 +1,54 @@
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import {
   type Environment,
   permissionsBoundaryArn,
   stackName,
-  stateKey,
-  stateKmsAliasArn,
   type StackFamily,
 } from '@platform/config';
-import { PLATFORM_RULES, PolicyAspect, type Rule, takeCheckedJson } from '@platform/policy';
-import { Aspects, LocalBackend, S3Backend, TerraformStack } from 'cdktf';
+import {
+  GCP_RULES,
+  PLATFORM_RULES,
+  PolicyAspect,
+  type Rule,
+  takeCheckedJson,
+} from '@platform/policy';
+import { Aspects, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
-import { bootstrapLocalStatePath } from './paths';
+import { configureAws } from './clouds/aws';
+import { configureGcp } from './clouds/gcp';
 
 /** Props of every stack of the platform. */
 export interface PlatformStackProps {
   /** The stack family (app), e.g. network. */
   readonly family: StackFamily;
-  /** The environment the stack deploys to. */
+  /** The environment the stack deploys to; its `cloud` chooses provider, backend and rules. */
   readonly environment: Environment;
   /**
    * Keep state in a local file instead of the environment's bucket. Only the bootstrap stack
    * does this, until the bucket it creates exists.
-   * @default false: state in the environment's S3 bucket
+   * @default false: state in the environment's bucket (S3 or GCS)
    */
   readonly localState?: boolean;
   /**
-   * Extra policy rules on top of the platform pack.
-   * @default none: the platform pack alone
+   * Extra policy rules on top of the cloud's platform pack.
+   * @default none: the pack alone
    */
   readonly extraRules?: readonly Rule[];
 }
 
+/** The policy pack of each cloud. */
+const RULES_BY_CLOUD: Readonly<Record<Environment['cloud'], readonly Rule[]>> = {
+  aws: PLATFORM_RULES,
+  gcp: GCP_RULES,
+};
+
 /**
- * The base of every stack: one environment, one account, one state object.
+ * The base of every stack: one environment, one account or project, one state object.
  *
- * - The AWS provider is pinned to the environment's account (`allowed_account_ids`) and tags
- *   every resource; it carries no role ARN: the caller brings credentials.
- * - State lives in the environment's bucket under `stacks/<stack>/terraform.tfstate`,
- *   encrypted with the state KMS key and locked with S3 conditional writes (`use_lockfile`).
- * - Every IAM role carries the account's permissions boundary (created by bootstrap), unless
- *   it names one itself: the deploy role may only create and change roles that carry it.
+ * - The provider, backend and policy pack come from the environment's cloud (see
+ *   `clouds/aws.ts`, `clouds/gcp.ts`).
+ * - AWS: every IAM role carries the account's permissions boundary (created by bootstrap),
+ *   unless it names one itself: the deploy role may only create and change roles that carry it.
  * - The policy pack runs at synth; a violation fails synth.
  */
 export class PlatformStack extends TerraformStack {
@@ -55,39 +63,12 @@ export class PlatformStack extends TerraformStack {
     this.environment = env;
     this.family = family;
 
-    new AwsProvider(this, 'aws', {
-      region: env.region,
-      allowedAccountIds: [env.accountId],
-      defaultTags: [
-        {
-          tags: {
-            Environment: env.name,
-            Stack: stackName(family, env),
-            Owner: env.tags.owner,
-            CostCenter: env.tags.costCenter,
-            ManagedBy: 'cdktf',
-            Repository: env.github.repository,
-          },
-        },
-      ],
-    });
+    if (env.cloud === 'aws') configureAws(this, family, env, props.localState ?? false);
+    else configureGcp(this, family, env, props.localState ?? false);
 
-    if (props.localState) {
-      new LocalBackend(this, { path: bootstrapLocalStatePath(stackName(family, env)) });
-    } else {
-      new S3Backend(this, {
-        bucket: env.state.bucket,
-        key: stateKey(family, env),
-        region: env.region,
-        encrypt: true,
-        kmsKeyId: stateKmsAliasArn(env),
-        allowedAccountIds: [env.accountId],
-      });
-      // cdktf 0.21 has no typed field for S3-native locking (terraform >= 1.10).
-      this.addOverride('terraform.backend.s3.use_lockfile', true);
-    }
-
-    Aspects.of(this).add(new PolicyAspect([...PLATFORM_RULES, ...(props.extraRules ?? [])]));
+    Aspects.of(this).add(
+      new PolicyAspect([...RULES_BY_CLOUD[env.cloud], ...(props.extraRules ?? [])]),
+    );
   }
 
   /**
@@ -104,12 +85,13 @@ export class PlatformStack extends TerraformStack {
   }
 
   /**
-   * Gives every role of the stack without a boundary the account's permissions boundary. Runs
+   * Gives every role of an AWS stack without a boundary the account's permissions boundary. Runs
    * on each `toTerraform()`, so the policy check reads (and synth writes) the bounded roles;
    * setting the same value twice changes nothing.
    */
   private bindPermissionsBoundary(): void {
-    const boundary = permissionsBoundaryArn(this.environment.accountId);
+    if (this.environment.cloud !== 'aws') return;
+    const boundary = permissionsBoundaryArn(this.environment.aws.accountId);
     for (const c of this.node.findAll()) {
       if (c instanceof IamRole && c.permissionsBoundaryInput === undefined) {
         c.permissionsBoundary = boundary;

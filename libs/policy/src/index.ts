@@ -16,6 +16,7 @@ export { checkStack, formatFinding, type PolicyReport } from './engine';
 export { suppress, suppressionsOn } from './suppressions';
 export { PolicyAspect, policyReportOf, takeCheckedJson } from './aspect';
 export { PLATFORM_RULES } from './rules';
+export { GCP_RULES } from './rules/gcp-pack';
 export { REQUIRED_TAGS } from './rules/provider/default-tags';
 export { eksSupportedVersion } from './rules/eks/supported-version';
 export { ruleTable } from './rule-table';

@@ -1,4 +1,11 @@
-import { copyEnvironments, type Environment, loadEnvironments } from '@platform/config';
+import {
+  type AwsEnvironment,
+  copyEnvironments,
+  type Environment,
+  environmentsOf,
+  type GcpEnvironment,
+  loadEnvironments,
+} from '@platform/config';
 import { Testing, type TerraformStack } from 'cdktf';
 import { join } from 'node:path';
 import type { Document } from 'yaml';
@@ -10,16 +17,33 @@ export const ENVIRONMENTS_DIR = join(__dirname, '..', '..', '..', 'environments'
 
 let cached: Environment[] | undefined;
 
-/** The example environments (dev, staging, prod), validated: tests run against the real files. */
-export function environments(): Environment[] {
+/** Every example environment of every cloud, validated: tests run against the real files. */
+export function allEnvironments(): Environment[] {
   cached ??= loadEnvironments(ENVIRONMENTS_DIR);
   return cached;
 }
 
-/** One example environment by name. */
-export function environment(name: string): Environment {
+/** The AWS example environments (dev, staging, prod) in promotion order. */
+export function environments(): AwsEnvironment[] {
+  return environmentsOf('aws', allEnvironments());
+}
+
+/** One AWS example environment by name. */
+export function environment(name: string): AwsEnvironment {
   const found = environments().find((e) => e.name === name);
-  if (!found) throw new Error(`no example environment "${name}"`);
+  if (!found) throw new Error(`no AWS example environment "${name}"`);
+  return found;
+}
+
+/** The Google Cloud example environments in promotion order. */
+export function gcpEnvironments(): GcpEnvironment[] {
+  return environmentsOf('gcp', allEnvironments());
+}
+
+/** One Google Cloud example environment by name. */
+export function gcpEnvironment(name: string): GcpEnvironment {
+  const found = gcpEnvironments().find((e) => e.name === name);
+  if (!found) throw new Error(`no GCP example environment "${name}"`);
   return found;
 }
 

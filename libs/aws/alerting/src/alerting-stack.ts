@@ -2,7 +2,7 @@ import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
 import { denyInsecurePublish, EncryptionKey, policyDocument } from '@platform/aws-common';
-import { type Environment, resourceName } from '@platform/config';
+import { type AwsEnvironment, resourceName } from '@platform/config';
 import { alertingContract, PlatformStack } from '@platform/core';
 import type { Construct } from 'constructs';
 
@@ -23,11 +23,11 @@ export class AlertingStack extends PlatformStack {
   /** The alarm topic. */
   readonly topic: SnsTopic;
 
-  constructor(scope: Construct, environment: Environment) {
+  constructor(scope: Construct, environment: AwsEnvironment) {
     super(scope, { family: 'alerting', environment });
     const env = environment;
     const key = new EncryptionKey(this, 'key', {
-      accountId: env.accountId,
+      accountId: env.aws.accountId,
       alias: `alias/${resourceName(env, 'alerts')}`,
       description: `Encrypts the ${env.name} alarm topic`,
       statements: [
@@ -37,7 +37,7 @@ export class AlertingStack extends PlatformStack {
           resources: ['*'],
           principals: [{ type: 'Service', identifiers: [...ALARM_PUBLISHERS] }],
           conditions: [
-            { test: 'StringEquals', variable: 'aws:SourceAccount', values: [env.accountId] },
+            { test: 'StringEquals', variable: 'aws:SourceAccount', values: [env.aws.accountId] },
           ],
         },
       ],
@@ -62,7 +62,7 @@ export class AlertingStack extends PlatformStack {
             'sns:DeleteTopic',
           ],
           resources: [this.topic.arn],
-          principals: [{ type: 'AWS', identifiers: [`arn:aws:iam::${env.accountId}:root`] }],
+          principals: [{ type: 'AWS', identifiers: [`arn:aws:iam::${env.aws.accountId}:root`] }],
         },
         {
           sid: 'AlarmPublishers',
@@ -70,7 +70,7 @@ export class AlertingStack extends PlatformStack {
           resources: [this.topic.arn],
           principals: [{ type: 'Service', identifiers: [...ALARM_PUBLISHERS] }],
           conditions: [
-            { test: 'StringEquals', variable: 'aws:SourceAccount', values: [env.accountId] },
+            { test: 'StringEquals', variable: 'aws:SourceAccount', values: [env.aws.accountId] },
           ],
         },
         denyInsecurePublish(this.topic.arn),

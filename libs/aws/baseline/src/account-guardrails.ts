@@ -4,7 +4,7 @@ import { EbsEncryptionByDefault } from '@cdktf/provider-aws/lib/ebs-encryption-b
 import { IamAccountPasswordPolicy } from '@cdktf/provider-aws/lib/iam-account-password-policy';
 import { S3AccountPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-account-public-access-block';
 import { autoScalingKeyStatements, EncryptionKey } from '@platform/aws-common';
-import { type Environment, resourceName } from '@platform/config';
+import { type AwsEnvironment, resourceName } from '@platform/config';
 import type { AlertingRef } from '@platform/core';
 import { dependable } from 'cdktf';
 import { Construct } from 'constructs';
@@ -16,7 +16,7 @@ export const BUDGET_ALERT_THRESHOLDS_PERCENT = [80, 100] as const;
 /** Props of {@link AccountGuardrails}. */
 export interface AccountGuardrailsProps {
   /** The environment: account, password policy, budgets. */
-  readonly environment: Environment;
+  readonly environment: AwsEnvironment;
   /** The topic budget alerts go to (its policy must let budgets.amazonaws.com publish). */
   readonly alerting: AlertingRef;
   /** The service-linked roles: the EBS key's policy names Auto Scaling's. */
@@ -38,7 +38,7 @@ export class AccountGuardrails extends Construct {
     const { passwordPolicy, budgets } = env.baseline;
 
     new S3AccountPublicAccessBlock(this, 's3-public-access', {
-      accountId: env.accountId,
+      accountId: env.aws.accountId,
       blockPublicAcls: true,
       blockPublicPolicy: true,
       ignorePublicAcls: true,
@@ -46,7 +46,7 @@ export class AccountGuardrails extends Construct {
     });
 
     this.ebsKey = new EncryptionKey(this, 'ebs-key', {
-      accountId: env.accountId,
+      accountId: env.aws.accountId,
       alias: `alias/${env.name}-ebs-default`,
       description: `Encrypts new EBS volumes and snapshots of ${env.name} by default`,
       protect: env.production,
@@ -73,7 +73,7 @@ export class AccountGuardrails extends Construct {
     for (const budget of budgets) {
       new BudgetsBudget(this, `budget-${budget.name}`, {
         name: resourceName(env, budget.name),
-        accountId: env.accountId,
+        accountId: env.aws.accountId,
         budgetType: 'COST',
         limitAmount: budget.monthlyLimitUsd.toFixed(2),
         limitUnit: 'USD',

@@ -6,14 +6,14 @@ import {
 } from '@platform/aws-common';
 import { S3BucketObjectLockConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-object-lock-configuration';
 import type { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
-import type { Environment } from '@platform/config';
+import type { AwsEnvironment } from '@platform/config';
 import { Construct } from 'constructs';
 import { baselineNames } from './names';
 
 /** Props of {@link AuditStore}. */
 export interface AuditStoreProps {
   /** The environment: account, region, audit retention and storage transitions. */
-  readonly environment: Environment;
+  readonly environment: AwsEnvironment;
 }
 
 /**
@@ -35,7 +35,7 @@ export class AuditStore extends Construct {
     const env = props.environment;
     const names = baselineNames(env);
     const audit = env.baseline.audit;
-    const account = env.accountId;
+    const account = env.aws.accountId;
     const sourceAccount = {
       test: 'StringEquals',
       variable: 'aws:SourceAccount',
@@ -70,7 +70,7 @@ export class AuditStore extends Construct {
           principals: [{ type: 'Service', identifiers: ['cloudtrail.amazonaws.com'] }],
           conditions: [fromTrail],
         },
-        logsKeyStatement(account, env.region),
+        logsKeyStatement(account, env.aws.region),
         {
           sid: 'ConfigDeliveries',
           actions: ['kms:Decrypt', 'kms:GenerateDataKey'],

@@ -4,7 +4,7 @@ import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { EncryptedLogGroup, policyDocument } from '@platform/aws-common';
-import { type Environment, resourceName } from '@platform/config';
+import { type AwsEnvironment, resourceName } from '@platform/config';
 import type { AlertingRef } from '@platform/core';
 import { Construct } from 'constructs';
 import type { AuditStore } from './audit-store';
@@ -14,7 +14,7 @@ import { baselineNames } from './names';
 /** Props of {@link AuditTrail}. */
 export interface AuditTrailProps {
   /** The environment: account, region, log group retention. */
-  readonly environment: Environment;
+  readonly environment: AwsEnvironment;
   /** The key and bucket the trail writes to. */
   readonly store: AuditStore;
   /** The alarm topic the CIS alarms notify. */
@@ -54,7 +54,7 @@ export class AuditTrail extends Construct {
           actions: ['sts:AssumeRole'],
           principals: [{ type: 'Service', identifiers: ['cloudtrail.amazonaws.com'] }],
           conditions: [
-            { test: 'StringEquals', variable: 'aws:SourceAccount', values: [env.accountId] },
+            { test: 'StringEquals', variable: 'aws:SourceAccount', values: [env.aws.accountId] },
           ],
         },
       ]),
@@ -89,7 +89,7 @@ export class AuditTrail extends Construct {
           dataResource: [
             {
               type: 'AWS::S3::Object',
-              values: [`arn:aws:s3:::${props.environment.state.bucket}/`],
+              values: [`arn:aws:s3:::${props.environment.aws.state.bucket}/`],
             },
           ],
         },

@@ -468,10 +468,14 @@ describe('baseline stack', () => {
   });
 
   it('passes the policy pack with no suppression, through the synth users run', () => {
-    const result = synthFamily('baseline', (app, env) => new BaselineStack(app, env), {
-      environments: environments(),
-      outdir: join(mkdtempSync(join(tmpdir(), 'baseline-synth-')), 'out'),
-    });
+    const result = synthFamily(
+      'baseline',
+      { aws: (app, env) => new BaselineStack(app, env) },
+      {
+        environments: environments(),
+        outdir: join(mkdtempSync(join(tmpdir(), 'baseline-synth-')), 'out'),
+      },
+    );
     expect(result.stacks).toEqual(['baseline-dev', 'baseline-staging', 'baseline-prod']);
     expect(Object.values(result.suppressions).flat()).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import type { Environment } from '@platform/config';
+import type { AwsEnvironment } from '@platform/config';
 
 /** One AWS Config managed rule of the baseline. */
 export interface ManagedConfigRule {
@@ -11,7 +11,7 @@ export interface ManagedConfigRule {
   /** What a NON_COMPLIANT result means. */
   readonly meaning: string;
   /** Rule parameters (strings, as Config expects). */
-  readonly parameters?: (env: Environment) => Record<string, string>;
+  readonly parameters?: (env: AwsEnvironment) => Record<string, string>;
 }
 
 /**

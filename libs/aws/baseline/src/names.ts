@@ -1,4 +1,4 @@
-import { type Environment, resourceName } from '@platform/config';
+import { type AwsEnvironment, resourceName } from '@platform/config';
 
 /**
  * Names and ARNs of the baseline's resources, computed from config (no lookup at plan time),
@@ -22,19 +22,17 @@ export interface BaselineNames {
 }
 
 /** The baseline's names for one environment. */
-export function baselineNames(
-  env: Pick<Environment, 'name' | 'accountId' | 'region'>,
-): BaselineNames {
+export function baselineNames(env: Pick<AwsEnvironment, 'name' | 'aws'>): BaselineNames {
   const trailName = resourceName(env, 'audit');
-  const auditBucketName = resourceName(env, 'audit-logs', env.accountId);
+  const auditBucketName = resourceName(env, 'audit-logs', env.aws.accountId);
   const trailLogGroupName = `/platform/${env.name}/cloudtrail`;
   return {
     trailName,
-    trailArn: `arn:aws:cloudtrail:${env.region}:${env.accountId}:trail/${trailName}`,
+    trailArn: `arn:aws:cloudtrail:${env.aws.region}:${env.aws.accountId}:trail/${trailName}`,
     auditBucketName,
     auditBucketArn: `arn:aws:s3:::${auditBucketName}`,
     trailLogGroupName,
-    trailLogGroupArn: `arn:aws:logs:${env.region}:${env.accountId}:log-group:${trailLogGroupName}`,
+    trailLogGroupArn: `arn:aws:logs:${env.aws.region}:${env.aws.accountId}:log-group:${trailLogGroupName}`,
     metricNamespace: `Platform/${env.name}/CISBenchmark`,
   };
 }

@@ -1,5 +1,5 @@
 import { IamServiceLinkedRole } from '@cdktf/provider-aws/lib/iam-service-linked-role';
-import type { Environment } from '@platform/config';
+import type { AwsEnvironment } from '@platform/config';
 import { Construct } from 'constructs';
 
 /** The ARN of an AWS service-linked role: fixed by AWS, so it is known without a lookup. */
@@ -9,7 +9,7 @@ export const serviceLinkedRoleArn = (accountId: string, service: string, roleNam
 /** Props of {@link ServiceLinkedRoles}. */
 export interface ServiceLinkedRolesProps {
   /** The environment: account, and which roles to create. */
-  readonly environment: Environment;
+  readonly environment: AwsEnvironment;
 }
 
 /**
@@ -41,9 +41,9 @@ export class ServiceLinkedRoles extends Construct {
       : undefined;
     this.configRoleArn =
       this.configRole?.arn ??
-      serviceLinkedRoleArn(env.accountId, 'config.amazonaws.com', 'AWSServiceRoleForConfig');
+      serviceLinkedRoleArn(env.aws.accountId, 'config.amazonaws.com', 'AWSServiceRoleForConfig');
     this.autoScalingRoleArn = serviceLinkedRoleArn(
-      env.accountId,
+      env.aws.accountId,
       'autoscaling.amazonaws.com',
       'AWSServiceRoleForAutoScaling',
     );

@@ -5,7 +5,7 @@ import { GuarddutyDetector } from '@cdktf/provider-aws/lib/guardduty-detector';
 import { GuarddutyDetectorFeature } from '@cdktf/provider-aws/lib/guardduty-detector-feature';
 import { SecurityhubAccount } from '@cdktf/provider-aws/lib/securityhub-account';
 import { SecurityhubStandardsSubscription } from '@cdktf/provider-aws/lib/securityhub-standards-subscription';
-import { type BaselineConfig, type Environment, resourceName } from '@platform/config';
+import { type BaselineConfig, type AwsEnvironment, resourceName } from '@platform/config';
 import type { AlertingRef } from '@platform/core';
 import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
@@ -36,18 +36,18 @@ export const GUARDDUTY_FEATURES: Readonly<
 
 /** Security Hub standards ARNs are per region; CIS comes in the configured version. */
 export function securityHubStandardArns(
-  env: Pick<Environment, 'region' | 'baseline'>,
+  env: Pick<AwsEnvironment, 'aws' | 'baseline'>,
 ): Record<'fsbp' | 'cis', string> {
   return {
-    fsbp: `arn:aws:securityhub:${env.region}::standards/aws-foundational-security-best-practices/v/1.0.0`,
-    cis: `arn:aws:securityhub:${env.region}::standards/cis-aws-foundations-benchmark/v/${env.baseline.findings.cisStandardVersion}`,
+    fsbp: `arn:aws:securityhub:${env.aws.region}::standards/aws-foundational-security-best-practices/v/1.0.0`,
+    cis: `arn:aws:securityhub:${env.aws.region}::standards/cis-aws-foundations-benchmark/v/${env.baseline.findings.cisStandardVersion}`,
   };
 }
 
 /** Props of {@link ThreatDetection}. */
 export interface ThreatDetectionProps {
   /** The environment: GuardDuty features, finding thresholds, CIS version. */
-  readonly environment: Environment;
+  readonly environment: AwsEnvironment;
   /** The topic findings are routed to. */
   readonly alerting: AlertingRef;
   /**

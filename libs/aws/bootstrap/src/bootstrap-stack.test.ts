@@ -235,7 +235,10 @@ describe('bootstrap stack', () => {
     const migrated = synthJson(
       new BootstrapStack(new App(), {
         ...environment('prod'),
-        state: { ...environment('prod').state, bootstrapBackend: 's3' },
+        aws: {
+          ...environment('prod').aws,
+          state: { ...environment('prod').aws.state, bootstrapBackend: 's3' },
+        },
       }),
     );
     expect(migrated.terraform?.['backend']).toEqual({

@@ -1,7 +1,7 @@
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { EncryptionKey, policyDocument, SecureBucket } from '@platform/aws-common';
-import { type Environment, resourceName } from '@platform/config';
+import { type AwsEnvironment, resourceName } from '@platform/config';
 import { PlatformStack } from '@platform/core';
 import { suppress } from '@platform/policy';
 import { TerraformOutput } from 'cdktf';
@@ -23,24 +23,24 @@ export const CI_ROLE_NAMES = { plan: 'platform-ci-plan', deploy: 'platform-ci-de
  * the bucket (see README).
  */
 export class BootstrapStack extends PlatformStack {
-  constructor(scope: Construct, environment: Environment) {
+  constructor(scope: Construct, environment: AwsEnvironment) {
     super(scope, {
       family: 'bootstrap',
       environment,
-      localState: environment.state.bootstrapBackend === 'local',
+      localState: environment.aws.state.bootstrapBackend === 'local',
     });
     const env = environment;
-    const account = env.accountId;
+    const account = env.aws.accountId;
 
     const key = new EncryptionKey(this, 'state-key', {
       accountId: account,
-      alias: env.state.kmsAlias,
+      alias: env.aws.state.kmsAlias,
       description: `Encrypts the Terraform state of ${env.name}`,
       protect: true,
-      administratorArn: env.state.administratorRoleArn,
+      administratorArn: env.aws.state.administratorRoleArn,
     });
     const state = new SecureBucket(this, 'state-bucket', {
-      bucketName: env.state.bucket,
+      bucketName: env.aws.state.bucket,
       kmsKeyArn: key.arn,
       noncurrentVersionExpirationDays: 90,
       protect: true,
@@ -51,7 +51,7 @@ export class BootstrapStack extends PlatformStack {
     const ciRoleArns = Object.values(CI_ROLE_NAMES).map(
       (name) => `arn:aws:iam::${account}:role/${name}`,
     );
-    const iamScope = { accountId: account, region: env.region, environmentName: env.name };
+    const iamScope = { accountId: account, region: env.aws.region, environmentName: env.name };
     const boundary = new PermissionsBoundary(this, 'boundary', {
       ...iamScope,
       ciRoleArns,

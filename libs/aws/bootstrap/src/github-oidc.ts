@@ -1,7 +1,7 @@
 import { IamOpenidConnectProvider } from '@cdktf/provider-aws/lib/iam-openid-connect-provider';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { policyDocument } from '@platform/aws-common';
-import type { Environment } from '@platform/config';
+import type { AwsEnvironment } from '@platform/config';
 import { Construct } from 'constructs';
 
 /** The issuer of GitHub Actions' OIDC tokens. */
@@ -32,7 +32,7 @@ export function workflowSubject(
 /** Props of {@link GithubOidc}. */
 export interface GithubOidcProps {
   /** The environment: account, repository, deploy environment, main branch. */
-  readonly environment: Environment;
+  readonly environment: AwsEnvironment;
 }
 
 /**

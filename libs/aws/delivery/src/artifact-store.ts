@@ -1,11 +1,11 @@
 import { S3BucketNotification } from '@cdktf/provider-aws/lib/s3-bucket-notification';
 import { EncryptionKey, logsKeyStatement, SecureBucket } from '@platform/aws-common';
-import type { Environment } from '@platform/config';
+import type { AwsEnvironment } from '@platform/config';
 import { Construct } from 'constructs';
 import { DELIVERY_ACTIONS as A } from './actions';
 import { ARTIFACT_KEY_ALIAS, artifactBucketName } from './naming';
 
-type Env = Pick<Environment, 'name' | 'accountId' | 'region'>;
+type Env = Pick<AwsEnvironment, 'name' | 'aws'>;
 
 /** A role in another account that reads the artifacts (a later environment's deploy role). */
 export interface ArtifactReader {
@@ -61,11 +61,11 @@ export class ArtifactStore extends Construct {
       { type: 'AWS', identifiers: accounts.map((a) => `arn:aws:iam::${a}:root`) },
     ];
     this.key = new EncryptionKey(this, 'key', {
-      accountId: env.accountId,
+      accountId: env.aws.accountId,
       alias: ARTIFACT_KEY_ALIAS,
       description: 'Encrypts the release pipelines artifacts, build projects and build logs',
       statements: [
-        logsKeyStatement(env.accountId, env.region),
+        logsKeyStatement(env.aws.accountId, env.aws.region),
         ...(props.readers.length > 0
           ? [
               {

@@ -2,7 +2,7 @@ import { AppconfigDeploymentStrategy } from '@cdktf/provider-aws/lib/appconfig-d
 import { serviceRole } from '@platform/aws-common';
 import {
   appConfigNames,
-  type Environment,
+  type AwsEnvironment,
   pipelineEnvironment,
   resourceName,
   type ServiceConfig,
@@ -26,14 +26,14 @@ import { ReleasePipeline } from './release-pipeline';
  * pipeline account only hands the release over.
  */
 export function releasedInOwnAccount(
-  env: Pick<Environment, 'name' | 'production'>,
-  pipelineEnv: Pick<Environment, 'name'>,
+  env: Pick<AwsEnvironment, 'name' | 'production'>,
+  pipelineEnv: Pick<AwsEnvironment, 'name'>,
 ): boolean {
   return env.production && env.name !== pipelineEnv.name;
 }
 
 /** The services that have a pipeline: those of the pipeline environment with a `source`. */
-export function releasedServices(all: readonly Environment[]): ServiceConfig[] {
+export function releasedServices(all: readonly AwsEnvironment[]): ServiceConfig[] {
   return pipelineEnvironment(all).services.filter((s) => s.source !== undefined);
 }
 
@@ -53,7 +53,7 @@ export class DeliveryStack extends PlatformStack {
    * @param environment the environment this stack deploys to
    * @param all every environment: the one with the lowest deployOrder runs the pipelines
    */
-  constructor(scope: Construct, environment: Environment, all: readonly Environment[]) {
+  constructor(scope: Construct, environment: AwsEnvironment, all: readonly AwsEnvironment[]) {
     super(scope, { family: 'delivery', environment });
     const env = environment;
     if (!all.some((e) => e.name === env.name)) {
@@ -94,13 +94,15 @@ export class DeliveryStack extends PlatformStack {
           });
       const targets = (service: ServiceConfig) => along(service, false);
       const readers = ordered
-        .filter((e) => e.accountId !== env.accountId && !releasedInOwnAccount(e, pipelineEnv))
+        .filter(
+          (e) => e.aws.accountId !== env.aws.accountId && !releasedInOwnAccount(e, pipelineEnv),
+        )
         .flatMap((e) =>
           released
             .filter((s) => e.services.some((x) => x.name === s.name))
             .map((s) => ({
-              accountId: e.accountId,
-              roleArn: roleArn(e.accountId, deployRoleName(e, s)),
+              accountId: e.aws.accountId,
+              roleArn: roleArn(e.aws.accountId, deployRoleName(e, s)),
             })),
         );
       const artifacts = new ArtifactStore(this, 'artifacts', {
@@ -110,7 +112,7 @@ export class DeliveryStack extends PlatformStack {
       });
       const approvals = new ApprovalTopic(this, 'approvals', {
         name: resourceName(env, 'release-approvals'),
-        accountId: env.accountId,
+        accountId: env.aws.accountId,
         kmsKeyArn: artifacts.key.arn,
         approvers: env.delivery.approvers,
       });
@@ -144,8 +146,8 @@ export class DeliveryStack extends PlatformStack {
    * arrive), its approval topic and one release pipeline per released service.
    */
   private productionReleases(
-    env: Environment,
-    pipelineEnv: Environment,
+    env: AwsEnvironment,
+    pipelineEnv: AwsEnvironment,
     released: readonly ServiceConfig[],
     alarmTopicArn: string,
   ): void {
@@ -159,7 +161,7 @@ export class DeliveryStack extends PlatformStack {
     });
     const approvals = new ApprovalTopic(this, 'approvals', {
       name: resourceName(env, 'release-approvals'),
-      accountId: env.accountId,
+      accountId: env.aws.accountId,
       kmsKeyArn: artifacts.key.arn,
       approvers: env.delivery.approvers,
     });
@@ -176,7 +178,7 @@ export class DeliveryStack extends PlatformStack {
   }
 
   /** AppConfig feature flags of every ECS service with an `appConfig` block. */
-  private flags(env: Environment): void {
+  private flags(env: AwsEnvironment): void {
     const services = env.services.filter((s) => s.runtime === 'ecs' && s.appConfig);
     if (services.length === 0) return;
     const ecs = ecsContract.read(this, env);
@@ -196,7 +198,7 @@ export class DeliveryStack extends PlatformStack {
         name: `${env.name}-${service.name}-appconfig-monitor`,
         description: `AppConfig reads the ${env.name}-${service.name} alarms to roll back bad flags`,
         servicePrincipal: 'appconfig.amazonaws.com',
-        accountId: env.accountId,
+        accountId: env.aws.accountId,
         statements: [
           {
             sid: 'ReadServiceAlarms',
@@ -209,9 +211,10 @@ export class DeliveryStack extends PlatformStack {
       new FeatureFlags(this, `flags-${service.name}`, {
         names,
         flags: service.appConfig?.flags ?? {},
-        alarmArns: Fn.formatlist(`arn:aws:cloudwatch:${env.region}:${env.accountId}:alarm:%s`, [
-          alarmNames,
-        ]),
+        alarmArns: Fn.formatlist(
+          `arn:aws:cloudwatch:${env.aws.region}:${env.aws.accountId}:alarm:%s`,
+          [alarmNames],
+        ),
         monitorRole,
         deploymentStrategyId: strategy.id,
       });

@@ -1,7 +1,7 @@
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { policyDocument, type Statement } from '@platform/aws-common';
-import type { Environment, ServiceConfig } from '@platform/config';
+import type { AwsEnvironment, ServiceConfig } from '@platform/config';
 import { Construct } from 'constructs';
 import { DELIVERY_ACTIONS as A } from './actions';
 import {
@@ -17,7 +17,7 @@ import {
   stepsRoleName,
 } from './naming';
 
-type Env = Pick<Environment, 'name' | 'accountId' | 'region'>;
+type Env = Pick<AwsEnvironment, 'name' | 'aws'>;
 
 /** Props of {@link DeployRole}. */
 export interface DeployRoleProps {
@@ -59,7 +59,7 @@ export class DeployRole extends Construct {
             `${productionPipelineName(env, service)}-steps`,
           ]
         : [pipelineRoleName(service), stepsRoleName(service)]
-    ).map((n) => roleArn(releasedFrom.accountId, n));
+    ).map((n) => roleArn(releasedFrom.aws.accountId, n));
     const prefix = own ? productionArtifactPrefix(env, service) : artifactPrefix(service);
     this.role = new IamRole(this, 'role', {
       name: deployRoleName(env, service),
@@ -70,7 +70,7 @@ export class DeployRole extends Construct {
           sid: 'PipelineAssumesRole',
           actions: ['sts:AssumeRole'],
           principals: [
-            { type: 'AWS', identifiers: [`arn:aws:iam::${releasedFrom.accountId}:root`] },
+            { type: 'AWS', identifiers: [`arn:aws:iam::${releasedFrom.aws.accountId}:root`] },
           ],
           // Matched by ARN rather than named as principals: the trust survives a re-created role
           // and does not fail while the pipeline account's roles are still being created.
@@ -86,7 +86,7 @@ export class DeployRole extends Construct {
         { test: 'StringEquals', variable: 'iam:PassedToService', values: [servicePrincipal] },
       ],
     });
-    const repository = `arn:aws:ecr:${env.region}:${env.accountId}:repository/${service.repository}`;
+    const repository = `arn:aws:ecr:${env.aws.region}:${env.aws.accountId}:repository/${service.repository}`;
     const runtime: Statement[] =
       service.runtime === 'app-runner'
         ? [
@@ -125,7 +125,7 @@ export class DeployRole extends Construct {
                     resources: [
                       ecs.codeDeployApplicationArn,
                       ecs.deploymentGroupArn,
-                      `arn:aws:codedeploy:${env.region}:${env.accountId}:deploymentconfig:*`,
+                      `arn:aws:codedeploy:${env.aws.region}:${env.aws.accountId}:deploymentconfig:*`,
                     ],
                   },
                 ]
@@ -143,7 +143,7 @@ export class DeployRole extends Construct {
         {
           sid: 'DecryptPipelineArtifacts',
           actions: [...A.decrypt],
-          resources: [`arn:aws:kms:${releasedFrom.region}:${releasedFrom.accountId}:key/*`],
+          resources: [`arn:aws:kms:${releasedFrom.aws.region}:${releasedFrom.aws.accountId}:key/*`],
           conditions: [
             {
               test: 'ForAnyValue:StringEquals',

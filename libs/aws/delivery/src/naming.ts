@@ -1,4 +1,4 @@
-import { type Environment, pipelineName, type ServiceConfig } from '@platform/config';
+import { type AwsEnvironment, pipelineName, type ServiceConfig } from '@platform/config';
 
 /**
  * Names the delivery family derives from config on both sides of an account boundary: the
@@ -6,7 +6,7 @@ import { type Environment, pipelineName, type ServiceConfig } from '@platform/co
  * stacks create them, with no remote state across accounts.
  */
 
-type Env = Pick<Environment, 'name' | 'accountId' | 'region'>;
+type Env = Pick<AwsEnvironment, 'name' | 'aws'>;
 type Service = Pick<ServiceConfig, 'name'>;
 
 /** The pipeline's own role, in the pipeline account: `<service>-release-pipeline`. */
@@ -42,7 +42,7 @@ export const roleArn = (accountId: string, name: string) =>
 
 /** The artifact bucket of the pipeline account (globally unique through account and region). */
 export const artifactBucketName = (pipelineEnv: Env) =>
-  `delivery-artifacts-${pipelineEnv.accountId}-${pipelineEnv.region}`;
+  `delivery-artifacts-${pipelineEnv.aws.accountId}-${pipelineEnv.aws.region}`;
 
 /** Alias of the key that encrypts the artifacts (referenced by alias from other accounts). */
 export const ARTIFACT_KEY_ALIAS = 'alias/delivery-artifacts';
@@ -64,7 +64,7 @@ export const productionArtifactPrefix = (env: Pick<Env, 'name'>, service: Servic
 export function ecsNames(env: Env, service: Service) {
   const name = `${env.name}-${service.name}`;
   const arn = (kind: string, rest: string) =>
-    `arn:aws:${kind}:${env.region}:${env.accountId}:${rest}`;
+    `arn:aws:${kind}:${env.aws.region}:${env.aws.accountId}:${rest}`;
   return {
     cluster: env.name,
     service: service.name,
@@ -80,11 +80,11 @@ export function ecsNames(env: Env, service: Service) {
     deploymentGroup: name,
     codeDeployApplicationArn: arn('codedeploy', `application:${name}`),
     deploymentGroupArn: arn('codedeploy', `deploymentgroup:${name}/${name}`),
-    executionRoleArn: roleArn(env.accountId, `${name}-execution`),
-    taskRoleArn: roleArn(env.accountId, `${name}-task`),
+    executionRoleArn: roleArn(env.aws.accountId, `${name}-execution`),
+    taskRoleArn: roleArn(env.aws.accountId, `${name}-task`),
     appRunnerService: name,
     appRunnerServiceArns: arn('apprunner', `service/${name}/*`),
-    appRunnerAccessRoleArn: roleArn(env.accountId, `${name}-apprunner-access`),
+    appRunnerAccessRoleArn: roleArn(env.aws.accountId, `${name}-apprunner-access`),
     alarmArns: arn('cloudwatch', `alarm:${name}-*`),
   };
 }

@@ -399,7 +399,15 @@ describe('release pipelines (pipeline environment: dev)', () => {
       new ReleasePipeline(stack, 'p', {
         environment: dev,
         service: web!,
-        targets: [{ environment: { ...environment('prod'), region: 'us-east-1' }, service: web! }],
+        targets: [
+          {
+            environment: {
+              ...environment('prod'),
+              aws: { ...environment('prod').aws, region: 'us-east-1' },
+            },
+            service: web!,
+          },
+        ],
         artifacts: new ArtifactStore(stack, 'a', {
           environment: dev,
           readers: [],

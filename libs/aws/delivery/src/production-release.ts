@@ -5,7 +5,7 @@ import { CodestarnotificationsNotificationRule } from '@cdktf/provider-aws/lib/c
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { policyDocument, serviceRole } from '@platform/aws-common';
-import { DORA_DETAIL_TYPES, DORA_EVENT_SOURCE, type Environment } from '@platform/config';
+import { DORA_DETAIL_TYPES, DORA_EVENT_SOURCE, type AwsEnvironment } from '@platform/config';
 import { Construct } from 'constructs';
 import { DELIVERY_ACTIONS as A } from './actions';
 import type { ArtifactStore } from './artifact-store';
@@ -29,7 +29,7 @@ import {
 } from './release-stages';
 import { STEPS_BUILDSPEC } from './steps-buildspec';
 
-type Env = Pick<Environment, 'name' | 'accountId' | 'region'>;
+type Env = Pick<AwsEnvironment, 'name' | 'aws'>;
 
 /** The variables every CodeBuild action of a production pipeline receives (from the Review step). */
 const RELEASE_COMMIT = {
@@ -80,8 +80,8 @@ export class ProductionRelease extends Construct {
     const keyArn = props.artifacts.key.arn;
     const prefix = productionArtifactPrefix(env, service);
     const key = intakeKey(service);
-    const deployRole = roleArn(env.accountId, deployRoleName(env, service));
-    const repository = `arn:aws:ecr:${env.region}:${env.accountId}:repository/${service.repository}`;
+    const deployRole = roleArn(env.aws.accountId, deployRoleName(env, service));
+    const repository = `arn:aws:ecr:${env.aws.region}:${env.aws.accountId}:repository/${service.repository}`;
 
     this.intakeRole = new IamRole(this, 'intake-role', {
       name: intakeRoleName(env, service),
@@ -92,13 +92,13 @@ export class ProductionRelease extends Construct {
           sid: 'PipelineStepsHandOver',
           actions: ['sts:AssumeRole'],
           principals: [
-            { type: 'AWS', identifiers: [`arn:aws:iam::${pipelineEnv.accountId}:root`] },
+            { type: 'AWS', identifiers: [`arn:aws:iam::${pipelineEnv.aws.accountId}:root`] },
           ],
           conditions: [
             {
               test: 'ArnEquals',
               variable: 'aws:PrincipalArn',
-              values: [roleArn(pipelineEnv.accountId, stepsRoleName(service))],
+              values: [roleArn(pipelineEnv.aws.accountId, stepsRoleName(service))],
             },
           ],
         },
@@ -118,8 +118,8 @@ export class ProductionRelease extends Construct {
     });
 
     const common = {
-      accountId: env.accountId,
-      region: env.region,
+      accountId: env.aws.accountId,
+      region: env.aws.region,
       kmsKeyArn: keyArn,
       logRetentionDays: props.logRetentionDays,
       artifacts: { bucketArn: bucket.arn, prefix },
@@ -148,7 +148,7 @@ export class ProductionRelease extends Construct {
         {
           sid: 'PublishDoraEvents',
           actions: [...A.putEvents],
-          resources: [`arn:aws:events:${env.region}:${env.accountId}:event-bus/default`],
+          resources: [`arn:aws:events:${env.aws.region}:${env.aws.accountId}:event-bus/default`],
           conditions: [
             { test: 'StringEquals', variable: 'events:source', values: [DORA_EVENT_SOURCE] },
           ],
@@ -161,7 +161,7 @@ export class ProductionRelease extends Construct {
       name: `${name}-pipeline`,
       description: `Runs the ${name} pipeline`,
       servicePrincipal: 'codepipeline.amazonaws.com',
-      accountId: env.accountId,
+      accountId: env.aws.accountId,
       statements: [
         {
           sid: 'Artifacts',
@@ -296,7 +296,7 @@ export class ProductionRelease extends Construct {
       name: `${name}-trigger`,
       description: `EventBridge starts ${name}`,
       servicePrincipal: 'events.amazonaws.com',
-      accountId: env.accountId,
+      accountId: env.aws.accountId,
       statements: [
         {
           sid: 'StartPipeline',

@@ -6,7 +6,7 @@ import { serviceRole, type Statement } from '@platform/aws-common';
 import {
   DORA_DETAIL_TYPES,
   DORA_EVENT_SOURCE,
-  type Environment,
+  type AwsEnvironment,
   ecrRepositoryUrl,
   pipelineName,
   type ServiceConfig,
@@ -46,7 +46,7 @@ export const PIPELINE_NOTIFICATION_EVENTS = [
 /** Props of {@link ReleasePipeline}. */
 export interface ReleasePipelineProps {
   /** The pipeline environment (first on the promotion path): the pipeline, builds and artifacts live in its account. */
-  readonly environment: Pick<Environment, 'name' | 'accountId' | 'region'>;
+  readonly environment: Pick<AwsEnvironment, 'name' | 'aws'>;
   /** The service, as the pipeline environment configures it; must have a `source`. */
   readonly service: ServiceConfig;
   /** Where each release goes, in promotion order; a production target waits for a manual approval. */
@@ -96,10 +96,10 @@ export class ReleasePipeline extends Construct {
         ? ['a codestar-connection source needs connectionArn']
         : []),
       ...props.targets
-        .filter((t) => t.environment.region !== env.region)
+        .filter((t) => t.environment.aws.region !== env.aws.region)
         .map(
           (t) =>
-            `${t.environment.name} is in ${t.environment.region}, the pipeline in ${env.region}: cross-region deploys need a regional artifact store, which this pipeline does not have`,
+            `${t.environment.name} is in ${t.environment.aws.region}, the pipeline in ${env.aws.region}: cross-region deploys need a regional artifact store, which this pipeline does not have`,
         ),
       ...(props.targets.length === 0 ? ['no target environments'] : []),
     ];
@@ -110,16 +110,16 @@ export class ReleasePipeline extends Construct {
     const prefix = artifactPrefix(service);
     const keyArn = artifacts.key.arn;
     const deployRoles = props.targets.map((t) =>
-      roleArn(t.environment.accountId, deployRoleName(t.environment, service)),
+      roleArn(t.environment.aws.accountId, deployRoleName(t.environment, service)),
     );
     const promotions = props.promotions ?? [];
     const intakeRoles = promotions.map((p) =>
-      roleArn(p.environment.accountId, intakeRoleName(p.environment, service)),
+      roleArn(p.environment.aws.accountId, intakeRoleName(p.environment, service)),
     );
     const repositoryUrl = ecrRepositoryUrl(env, service.repository);
     const common = {
-      accountId: env.accountId,
-      region: env.region,
+      accountId: env.aws.accountId,
+      region: env.aws.region,
       kmsKeyArn: keyArn,
       logRetentionDays: props.logRetentionDays,
       artifacts: { bucketArn, prefix },
@@ -127,7 +127,7 @@ export class ReleasePipeline extends Construct {
     const doraEvents: Statement = {
       sid: 'PublishDoraEvents',
       actions: [...A.putEvents],
-      resources: [`arn:aws:events:${env.region}:${env.accountId}:event-bus/default`],
+      resources: [`arn:aws:events:${env.aws.region}:${env.aws.accountId}:event-bus/default`],
       conditions: [
         { test: 'StringEquals', variable: 'events:source', values: [DORA_EVENT_SOURCE] },
       ],
@@ -151,14 +151,14 @@ export class ReleasePipeline extends Construct {
           sid: 'PushOwnRepository',
           actions: [...A.ecrPush],
           resources: [
-            `arn:aws:ecr:${env.region}:${env.accountId}:repository/${service.repository}`,
+            `arn:aws:ecr:${env.aws.region}:${env.aws.accountId}:repository/${service.repository}`,
           ],
         },
         {
           sid: 'ReadOwnParameters',
           actions: [...A.readParameters],
           resources: [
-            `arn:aws:ssm:${env.region}:${env.accountId}:parameter/delivery/${service.name}/*`,
+            `arn:aws:ssm:${env.aws.region}:${env.aws.accountId}:parameter/delivery/${service.name}/*`,
           ],
         },
       ],
@@ -199,7 +199,7 @@ export class ReleasePipeline extends Construct {
                 sid: 'ResolveImageDigests',
                 actions: [...A.ecrDescribe],
                 resources: [
-                  `arn:aws:ecr:${env.region}:${env.accountId}:repository/${service.repository}`,
+                  `arn:aws:ecr:${env.aws.region}:${env.aws.accountId}:repository/${service.repository}`,
                 ],
               },
             ]
@@ -221,14 +221,16 @@ export class ReleasePipeline extends Construct {
             {
               sid: 'ReadRepository',
               actions: [...A.codeCommitSource],
-              resources: [`arn:aws:codecommit:${env.region}:${env.accountId}:${source.repository}`],
+              resources: [
+                `arn:aws:codecommit:${env.aws.region}:${env.aws.accountId}:${source.repository}`,
+              ],
             },
           ];
     const role = serviceRole(this, 'role', {
       name: pipelineRoleName(service),
       description: `Runs the ${name} pipeline`,
       servicePrincipal: 'codepipeline.amazonaws.com',
-      accountId: env.accountId,
+      accountId: env.aws.accountId,
       statements: [
         {
           sid: 'Artifacts',
@@ -296,11 +298,11 @@ export class ReleasePipeline extends Construct {
 
   /** A CodeCommit push to the branch starts the pipeline (EventBridge, no polling). */
   private codeCommitTrigger(
-    env: Pick<Environment, 'accountId' | 'region'>,
+    env: Pick<AwsEnvironment, 'aws'>,
     source: NonNullable<ServiceConfig['source']>,
     name: string,
   ): void {
-    const repositoryArn = `arn:aws:codecommit:${env.region}:${env.accountId}:${source.repository}`;
+    const repositoryArn = `arn:aws:codecommit:${env.aws.region}:${env.aws.accountId}:${source.repository}`;
     const rule = new CloudwatchEventRule(this, 'trigger', {
       name: `${name}-trigger`,
       description: `Starts ${name} on a push to ${source.branch}`,
@@ -319,7 +321,7 @@ export class ReleasePipeline extends Construct {
       name: `${name}-trigger`,
       description: `EventBridge starts ${name}`,
       servicePrincipal: 'events.amazonaws.com',
-      accountId: env.accountId,
+      accountId: env.aws.accountId,
       statements: [
         {
           sid: 'StartPipeline',

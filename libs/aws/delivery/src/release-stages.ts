@@ -2,7 +2,7 @@ import type {
   CodepipelineStage,
   CodepipelineStageAction,
 } from '@cdktf/provider-aws/lib/codepipeline';
-import { type Environment, ecrRepositoryUrl, type ServiceConfig } from '@platform/config';
+import { type AwsEnvironment, ecrRepositoryUrl, type ServiceConfig } from '@platform/config';
 import {
   ARTIFACT_KEY_ALIAS,
   artifactBucketName,
@@ -16,7 +16,7 @@ import {
 /** One environment a pipeline deploys to, in promotion order. */
 export interface ReleaseTarget {
   /** The environment. */
-  readonly environment: Pick<Environment, 'name' | 'accountId' | 'region' | 'production'>;
+  readonly environment: Pick<AwsEnvironment, 'name' | 'aws' | 'production'>;
   /** The service as that environment configures it (strategy and runtime may differ). */
   readonly service: ServiceConfig;
 }
@@ -58,8 +58,8 @@ export function targetSettings(targets: readonly ReleaseTarget[]): string {
         return [
           te.name,
           {
-            region: te.region,
-            deployRoleArn: roleArn(te.accountId, deployRoleName(te, ts)),
+            region: te.aws.region,
+            deployRoleArn: roleArn(te.aws.accountId, deployRoleName(te, ts)),
             repository: ts.repository,
             repositoryUri: ecrRepositoryUrl(te, ts.repository),
             cluster: ecs.cluster,
@@ -83,8 +83,8 @@ export function promotionSettings(promotions: readonly ReleaseTarget[]): Record<
     promotions.map(({ environment: pe, service: ps }) => [
       pe.name,
       {
-        region: pe.region,
-        intakeRoleArn: roleArn(pe.accountId, intakeRoleName(pe, ps)),
+        region: pe.aws.region,
+        intakeRoleArn: roleArn(pe.aws.accountId, intakeRoleName(pe, ps)),
         intakeBucket: artifactBucketName(pe),
         intakeKey: intakeKey(ps),
         intakeKeyAlias: ARTIFACT_KEY_ALIAS,
@@ -147,7 +147,7 @@ export function deployAction(
 ): CodepipelineStageAction {
   const { environment: te, service: ts } = target;
   const ecs = ecsNames({ ...te }, ts);
-  const deployRole = roleArn(te.accountId, deployRoleName(te, ts));
+  const deployRole = roleArn(te.aws.accountId, deployRoleName(te, ts));
   return ts.runtime === 'app-runner'
     ? codeBuild('Deploy', stepsProject, 1, { ...stepEnv, STEP: 'app-runner' }, undefined, commit)
     : {

@@ -1,7 +1,7 @@
 import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-rule';
 import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
 import { CodestarnotificationsNotificationRule } from '@cdktf/provider-aws/lib/codestarnotifications-notification-rule';
-import type { Environment } from '@platform/config';
+import type { AwsEnvironment } from '@platform/config';
 import { Construct } from 'constructs';
 import { ecsNames } from './naming';
 
@@ -11,7 +11,7 @@ export const DEPLOYMENT_NOTIFICATION_EVENTS = ['codedeploy-application-deploymen
 /** Props of {@link RollbackAlerts}. */
 export interface RollbackAlertsProps {
   /** The environment (its ECS services). */
-  readonly environment: Pick<Environment, 'name' | 'accountId' | 'region' | 'services'>;
+  readonly environment: Pick<AwsEnvironment, 'name' | 'aws' | 'services'>;
   /** The environment's alarm topic. */
   readonly topicArn: string;
 }

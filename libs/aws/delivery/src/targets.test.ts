@@ -1,4 +1,4 @@
-import { type Environment } from '@platform/config';
+import { type AwsEnvironment } from '@platform/config';
 import { synthFamily } from '@platform/core';
 import {
   environment,
@@ -15,7 +15,7 @@ import { DeliveryStack } from './delivery-stack';
 import { featureFlagsDocument } from './feature-flags';
 import { ecsNames } from './naming';
 
-const synthWith = (envs: Environment[], name: string) =>
+const synthWith = (envs: AwsEnvironment[], name: string) =>
   synthJson(
     new DeliveryStack(
       new App(),
@@ -280,10 +280,14 @@ describe('delivery in every environment', () => {
 
   it('passes the policy pack through the synth users run, with only the reasoned privileged builds', () => {
     const outdir = join(mkdtempSync(join(tmpdir(), 'platform-delivery-')), 'delivery');
-    const result = synthFamily('delivery', (app, env, all) => new DeliveryStack(app, env, all), {
-      environments: environments(),
-      outdir,
-    });
+    const result = synthFamily(
+      'delivery',
+      { aws: (app, env, all) => new DeliveryStack(app, env, all) },
+      {
+        environments: environments(),
+        outdir,
+      },
+    );
     expect(
       Object.entries(result.suppressions)
         .flatMap(([stack, list]) =>

@@ -1,4 +1,4 @@
-import { type Environment } from '@platform/config';
+import { type AwsEnvironment } from '@platform/config';
 import { synthFamily } from '@platform/core';
 import { environment, resourcesOf, synthJson } from '@platform/testing';
 import { App } from 'cdktf';
@@ -11,7 +11,7 @@ import { EcsStack } from './ecs-stack';
 const ROOT = join(__dirname, '..', '..', '..', '..');
 
 /** Staging with one more service, on App Runner (the example environments have none). */
-function withAppRunner(): Environment {
+function withAppRunner(): AwsEnvironment {
   const staging = environment('staging');
   return {
     ...staging,
@@ -84,10 +84,14 @@ describe('App Runner runtime', () => {
 
   it('synthesizes through the policy pack and passes the real terraform validate', () => {
     const outdir = join(mkdtempSync(join(tmpdir(), 'platform-apprunner-')), 'ecs');
-    synthFamily('ecs', (app, env) => new EcsStack(app, env), {
-      environments: [withAppRunner()],
-      outdir,
-    });
+    synthFamily(
+      'ecs',
+      { aws: (app, env) => new EcsStack(app, env) },
+      {
+        environments: [withAppRunner()],
+        outdir,
+      },
+    );
     const result = spawnSync(process.execPath, [join(ROOT, 'tools/scripts/validate.mjs'), outdir], {
       cwd: ROOT,
       encoding: 'utf8',

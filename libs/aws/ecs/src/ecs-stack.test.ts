@@ -408,10 +408,14 @@ describe('ecs stack', () => {
 
   it('passes the policy pack through the synth users run, with only the reasoned ALB exceptions', () => {
     const outdir = join(mkdtempSync(join(tmpdir(), 'platform-ecs-')), 'ecs');
-    const result = synthFamily('ecs', (app, env) => new EcsStack(app, env), {
-      environments: environments(),
-      outdir,
-    });
+    const result = synthFamily(
+      'ecs',
+      { aws: (app, env) => new EcsStack(app, env) },
+      {
+        environments: environments(),
+        outdir,
+      },
+    );
     for (const stack of ['ecs-dev', 'ecs-staging', 'ecs-prod']) {
       expect(
         (result.suppressions[stack] ?? []).map(

@@ -1,5 +1,10 @@
 import { EncryptionKey, logsKeyStatement } from '@platform/aws-common';
-import { appConfigNames, ecrRepositoryUrl, type Environment, resourceName } from '@platform/config';
+import {
+  appConfigNames,
+  ecrRepositoryUrl,
+  type AwsEnvironment,
+  resourceName,
+} from '@platform/config';
 import { alertingContract, ecsContract, networkContract, PlatformStack } from '@platform/core';
 import { Fn } from 'cdktf';
 import type { Construct } from 'constructs';
@@ -34,17 +39,17 @@ export class EcsStack extends PlatformStack {
   /** App Runner services by name. */
   readonly appRunnerServices: Readonly<Record<string, AppRunnerService>>;
 
-  constructor(scope: Construct, environment: Environment) {
+  constructor(scope: Construct, environment: AwsEnvironment) {
     super(scope, { family: 'ecs', environment });
     const env = environment;
     const network = networkContract.read(this, env);
     const alerting = alertingContract.read(this, env);
 
     const key = new EncryptionKey(this, 'key', {
-      accountId: env.accountId,
+      accountId: env.aws.accountId,
       alias: `alias/${resourceName(env, 'ecs')}`,
       description: `Encrypts the ${env.name} ECS logs, ECS Exec sessions and App Runner services`,
-      statements: [logsKeyStatement(env.accountId, env.region)],
+      statements: [logsKeyStatement(env.aws.accountId, env.aws.region)],
       protect: env.production,
     });
 
@@ -59,8 +64,8 @@ export class EcsStack extends PlatformStack {
     const ecsServices = env.services.filter((s) => s.runtime === 'ecs');
     this.loadBalancer = new PublicLoadBalancer(this, 'public', {
       name: env.name,
-      accountId: env.accountId,
-      region: env.region,
+      accountId: env.aws.accountId,
+      region: env.aws.region,
       network,
       hostedZone: env.ecs.hostedZone,
       hosts: [...new Set(ecsServices.flatMap((s) => (s.route?.host ? [s.route.host] : [])))],
@@ -88,8 +93,8 @@ export class EcsStack extends PlatformStack {
       if (service.runtime === 'app-runner') {
         appRunner[service.name] = new AppRunnerService(this, `app-runner-${service.name}`, {
           environmentName: env.name,
-          accountId: env.accountId,
-          region: env.region,
+          accountId: env.aws.accountId,
+          region: env.aws.region,
           service,
           repositoryUrl,
           network,
@@ -99,8 +104,8 @@ export class EcsStack extends PlatformStack {
       }
       services[service.name] = new FargateService(this, `service-${service.name}`, {
         environmentName: env.name,
-        accountId: env.accountId,
-        region: env.region,
+        accountId: env.aws.accountId,
+        region: env.aws.region,
         service,
         repositoryUrl,
         cluster: this.cluster,

@@ -12,7 +12,7 @@ import {
   EncryptionKey,
   logsKeyStatement,
 } from '@platform/aws-common';
-import { type Environment, EKS_VERSIONS, resourceName } from '@platform/config';
+import { type AwsEnvironment, EKS_VERSIONS, resourceName } from '@platform/config';
 import type { NetworkRef } from '@platform/core';
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
@@ -54,7 +54,7 @@ const CONTROL_PLANE_TO_NODE_PORTS = [
 /** Props of {@link PlatformEksCluster}. */
 export interface PlatformEksClusterProps {
   /** The environment: the eks section (version, endpoint, access, log retention) and the account. */
-  readonly environment: Environment;
+  readonly environment: AwsEnvironment;
   /** The environment's network: control-plane ENIs go to the intra subnets. */
   readonly network: NetworkRef;
 }
@@ -105,22 +105,22 @@ export class PlatformEksCluster extends Construct {
     const protect = env.production;
 
     const secretsKey = new EncryptionKey(this, 'secrets-key', {
-      accountId: env.accountId,
+      accountId: env.aws.accountId,
       alias: `alias/${resourceName(env, 'eks-secrets')}`,
       description: `Envelope-encrypts the Kubernetes secrets of ${this.name}`,
       protect,
     });
     this.logsKey = new EncryptionKey(this, 'logs-key', {
-      accountId: env.accountId,
+      accountId: env.aws.accountId,
       alias: `alias/${resourceName(env, 'eks-logs')}`,
       description: `Encrypts the control-plane and container logs of ${this.name}`,
-      statements: [logsKeyStatement(env.accountId, env.region)],
+      statements: [logsKeyStatement(env.aws.accountId, env.aws.region)],
     });
     this.volumeKey = new EncryptionKey(this, 'volume-key', {
-      accountId: env.accountId,
+      accountId: env.aws.accountId,
       alias: `alias/${resourceName(env, 'eks-volumes')}`,
       description: `Encrypts the EBS volumes of the ${this.name} nodes`,
-      statements: autoScalingKeyStatements(autoScalingServiceRoleArn(env.accountId)),
+      statements: autoScalingKeyStatements(autoScalingServiceRoleArn(env.aws.accountId)),
     });
 
     const logGroup = new EncryptedLogGroup(this, 'control-plane-logs', {

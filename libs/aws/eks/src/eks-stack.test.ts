@@ -316,10 +316,14 @@ describe('eks stack', () => {
 
   it('every environment passes the policy pack through the synth users run, with no suppression', () => {
     const outdir = join(mkdtempSync(join(tmpdir(), 'eks-synth-')), 'eks');
-    const result = synthFamily('eks', (app, env) => new EksStack(app, env), {
-      environments: environments(),
-      outdir,
-    });
+    const result = synthFamily(
+      'eks',
+      { aws: (app, env) => new EksStack(app, env) },
+      {
+        environments: environments(),
+        outdir,
+      },
+    );
     expect(result.stacks).toEqual(['eks-dev', 'eks-staging', 'eks-prod']);
     expect(result.suppressions).toEqual({ 'eks-dev': [], 'eks-staging': [], 'eks-prod': [] });
   });

@@ -1,5 +1,10 @@
 import { editedEnvironments, ENVIRONMENTS_DIR } from '@platform/testing';
-import { EKS_VERSIONS, environmentProblems, loadEnvironments } from '@platform/config';
+import {
+  EKS_VERSIONS,
+  environmentProblems,
+  environmentsOf,
+  loadEnvironments,
+} from '@platform/config';
 
 /** Loads a folder expecting failure; returns the problems as `file field: message` lines. */
 function problems(dir: string): string[] {
@@ -12,7 +17,7 @@ function problems(dir: string): string[] {
 // @platform/testing would close the config -> testing -> config cycle.
 describe('eks section of the environment files', () => {
   it('the example environments run a supported version; prod is private-only with an access instance', () => {
-    const envs = loadEnvironments(ENVIRONMENTS_DIR);
+    const envs = environmentsOf('aws', loadEnvironments(ENVIRONMENTS_DIR));
     for (const env of envs) expect(EKS_VERSIONS).toContain(env.eks.version);
     const prod = envs.find((e) => e.name === 'prod')!;
     expect(prod.eks.endpoint).toEqual({ publicAccess: false, publicAccessCidrs: [] });

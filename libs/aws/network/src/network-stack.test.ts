@@ -28,7 +28,7 @@ describe('network stack', () => {
       'public',
     ]);
     expect(subnets.map((s) => s['availability_zone']).sort()).toEqual(
-      environment('prod').availabilityZones.slice().sort(),
+      environment('prod').aws.availabilityZones.slice().sort(),
     );
   });
 
@@ -44,7 +44,7 @@ describe('network stack', () => {
       ([, s]) => (s['tags'] as Record<string, string>)['Tier'] === 'private',
     );
     expect(privateSubnets.map(([, s]) => s['availability_zone']).sort()).toEqual(
-      environment('prod').availabilityZones.slice().sort(),
+      environment('prod').aws.availabilityZones.slice().sort(),
     );
     for (const [name, subnet] of privateSubnets) {
       // subnet -> its route table (association) -> the default route -> the NAT -> the NAT's subnet

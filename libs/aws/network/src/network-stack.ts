@@ -1,4 +1,4 @@
-import type { Environment } from '@platform/config';
+import type { AwsEnvironment } from '@platform/config';
 import { networkContract, PlatformStack } from '@platform/core';
 import type { Construct } from 'constructs';
 import { Network } from './network';
@@ -8,7 +8,7 @@ export class NetworkStack extends PlatformStack {
   /** The network. */
   readonly network: Network;
 
-  constructor(scope: Construct, environment: Environment) {
+  constructor(scope: Construct, environment: AwsEnvironment) {
     super(scope, { family: 'network', environment });
     this.network = new Network(this, 'network', { environment });
     networkContract.publish(this, this.network.ref);

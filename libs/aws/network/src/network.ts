@@ -19,7 +19,7 @@ import {
   logsKeyStatement,
   policyDocument,
 } from '@platform/aws-common';
-import type { Environment, SubnetTierName } from '@platform/config';
+import type { AwsEnvironment, SubnetTierName } from '@platform/config';
 import { resourceName } from '@platform/config';
 import type { NetworkRef } from '@platform/core';
 import { Construct } from 'constructs';
@@ -30,7 +30,7 @@ export const INTERFACE_ENDPOINT_SERVICES = ['ecr.api', 'ecr.dkr', 'logs', 'sts']
 /** Props of {@link Network}. */
 export interface NetworkProps {
   /** The environment: VPC range, zones, subnet sizes, NAT strategy, flow-log retention. */
-  readonly environment: Environment;
+  readonly environment: AwsEnvironment;
 }
 
 /**
@@ -95,7 +95,7 @@ export class Network extends Construct {
     });
     subnets.public.forEach(
       (subnet, i) =>
-        new RouteTableAssociation(this, `public-${env.availabilityZones[i]}-routes`, {
+        new RouteTableAssociation(this, `public-${env.aws.availabilityZones[i]}-routes`, {
           subnetId: subnet.id,
           routeTableId: publicRoutes.id,
         }),
@@ -103,8 +103,8 @@ export class Network extends Construct {
 
     const natZones =
       env.network.natStrategy === 'one-per-az'
-        ? env.availabilityZones
-        : env.availabilityZones.slice(0, 1);
+        ? env.aws.availabilityZones
+        : env.aws.availabilityZones.slice(0, 1);
     this.natGateways = natZones.map((zone, i) => {
       const eip = new Eip(this, `nat-${zone}-ip`, {
         domain: 'vpc',
@@ -118,7 +118,7 @@ export class Network extends Construct {
       });
     });
 
-    const privateRouteTables = env.availabilityZones.map((zone, i) => {
+    const privateRouteTables = env.aws.availabilityZones.map((zone, i) => {
       const table = new RouteTable(this, `private-${zone}-routes`, {
         vpcId: this.vpc.id,
         tags: { Name: name('private', zone) },
@@ -141,7 +141,7 @@ export class Network extends Construct {
     });
     subnets.intra.forEach(
       (subnet, i) =>
-        new RouteTableAssociation(this, `intra-${env.availabilityZones[i]}-association`, {
+        new RouteTableAssociation(this, `intra-${env.aws.availabilityZones[i]}-association`, {
           subnetId: subnet.id,
           routeTableId: intraRoutes.id,
         }),
@@ -151,7 +151,7 @@ export class Network extends Construct {
 
     new VpcEndpoint(this, 's3-endpoint', {
       vpcId: this.vpc.id,
-      serviceName: `com.amazonaws.${env.region}.s3`,
+      serviceName: `com.amazonaws.${env.aws.region}.s3`,
       vpcEndpointType: 'Gateway',
       routeTableIds: [...privateRouteTables.map((t) => t.id), intraRoutes.id],
       tags: { Name: name('s3') },
@@ -173,7 +173,7 @@ export class Network extends Construct {
     for (const service of INTERFACE_ENDPOINT_SERVICES) {
       new VpcEndpoint(this, `${service.replace('.', '-')}-endpoint`, {
         vpcId: this.vpc.id,
-        serviceName: `com.amazonaws.${env.region}.${service}`,
+        serviceName: `com.amazonaws.${env.aws.region}.${service}`,
         vpcEndpointType: 'Interface',
         privateDnsEnabled: true,
         subnetIds: subnets.private.map((s) => s.id),
@@ -196,15 +196,15 @@ export class Network extends Construct {
     };
   }
 
-  private addFlowLogs(env: Environment): void {
+  private addFlowLogs(env: AwsEnvironment): void {
     const key = new EncryptionKey(this, 'flow-logs-key', {
-      accountId: env.accountId,
+      accountId: env.aws.accountId,
       alias: `alias/${resourceName(env, 'flow-logs')}`,
       description: `Encrypts the VPC flow logs of ${env.name}`,
-      statements: [logsKeyStatement(env.accountId, env.region)],
+      statements: [logsKeyStatement(env.aws.accountId, env.aws.region)],
     });
     const flowLogGroupName = `/platform/${env.name}/vpc-flow-logs`;
-    const flowLogGroupArn = `arn:aws:logs:${env.region}:${env.accountId}:log-group:${flowLogGroupName}`;
+    const flowLogGroupArn = `arn:aws:logs:${env.aws.region}:${env.aws.accountId}:log-group:${flowLogGroupName}`;
     const logs = new EncryptedLogGroup(this, 'flow-logs', {
       name: flowLogGroupName,
       retentionDays: env.network.flowLogRetentionDays,
@@ -218,7 +218,7 @@ export class Network extends Construct {
           actions: ['sts:AssumeRole'],
           principals: [{ type: 'Service', identifiers: ['vpc-flow-logs.amazonaws.com'] }],
           conditions: [
-            { test: 'StringEquals', variable: 'aws:SourceAccount', values: [env.accountId] },
+            { test: 'StringEquals', variable: 'aws:SourceAccount', values: [env.aws.accountId] },
           ],
         },
       ]),

@@ -462,7 +462,7 @@ describe('observability stack', () => {
     const outdir = join(mkdtempSync(join(tmpdir(), 'platform-observability-')), 'observability');
     const result = synthFamily(
       'observability',
-      (app, env, all) => new ObservabilityStack(app, env, all),
+      { aws: (app, env, all) => new ObservabilityStack(app, env, all) },
       { environments: environments(), outdir },
     );
     expect(result.stacks).toEqual([

@@ -1,6 +1,6 @@
 import { EncryptionKey, logsKeyStatement } from '@platform/aws-common';
 import {
-  type Environment,
+  type AwsEnvironment,
   pipelineEnvironment,
   pipelineName,
   resourceName,
@@ -27,11 +27,11 @@ import { Tracing } from './tracing';
 import { alarmArn } from './widgets';
 
 /** How many NAT gateways the network family creates for an environment (its natStrategy). */
-export const natGatewayCount = (env: Pick<Environment, 'network' | 'availabilityZones'>) =>
-  env.network.natStrategy === 'one-per-az' ? env.availabilityZones.length : 1;
+export const natGatewayCount = (env: Pick<AwsEnvironment, 'network' | 'aws'>) =>
+  env.network.natStrategy === 'one-per-az' ? env.aws.availabilityZones.length : 1;
 
 /** The release pipelines of every service of every environment, by first appearance. */
-export const releasePipelines = (all: readonly Environment[]) => [
+export const releasePipelines = (all: readonly AwsEnvironment[]) => [
   ...new Set(all.flatMap((e) => e.services.map((s) => pipelineName(s)))),
 ];
 
@@ -56,7 +56,7 @@ export class ObservabilityStack extends PlatformStack {
    * @param environment the environment of this stack
    * @param all every environment, to find the pipeline environment and the release pipelines
    */
-  constructor(scope: Construct, environment: Environment, all: readonly Environment[]) {
+  constructor(scope: Construct, environment: AwsEnvironment, all: readonly AwsEnvironment[]) {
     super(scope, { family: 'observability', environment });
     const env = environment;
     const network = networkContract.read(this, env);
@@ -64,7 +64,7 @@ export class ObservabilityStack extends PlatformStack {
     const ecs = ecsContract.read(this, env);
     const eks = eksContract.read(this, env);
     const topicArn = alerting.topicArn;
-    const arn = (name: string) => alarmArn(env.region, env.accountId, name);
+    const arn = (name: string) => alarmArn(env.aws.region, env.aws.accountId, name);
 
     const services = env.services
       .filter((s) => s.runtime === 'ecs')
@@ -86,7 +86,7 @@ export class ObservabilityStack extends PlatformStack {
     );
     const edge = new EdgeAlarms(this, 'edge-alarms', {
       environmentName: env.name,
-      region: env.region,
+      region: env.aws.region,
       natGatewayIds,
       webAclName: ecs.webAclName,
       natPortAllocationErrorsPer5Minutes:
@@ -105,7 +105,7 @@ export class ObservabilityStack extends PlatformStack {
     for (const service of services) {
       new ServiceDashboard(this, `dashboard-${service.config.name}`, {
         name: resourceName(env, service.config.name),
-        region: env.region,
+        region: env.aws.region,
         clusterName: ecs.clusterName,
         loadBalancerArnSuffix: ecs.albArnSuffix,
         service,
@@ -115,7 +115,7 @@ export class ObservabilityStack extends PlatformStack {
     new OverviewDashboard(this, 'dashboard-overview', {
       name: resourceName(env, 'overview'),
       environmentName: env.name,
-      region: env.region,
+      region: env.aws.region,
       eksClusterName: eks.clusterName,
       natGatewayIds,
       webAclName: ecs.webAclName,
@@ -129,17 +129,17 @@ export class ObservabilityStack extends PlatformStack {
 
     new Tracing(this, 'tracing', {
       environmentName: env.name,
-      accountId: env.accountId,
+      accountId: env.aws.accountId,
       services: env.services,
       tracing: env.observability.tracing,
       protect: env.production,
     });
 
     const key = new EncryptionKey(this, 'key', {
-      accountId: env.accountId,
+      accountId: env.aws.accountId,
       alias: `alias/${resourceName(env, 'observability')}`,
       description: `Encrypts the ${env.name} DORA event log`,
-      statements: [logsKeyStatement(env.accountId, env.region)],
+      statements: [logsKeyStatement(env.aws.accountId, env.aws.region)],
       protect: env.production,
     });
     const everyEnv = all.length > 0 ? all : [env];
@@ -148,8 +148,8 @@ export class ObservabilityStack extends PlatformStack {
     const pipelines = releasePipelines(everyEnv);
     this.dora = new DoraEvents(this, 'dora', {
       environmentName: env.name,
-      accountId: env.accountId,
-      region: env.region,
+      accountId: env.aws.accountId,
+      region: env.aws.region,
       retentionDays: env.observability.dora.retentionDays,
       kmsKeyArn: key.arn,
       incidentAlarmNames: services.map((s) => resourceName(env, s.config.name, 'degraded')),
@@ -158,7 +158,7 @@ export class ObservabilityStack extends PlatformStack {
     new DoraDashboard(this, 'dashboard-dora', {
       name: resourceName(env, 'dora'),
       environmentName: env.name,
-      region: env.region,
+      region: env.aws.region,
       logGroupName: this.dora.logGroupName,
     });
 
@@ -167,8 +167,12 @@ export class ObservabilityStack extends PlatformStack {
       if (others.length > 0) {
         new DoraForwarder(this, 'dora-forwarder', {
           environmentName: env.name,
-          accountId: env.accountId,
-          targets: others.map((e) => ({ name: e.name, accountId: e.accountId, region: e.region })),
+          accountId: env.aws.accountId,
+          targets: others.map((e) => ({
+            name: e.name,
+            accountId: e.aws.accountId,
+            region: e.aws.region,
+          })),
         });
       }
       if (pipelines.length > 0) {
@@ -180,9 +184,9 @@ export class ObservabilityStack extends PlatformStack {
       }
     } else {
       new DoraReceiver(this, 'dora-receiver', {
-        accountId: env.accountId,
-        region: env.region,
-        pipelineAccountId: pipelineEnv.accountId,
+        accountId: env.aws.accountId,
+        region: env.aws.region,
+        pipelineAccountId: pipelineEnv.aws.accountId,
         pipelineEnvironmentName: pipelineEnv.name,
       });
     }

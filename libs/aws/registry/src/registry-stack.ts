@@ -2,13 +2,13 @@ import { EcrRegistryPolicy } from '@cdktf/provider-aws/lib/ecr-registry-policy';
 import { EcrRegistryScanningConfiguration } from '@cdktf/provider-aws/lib/ecr-registry-scanning-configuration';
 import { EcrReplicationConfiguration } from '@cdktf/provider-aws/lib/ecr-replication-configuration';
 import { EncryptionKey, policyDocument } from '@platform/aws-common';
-import { type Environment, ecrRepositoryUrl, resourceName } from '@platform/config';
+import { type AwsEnvironment, ecrRepositoryUrl, resourceName } from '@platform/config';
 import { PlatformStack, registryContract } from '@platform/core';
 import type { Construct } from 'constructs';
 import { ImageRepository } from './repository';
 
 /** The repositories an environment hosts: one per distinct service repository, in config order. */
-export function repositoriesOf(env: Pick<Environment, 'services'>): string[] {
+export function repositoriesOf(env: Pick<AwsEnvironment, 'services'>): string[] {
   return [...new Set(env.services.map((s) => s.repository))];
 }
 
@@ -29,7 +29,7 @@ export class RegistryStack extends PlatformStack {
    * @param environment the environment this stack deploys to
    * @param all every environment in promotion order: the first is the source of images
    */
-  constructor(scope: Construct, environment: Environment, all: readonly Environment[]) {
+  constructor(scope: Construct, environment: AwsEnvironment, all: readonly AwsEnvironment[]) {
     super(scope, { family: 'registry', environment });
     const env = environment;
     const source = all[0];
@@ -50,7 +50,7 @@ export class RegistryStack extends PlatformStack {
     }
 
     const key = new EncryptionKey(this, 'key', {
-      accountId: env.accountId,
+      accountId: env.aws.accountId,
       alias: `alias/${resourceName(env, 'ecr')}`,
       description: `Encrypts the ${env.name} container images`,
       protect: env.production,
@@ -85,7 +85,10 @@ export class RegistryStack extends PlatformStack {
         replicationConfiguration: {
           rule: [
             {
-              destination: destinations.map((d) => ({ region: d.region, registryId: d.accountId })),
+              destination: destinations.map((d) => ({
+                region: d.aws.region,
+                registryId: d.aws.accountId,
+              })),
               repositoryFilter: repositoriesOf(env).map((name) => ({
                 filter: name,
                 filterType: 'PREFIX_MATCH',
@@ -105,9 +108,11 @@ export class RegistryStack extends PlatformStack {
             sid: 'ReplicationFromSource',
             actions: ['ecr:ReplicateImage'],
             resources: repositoriesOf(env).map(
-              (name) => `arn:aws:ecr:${env.region}:${env.accountId}:repository/${name}`,
+              (name) => `arn:aws:ecr:${env.aws.region}:${env.aws.accountId}:repository/${name}`,
             ),
-            principals: [{ type: 'AWS', identifiers: [`arn:aws:iam::${source.accountId}:root`] }],
+            principals: [
+              { type: 'AWS', identifiers: [`arn:aws:iam::${source.aws.accountId}:root`] },
+            ],
           },
         ]),
       });
@@ -121,7 +126,7 @@ export class RegistryStack extends PlatformStack {
       ),
       repositoryUrls: names.map((name) => ecrRepositoryUrl(env, name)),
       kmsKeyArn: key.arn,
-      sourceAccountId: source.accountId,
+      sourceAccountId: source.aws.accountId,
     });
   }
 }

@@ -1,201 +1,22 @@
 import { z } from 'zod';
-import { cidrsOverlap, isCanonicalCidr, planSubnets } from '../cidr';
-import { baselineSchema } from './baseline';
-import { accountId, alertingSchema, githubSchema, stateSchema, tagsSchema } from './common';
-import { deliverySchema } from './delivery';
-import { ecsSchema } from './ecs';
-import { eksEnvironmentProblems, eksSchema } from './eks';
-import { networkSchema } from './network';
-import { observabilityProblems, observabilitySchema } from './observability';
-import { registrySchema } from './registry';
-import { servicesSchema } from './services';
-import { checkServices } from './services-rules';
-import { AWS_REGIONS } from './regions';
+import { awsEnvironmentSchema } from './aws-environment';
+import { gcpEnvironmentSchema } from './gcp-environment';
 
 /**
- * One environment file (environments/<name>.yaml): one AWS account, one region.
- * Every stack family reads its own section; unknown fields are rejected everywhere.
+ * One environment file (environments/<name>.yaml): one cloud account or project, one region.
+ * `cloud` chooses the shape: what every environment has is shared (name, deploy order, tags,
+ * GitHub repository, alerting); each cloud adds its own section (`aws:`, `gcp:`) and the
+ * sections of the families it runs.
  */
 export const environmentSchema = z
-  .strictObject({
-    name: z
-      .string()
-      .regex(
-        /^[a-z][a-z0-9]{1,11}$/,
-        'must be 2-12 lowercase letters or digits, starting with a letter',
-      )
-      .meta({
-        description:
-          'Environment name; must equal the file name (dev.yaml → dev). Used in stack names.',
-        examples: ['dev'],
-      }),
-    deployOrder: z.number().int().min(1, 'must be 1 or more: 1 deploys first').meta({
-      description:
-        'Position on the promotion path: 1 deploys first (dev), then 2 (staging), and so on.',
-    }),
-    production: z.boolean().default(false).meta({
-      description:
-        'Whether this environment serves customers: enables the production-only rules and protections.',
-    }),
-    accountId: accountId.meta({
-      description: "The environment's own AWS account; every environment has a different one.",
-      examples: ['123456789012'],
-    }),
-    region: z
-      .enum(AWS_REGIONS)
-      .meta({ description: 'The AWS region every stack of the environment deploys to.' }),
-    availabilityZones: z
-      .array(z.string())
-      .min(1, 'name at least one availability zone')
-      .max(6)
-      .meta({
-        description:
-          'Availability zones used, by name (no lookup at plan time), e.g. [eu-west-1a, eu-west-1b].',
-        examples: [['eu-west-1a', 'eu-west-1b']],
-      }),
-    network: networkSchema.meta({ description: 'VPC layout.' }),
-    services: servicesSchema.meta({
-      description: "The environment's containerized services: one block per service.",
-    }),
-    ecs: ecsSchema.meta({ description: 'ECS cluster, public ALB, WAF and DNS settings.' }),
-    registry: registrySchema.meta({ description: 'ECR settings shared by every repository.' }),
-    delivery: deliverySchema.meta({
-      description:
-        'The release pipelines: source connection, artifacts, approvers, feature-flag rollout.',
-    }),
-    state: stateSchema.meta({ description: "Where this environment's Terraform state lives." }),
-    alerting: alertingSchema.meta({ description: "The environment's alarm topic." }),
-    observability: observabilitySchema.meta({
-      description:
-        'Dashboards, composite and environment-wide alarms, X-Ray tracing, DORA metrics.',
-    }),
-    baseline: baselineSchema.meta({
-      description:
-        'The account baseline: audit trail, threat detection, Config compliance, guardrails, budgets.',
-    }),
-    github: githubSchema.meta({
-      description: 'The repository whose workflows plan and deploy this environment.',
-    }),
-    eks: eksSchema.meta({
-      description:
-        'The EKS cluster: version, endpoint access, access entries, add-ons, node groups.',
-    }),
-    tags: tagsSchema.meta({ description: 'Ownership tags applied to every resource.' }),
-  })
-  .superRefine((env, ctx) => {
-    const issue = (path: (string | number)[], message: string) =>
-      ctx.addIssue({ code: 'custom', path, message });
-
-    const administrator = env.state.administratorRoleArn.split(':')[4];
-    if (administrator !== env.accountId) {
-      issue(
-        ['state', 'administratorRoleArn'],
-        `must be a role of this environment's account ${env.accountId} (got account ${administrator})`,
-      );
-    }
-
-    env.availabilityZones.forEach((zone, index) => {
-      if (!new RegExp(`^${env.region}[a-z]$`).test(zone)) {
-        issue(
-          ['availabilityZones', index],
-          `"${zone}" is not a zone of ${env.region} (expected ${env.region}a, ${env.region}b, ...)`,
-        );
-      }
-      if (env.availabilityZones.indexOf(zone) !== index) {
-        issue(['availabilityZones', index], `"${zone}" is listed twice`);
-      }
-    });
-
-    if (env.production) {
-      if (env.availabilityZones.length < 2) {
-        issue(
-          ['availabilityZones'],
-          `a production environment needs at least 2 availability zones (got ${env.availabilityZones.length})`,
-        );
-      }
-      if (env.network.natStrategy !== 'one-per-az') {
-        issue(
-          ['network', 'natStrategy'],
-          `a production environment needs "one-per-az" so one zone's outage stays local (got "${env.network.natStrategy}")`,
-        );
-      }
-    }
-
-    checkServices(env, issue);
-    for (const problem of eksEnvironmentProblems(env)) issue(problem.path, problem.message);
-    for (const problem of observabilityProblems(env)) issue(problem.path, problem.message);
-    const audit = env.baseline.audit;
-    if (audit.glacierAfterDays < audit.infrequentAccessAfterDays + 30) {
-      issue(
-        ['baseline', 'audit', 'glacierAfterDays'],
-        `S3 needs 30 days in Standard-IA before Glacier: use ${audit.infrequentAccessAfterDays + 30} or more (got ${audit.glacierAfterDays})`,
-      );
-    }
-    if (audit.objectLockRetentionDays > audit.retentionDays) {
-      issue(
-        ['baseline', 'audit', 'objectLockRetentionDays'],
-        `a log cannot stay locked longer than it is kept: use at most retentionDays (${audit.retentionDays}) (got ${audit.objectLockRetentionDays})`,
-      );
-    }
-    if (audit.retentionDays <= audit.glacierAfterDays) {
-      issue(
-        ['baseline', 'audit', 'retentionDays'],
-        `log files must be kept longer than glacierAfterDays (${audit.glacierAfterDays}) (got ${audit.retentionDays})`,
-      );
-    }
-    if (env.production && audit.retentionDays < 365) {
-      issue(
-        ['baseline', 'audit', 'retentionDays'],
-        `a production environment keeps audit logs for at least 365 days (got ${audit.retentionDays})`,
-      );
-    }
-    env.baseline.budgets.forEach((budget, index) => {
-      if (env.baseline.budgets.findIndex((b) => b.name === budget.name) !== index) {
-        issue(['baseline', 'budgets', index, 'name'], `budget name "${budget.name}" is used twice`);
-      }
-    });
-
-    if (!isCanonicalCidr(env.network.vpcCidr)) {
-      issue(
-        ['network', 'vpcCidr'],
-        `"${env.network.vpcCidr}" is not an IPv4 range starting at its first address, e.g. 10.0.0.0/16`,
-      );
-      return;
-    }
-    const vpcPrefix = Number(env.network.vpcCidr.split('/')[1]);
-    if (vpcPrefix < 16 || vpcPrefix > 28) {
-      issue(['network', 'vpcCidr'], `a VPC range must be /16 to /28 (got /${vpcPrefix})`);
-      return;
-    }
-    for (const [tier, { prefixLength }] of Object.entries(env.network.subnets)) {
-      if (prefixLength <= vpcPrefix) {
-        issue(
-          ['network', 'subnets', tier, 'prefixLength'],
-          `/${prefixLength} does not fit inside the VPC's /${vpcPrefix}: use a prefix longer than ${vpcPrefix}`,
-        );
-      }
-    }
-    const plan = planSubnets(env.network, env.availabilityZones);
-    if ('overflow' in plan) {
-      issue(['network', 'subnets'], `subnets do not fit in the VPC: ${plan.overflow}`);
-    } else {
-      // The layout cannot overlap by construction; this check keeps it honest.
-      plan.subnets.forEach((a, i) =>
-        plan.subnets.slice(i + 1).forEach((b) => {
-          if (cidrsOverlap(a.cidr, b.cidr)) {
-            issue(['network', 'subnets'], `subnets ${a.cidr} and ${b.cidr} overlap`);
-          }
-        }),
-      );
-    }
-  })
+  .discriminatedUnion('cloud', [awsEnvironmentSchema, gcpEnvironmentSchema])
   .meta({
     title: 'Platform environment',
     description:
-      'One environment file (environments/<name>.yaml): one AWS account, one region. Every stack family reads its own section; unknown fields are rejected everywhere.',
+      'One environment file (environments/<name>.yaml): one cloud account or project, one region. `cloud` (aws or gcp) chooses the shape; unknown fields are rejected everywhere.',
   });
 
-/** An environment file as written (defaults not yet applied). */
-export type EnvironmentInput = z.input<typeof environmentSchema>;
 /** An environment file after validation, defaults applied. */
 export type EnvironmentConfig = z.output<typeof environmentSchema>;
+/** An environment file as written (defaults not yet applied). */
+export type EnvironmentInput = z.input<typeof environmentSchema>;

@@ -62,11 +62,11 @@ export function deriveEnvironment(sourceText: string, d: Derivation): Document {
   set(doc, ['name'], d.name);
   set(doc, ['deployOrder'], d.deployOrder);
   set(doc, ['production'], d.production);
-  set(doc, ['accountId'], d.accountId);
-  set(doc, ['region'], d.region);
+  set(doc, ['aws', 'accountId'], d.accountId);
+  set(doc, ['aws', 'region'], d.region);
   const zones = doc.createNode([...d.availabilityZones]);
   zones.flow = true;
-  doc.set('availabilityZones', zones);
+  doc.setIn(['aws', 'availabilityZones'], zones);
   set(doc, ['network', 'vpcCidr'], d.vpcCidr);
   if (doc.hasIn(['ecs', 'hostedZone', 'id'])) {
     const placeholder = `Z0${d.name.toUpperCase()}${d.accountId}`.slice(0, 32);

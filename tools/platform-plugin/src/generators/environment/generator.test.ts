@@ -21,9 +21,11 @@ describe('environment generator', () => {
     it("writes environments/qa.yaml with qa's identity", () => {
       expect(env).toMatchObject({
         name: 'qa',
-        accountId: '444444444444',
-        region: 'eu-west-1',
-        availabilityZones: ['eu-west-1a', 'eu-west-1b'],
+        aws: {
+          accountId: '444444444444',
+          region: 'eu-west-1',
+          availabilityZones: ['eu-west-1a', 'eu-west-1b'],
+        },
         production: false,
       });
     });
@@ -33,7 +35,7 @@ describe('environment generator', () => {
     });
 
     it('rewrites state bucket, hosts, secret and role ARNs and alert addresses for qa', () => {
-      expect(env['state']['bucket']).toBe('acme-platform-tfstate-qa');
+      expect(env['aws']['state']['bucket']).toBe('acme-platform-tfstate-qa');
       expect(env['ecs']['hostedZone']['name']).toBe('qa.acme-platform.example');
       expect(env['services'][0]['route']['host']).toBe('www.qa.acme-platform.example');
       expect(env['services'][0]['secrets']['SESSION_KEY']).toBe(
@@ -103,8 +105,7 @@ describe('environment generator', () => {
     });
     const env = envOf(tree, 'perf');
     expect(env).toMatchObject({
-      region: 'eu-west-1',
-      availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'],
+      aws: { region: 'eu-west-1', availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'] },
       production: true,
       deployOrder: 4,
       network: { vpcCidr: '10.99.0.0/16' },
@@ -147,7 +148,7 @@ describe('environment generator', () => {
       ],
       [
         'a VPC range the schema rejects (checked by the real schema)',
-        { ...qa, cidr: '10.48.0.0/12' },
+        { ...qa, cidr: '10.128.0.0/12' },
         /qa.yaml network.vpcCidr: a VPC range must be \/16 to \/28/,
       ],
       [
@@ -163,7 +164,7 @@ describe('environment generator', () => {
       [
         'another region than the pipelines, which deploy its services (checked by the real schema)',
         { ...qa, region: 'us-east-1' },
-        /qa.yaml region: us-east-1 differs from eu-west-1 of dev.yaml, whose pipelines deploy web, api here/,
+        /qa.yaml aws.region: us-east-1 differs from eu-west-1 of dev.yaml, whose pipelines deploy web, api here/,
       ],
       [
         'a name that exists with other settings',

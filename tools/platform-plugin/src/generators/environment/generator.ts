@@ -45,35 +45,40 @@ export async function environmentGenerator(
     problems.push(
       `--from "${options.from ?? ''}": no such environment (have ${others.map((e) => e.name).join(', ')})`,
     );
+  } else if (source.doc.get('cloud') !== 'aws') {
+    problems.push(
+      `--from "${source.name}": a ${String(source.doc.get('cloud'))} environment; derive an AWS environment from an AWS one`,
+    );
   }
   if (!/^\d{12}$/.test(accountId)) {
     problems.push(`--accountId "${accountId}": must be a 12-digit AWS account id`);
   }
-  const owner = others.find((e) => String(e.doc.get('accountId')) === accountId);
+  const owner = others.find((e) => String(e.doc.getIn(['aws', 'accountId'])) === accountId);
   if (owner) {
     problems.push(
       `--accountId ${accountId} is ${owner.name}'s account; every environment needs its own`,
     );
   }
-  const region = options.region ?? String(source?.doc.get('region') ?? '');
+  const region = options.region ?? String(source?.doc.getIn(['aws', 'region']) ?? '');
   if (!(AWS_REGIONS as readonly string[]).includes(region)) {
     problems.push(`--region "${region}": not an AWS region this platform knows`);
   }
   if (problems.length > 0 || !source) throw refusal(name, problems);
 
-  const sourceZones = (source.doc.get('availabilityZones', true) as YAMLSeq).items.length;
+  const sourceZones = (source.doc.getIn(['aws', 'availabilityZones'], true) as YAMLSeq).items
+    .length;
   const zones = splitList(options.availabilityZones);
-  const sourceCidr = String(source.doc.getIn(['network', 'vpcCidr']));
-  const taken = others.map((e) => String(e.doc.getIn(['network', 'vpcCidr'])));
+  const sourceCidr = networkCidrOf(source);
+  const taken = others.map(networkCidrOf);
   const vpcCidr = options.cidr ?? suggestCidr(Number(sourceCidr.split('/')[1]), taken);
   if (!vpcCidr) throw refusal(name, ['no free VPC range in 10.0.0.0/8: pass --cidr']);
   const overlapping = others.find((e) => {
-    const cidr = String(e.doc.getIn(['network', 'vpcCidr']));
+    const cidr = networkCidrOf(e);
     return isCanonicalCidr(vpcCidr) && isCanonicalCidr(cidr) && cidrsOverlap(vpcCidr, cidr);
   });
   if (overlapping) {
     throw refusal(name, [
-      `--cidr ${vpcCidr} overlaps ${overlapping.name}'s ${String(overlapping.doc.getIn(['network', 'vpcCidr']))}; VPC ranges must not overlap`,
+      `--cidr ${vpcCidr} overlaps ${overlapping.name}'s ${networkCidrOf(overlapping)}; network ranges must not overlap`,
     ]);
   }
   const deployOrder = options.deployOrder ?? Number(source.doc.get('deployOrder')) + 1;
@@ -81,9 +86,9 @@ export async function environmentGenerator(
   const doc = deriveEnvironment(tree.read(source.path, 'utf8') ?? '', {
     from: source.name,
     name,
-    fromAccountId: String(source.doc.get('accountId')),
+    fromAccountId: String(source.doc.getIn(['aws', 'accountId'])),
     accountId,
-    fromRegion: String(source.doc.get('region')),
+    fromRegion: String(source.doc.getIn(['aws', 'region'])),
     region,
     availabilityZones: zones.length > 0 ? zones : zonesOf(region, sourceZones),
     vpcCidr,
@@ -94,7 +99,8 @@ export async function environmentGenerator(
   const path = environmentPath(name);
   const changed: Record<string, string> = { [path]: doc.toString() };
   const report = [`${path}: new environment ${name} (from ${source.name})`];
-  for (const moved of shiftDeployOrder(others, deployOrder)) {
+  const sameCloud = others.filter((e) => e.doc.get('cloud') === source.doc.get('cloud'));
+  for (const moved of shiftDeployOrder(sameCloud, deployOrder)) {
     changed[moved.path] = moved.doc.toString();
     report.push(
       `${moved.path}: deployOrder ${Number(moved.doc.get('deployOrder')) - 1} → ${Number(moved.doc.get('deployOrder'))}`,
@@ -119,6 +125,11 @@ export async function environmentGenerator(
   await formatFiles(tree);
   for (const line of report) logger.info(line);
   logger.info(nextSteps(name, vpcCidr, options.hostedZoneId === undefined));
+}
+
+/** The primary network range of an environment file, whatever its cloud. */
+function networkCidrOf(env: EnvironmentFile): string {
+  return String(env.doc.getIn(['network', 'vpcCidr']) ?? env.doc.getIn(['network', 'cidr']));
 }
 
 /** Moves the environments at or after `deployOrder` one down when the position is taken. */

@@ -33,7 +33,8 @@ export async function serviceGenerator(tree: Tree, schema: ServiceGeneratorSchem
     ...schema,
     name: String(schema.name ?? '').trim(),
   };
-  const all = readEnvironments(tree);
+  // AWS environments: their service blocks are the ECS/App Runner shape this generator writes.
+  const all = readEnvironments(tree).filter((e) => e.doc.get('cloud') === 'aws');
   const requested = splitList(schema.environments);
   const chosen = requested.length > 0 ? requested : all.map((e) => e.name);
   const problems = optionProblems(options, chosen, all);
@@ -105,7 +106,8 @@ function targetOf(env: EnvironmentFile, first: boolean): TargetEnvironment {
     name: env.name,
     production: env.doc.get('production') === true,
     first,
-    zoneCount: (env.doc.get('availabilityZones', true) as YAMLSeq | undefined)?.items.length ?? 0,
+    zoneCount:
+      (env.doc.getIn(['aws', 'availabilityZones'], true) as YAMLSeq | undefined)?.items.length ?? 0,
     hostedZone: String(env.doc.getIn(['ecs', 'hostedZone', 'name']) ?? ''),
     githubOwner: github.split('/')[0] ?? '',
   };

@@ -42,7 +42,8 @@ export async function stackFamilyGenerator(
     );
   }
   if (dependsOn.includes(name)) problems.push(`--dependsOn: a family cannot depend on itself`);
-  const envs = readEnvironments(tree);
+  // An AWS family: its example is the last AWS environment on the promotion path.
+  const envs = readEnvironments(tree).filter((e) => e.doc.get('cloud') === 'aws');
   const example = envs[envs.length - 1];
   if (!example) problems.push('no environment files in environments/: create one first');
   if (problems.length > 0 || !example) throw refusal(name, problems);
@@ -55,8 +56,8 @@ export async function stackFamilyGenerator(
     dependsOn,
     description: options.description ?? "the family's resources (describe them here)",
     envName: example.name,
-    accountId: String(example.doc.get('accountId')),
-    stateBucket: String(example.doc.getIn(['state', 'bucket'])),
+    accountId: String(example.doc.getIn(['aws', 'accountId'])),
+    stateBucket: String(example.doc.getIn(['aws', 'state', 'bucket'])),
     tmpl: '',
   };
   generateFiles(tree, join(__dirname, 'files', 'app'), folders[0] ?? '', substitutions);
