@@ -1,3 +1,4 @@
+import { type ArnScope, iamArn } from './arn';
 import { pipelineName } from './delivery-naming';
 
 /**
@@ -8,9 +9,9 @@ import { pipelineName } from './delivery-naming';
 /** Name of the permissions boundary every platform role carries (created by bootstrap). */
 export const PERMISSIONS_BOUNDARY_NAME = 'platform-permissions-boundary';
 
-/** ARN of the permissions boundary in an account. */
-export const permissionsBoundaryArn = (accountId: string): string =>
-  `arn:aws:iam::${accountId}:policy/${PERMISSIONS_BOUNDARY_NAME}`;
+/** ARN of the permissions boundary in an account (the scope's region decides the partition). */
+export const permissionsBoundaryArn = (scope: ArnScope): string =>
+  iamArn(scope, `policy/${PERMISSIONS_BOUNDARY_NAME}`);
 
 /** The suffixes of the release pipelines' own roles (`<service>-release-<suffix>`). */
 export const RELEASE_ROLE_SUFFIXES = ['pipeline', 'build', 'steps', 'trigger'] as const;

@@ -1,4 +1,12 @@
-export { AWS_REGIONS, type AwsRegion } from './schema/regions';
+export {
+  AWS_PARTITIONS,
+  AWS_REGION_OPENED,
+  AWS_REGIONS,
+  awsPartition,
+  type AwsPartition,
+  type AwsPartitionName,
+  type AwsRegion,
+} from './schema/regions';
 export { LOG_RETENTION_DAYS } from './schema/retention';
 export { NAT_STRATEGIES, type NetworkConfig, type SubnetTierName } from './schema/network';
 export type { AlertingConfig, GithubConfig, StateConfig } from './schema/common';
@@ -104,6 +112,19 @@ export {
   type Ec2Architecture,
 } from './schema/instance-types';
 export { ACM_FIRST_NAME_MAX_LENGTH } from './schema/aws-names';
+export {
+  accountRootArn,
+  arn,
+  awsDnsSuffix,
+  awsManagedPolicyArn,
+  iamArn,
+  iamRoleArn,
+  s3Arn,
+  serviceEndpoint,
+  servicePrincipal,
+  type ArnParts,
+  type ArnScope,
+} from './arn';
 export {
   PERMISSIONS_BOUNDARY_NAME,
   RELEASE_ROLE_SUFFIXES,

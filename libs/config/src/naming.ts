@@ -1,3 +1,4 @@
+import { arn } from './arn';
 import type { AwsEnvironmentConfig } from './schema/aws-environment';
 import type { EnvironmentConfig } from './schema/environment';
 import type { GcpEnvironmentConfig } from './schema/gcp-environment';
@@ -40,7 +41,7 @@ export function statePrefix(family: string, env: Pick<EnvironmentConfig, 'name'>
 
 /** ARN of the KMS alias that encrypts the environment's state. */
 export function stateKmsAliasArn(env: Pick<AwsEnvironmentConfig, 'aws'>): string {
-  return `arn:aws:kms:${env.aws.region}:${env.aws.accountId}:${env.aws.state.kmsAlias}`;
+  return arn(env.aws, { service: 'kms', resource: env.aws.state.kmsAlias });
 }
 
 /** Name of the Cloud KMS key (in the state key ring) that encrypts a GCP environment's state. */

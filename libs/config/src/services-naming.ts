@@ -1,3 +1,4 @@
+import { awsDnsSuffix } from './arn';
 import type { ServiceConfig } from './schema/services';
 
 /** The AppConfig names a service's agent sidecar reads; the delivery family creates them. */
@@ -23,10 +24,10 @@ export function appConfigNames(
   };
 }
 
-/** The URL of a repository in the environment's own registry: `<account>.dkr.ecr.<region>.amazonaws.com/<repo>`. */
+/** The URL of a repository in the environment's own registry: `<account>.dkr.ecr.<region>.<dnsSuffix>/<repo>`. */
 export function ecrRepositoryUrl(
   env: { readonly aws: { readonly accountId: string; readonly region: string } },
   repository: string,
 ): string {
-  return `${env.aws.accountId}.dkr.ecr.${env.aws.region}.amazonaws.com/${repository}`;
+  return `${env.aws.accountId}.dkr.ecr.${env.aws.region}.${awsDnsSuffix(env.aws.region)}/${repository}`;
 }

@@ -91,7 +91,7 @@ export class PlatformStack extends TerraformStack {
    */
   private bindPermissionsBoundary(): void {
     if (this.environment.cloud !== 'aws') return;
-    const boundary = permissionsBoundaryArn(this.environment.aws.accountId);
+    const boundary = permissionsBoundaryArn(this.environment.aws);
     for (const c of this.node.findAll()) {
       if (c instanceof IamRole && c.permissionsBoundaryInput === undefined) {
         c.permissionsBoundary = boundary;

@@ -1,5 +1,6 @@
 import {
   type AwsEnvironment,
+  awsPartition,
   copyEnvironments,
   type Environment,
   environmentsOf,
@@ -72,4 +73,25 @@ export function resourcesOf(json: StackJson, type: string): Record<string, unkno
  */
 export function editedEnvironments(edit: (docs: Record<string, Document>) => void): string {
   return copyEnvironments(ENVIRONMENTS_DIR, edit);
+}
+
+/**
+ * The AWS example environments moved, in memory, to another region and its partition: the region
+ * and zones renamed, every ARN the files name rewritten to the partition (`arn:aws-cn:…`), e.g.
+ * `environmentsIn('cn-north-1')` or `environmentsIn('us-gov-west-1')`.
+ */
+export function environmentsIn(region: string): AwsEnvironment[] {
+  const { partition } = awsPartition(region);
+  return environments().map((env) => {
+    const text = JSON.stringify(env)
+      .replaceAll(env.aws.region, region)
+      .replaceAll('arn:aws:', `arn:${partition}:`);
+    return JSON.parse(text) as AwsEnvironment;
+  });
+}
+
+/** Every ARN partition a synthesized stack spells (`arn:<partition>:`), e.g. ['aws-cn']. */
+export function arnPartitionsOf(json: StackJson): string[] {
+  const found = JSON.stringify(json).match(/arn:[a-z-]+:/g) ?? [];
+  return [...new Set(found.map((a) => a.slice('arn:'.length, -1)))].sort();
 }

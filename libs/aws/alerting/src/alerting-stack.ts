@@ -2,16 +2,21 @@ import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
 import { denyInsecurePublish, EncryptionKey, policyDocument } from '@platform/aws-common';
-import { type AwsEnvironment, resourceName } from '@platform/config';
+import {
+  accountRootArn,
+  type AwsEnvironment,
+  resourceName,
+  servicePrincipal,
+} from '@platform/config';
 import { alertingContract, PlatformStack } from '@platform/core';
 import type { Construct } from 'constructs';
 
-/** The services allowed to publish alarms, events and budget alerts to the topic. */
+/** The services allowed to publish alarms, events and budget alerts to the topic (principals by {@link servicePrincipal}). */
 export const ALARM_PUBLISHERS = [
-  'cloudwatch.amazonaws.com',
-  'events.amazonaws.com',
-  'codestar-notifications.amazonaws.com',
-  'budgets.amazonaws.com',
+  'cloudwatch',
+  'events',
+  'codestar-notifications',
+  'budgets',
 ] as const;
 
 /**
@@ -28,6 +33,7 @@ export class AlertingStack extends PlatformStack {
     const env = environment;
     const key = new EncryptionKey(this, 'key', {
       accountId: env.aws.accountId,
+      region: env.aws.region,
       alias: `alias/${resourceName(env, 'alerts')}`,
       description: `Encrypts the ${env.name} alarm topic`,
       statements: [
@@ -35,7 +41,12 @@ export class AlertingStack extends PlatformStack {
           sid: 'AlarmPublishers',
           actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
           resources: ['*'],
-          principals: [{ type: 'Service', identifiers: [...ALARM_PUBLISHERS] }],
+          principals: [
+            {
+              type: 'Service',
+              identifiers: ALARM_PUBLISHERS.map((s) => servicePrincipal(env.aws.region, s)),
+            },
+          ],
           conditions: [
             { test: 'StringEquals', variable: 'aws:SourceAccount', values: [env.aws.accountId] },
           ],
@@ -62,13 +73,18 @@ export class AlertingStack extends PlatformStack {
             'sns:DeleteTopic',
           ],
           resources: [this.topic.arn],
-          principals: [{ type: 'AWS', identifiers: [`arn:aws:iam::${env.aws.accountId}:root`] }],
+          principals: [{ type: 'AWS', identifiers: [accountRootArn(env.aws)] }],
         },
         {
           sid: 'AlarmPublishers',
           actions: ['sns:Publish'],
           resources: [this.topic.arn],
-          principals: [{ type: 'Service', identifiers: [...ALARM_PUBLISHERS] }],
+          principals: [
+            {
+              type: 'Service',
+              identifiers: ALARM_PUBLISHERS.map((s) => servicePrincipal(env.aws.region, s)),
+            },
+          ],
           conditions: [
             { test: 'StringEquals', variable: 'aws:SourceAccount', values: [env.aws.accountId] },
           ],

@@ -47,6 +47,7 @@ export class AccountGuardrails extends Construct {
 
     this.ebsKey = new EncryptionKey(this, 'ebs-key', {
       accountId: env.aws.accountId,
+      region: env.aws.region,
       alias: `alias/${env.name}-ebs-default`,
       description: `Encrypts new EBS volumes and snapshots of ${env.name} by default`,
       protect: env.production,

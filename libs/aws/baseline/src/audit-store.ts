@@ -6,7 +6,7 @@ import {
 } from '@platform/aws-common';
 import { S3BucketObjectLockConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-object-lock-configuration';
 import type { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
-import type { AwsEnvironment } from '@platform/config';
+import { arn, type AwsEnvironment, servicePrincipal } from '@platform/config';
 import { Construct } from 'constructs';
 import { baselineNames } from './names';
 
@@ -45,6 +45,7 @@ export class AuditStore extends Construct {
 
     this.key = new EncryptionKey(this, 'key', {
       accountId: account,
+      region: env.aws.region,
       alias: `alias/${env.name}-audit`,
       description: `Encrypts the ${env.name} audit trail, its log group and AWS Config deliveries`,
       protect: env.production,
@@ -53,13 +54,15 @@ export class AuditStore extends Construct {
           sid: 'CloudTrailEncryptLogs',
           actions: ['kms:GenerateDataKey*'],
           resources: ['*'],
-          principals: [{ type: 'Service', identifiers: ['cloudtrail.amazonaws.com'] }],
+          principals: [
+            { type: 'Service', identifiers: [servicePrincipal(env.aws.region, 'cloudtrail')] },
+          ],
           conditions: [
             fromTrail,
             {
               test: 'StringLike',
               variable: 'kms:EncryptionContext:aws:cloudtrail:arn',
-              values: [`arn:aws:cloudtrail:*:${account}:trail/*`],
+              values: [arn(env.aws, { service: 'cloudtrail', region: '*', resource: 'trail/*' })],
             },
           ],
         },
@@ -67,15 +70,19 @@ export class AuditStore extends Construct {
           sid: 'CloudTrailDescribeKey',
           actions: ['kms:DescribeKey'],
           resources: ['*'],
-          principals: [{ type: 'Service', identifiers: ['cloudtrail.amazonaws.com'] }],
+          principals: [
+            { type: 'Service', identifiers: [servicePrincipal(env.aws.region, 'cloudtrail')] },
+          ],
           conditions: [fromTrail],
         },
-        logsKeyStatement(account, env.aws.region),
+        logsKeyStatement(env.aws),
         {
           sid: 'ConfigDeliveries',
           actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
           resources: ['*'],
-          principals: [{ type: 'Service', identifiers: ['config.amazonaws.com'] }],
+          principals: [
+            { type: 'Service', identifiers: [servicePrincipal(env.aws.region, 'config')] },
+          ],
           conditions: [sourceAccount],
         },
       ],
@@ -86,14 +93,18 @@ export class AuditStore extends Construct {
         sid: 'CloudTrailAclCheck',
         actions: ['s3:GetBucketAcl'],
         resources: [names.auditBucketArn],
-        principals: [{ type: 'Service', identifiers: ['cloudtrail.amazonaws.com'] }],
+        principals: [
+          { type: 'Service', identifiers: [servicePrincipal(env.aws.region, 'cloudtrail')] },
+        ],
         conditions: [fromTrail],
       },
       {
         sid: 'CloudTrailWrite',
         actions: ['s3:PutObject'],
         resources: [`${names.auditBucketArn}/AWSLogs/${account}/*`],
-        principals: [{ type: 'Service', identifiers: ['cloudtrail.amazonaws.com'] }],
+        principals: [
+          { type: 'Service', identifiers: [servicePrincipal(env.aws.region, 'cloudtrail')] },
+        ],
         conditions: [
           fromTrail,
           { test: 'StringEquals', variable: 's3:x-amz-acl', values: ['bucket-owner-full-control'] },
@@ -103,14 +114,18 @@ export class AuditStore extends Construct {
         sid: 'ConfigAclCheck',
         actions: ['s3:GetBucketAcl', 's3:ListBucket'],
         resources: [names.auditBucketArn],
-        principals: [{ type: 'Service', identifiers: ['config.amazonaws.com'] }],
+        principals: [
+          { type: 'Service', identifiers: [servicePrincipal(env.aws.region, 'config')] },
+        ],
         conditions: [sourceAccount],
       },
       {
         sid: 'ConfigWrite',
         actions: ['s3:PutObject'],
         resources: [`${names.auditBucketArn}/AWSLogs/${account}/Config/*`],
-        principals: [{ type: 'Service', identifiers: ['config.amazonaws.com'] }],
+        principals: [
+          { type: 'Service', identifiers: [servicePrincipal(env.aws.region, 'config')] },
+        ],
         conditions: [
           sourceAccount,
           { test: 'StringEquals', variable: 's3:x-amz-acl', values: ['bucket-owner-full-control'] },

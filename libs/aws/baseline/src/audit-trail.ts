@@ -4,7 +4,7 @@ import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { EncryptedLogGroup, policyDocument } from '@platform/aws-common';
-import { type AwsEnvironment, resourceName } from '@platform/config';
+import { type AwsEnvironment, resourceName, s3Arn, servicePrincipal } from '@platform/config';
 import type { AlertingRef } from '@platform/core';
 import { Construct } from 'constructs';
 import type { AuditStore } from './audit-store';
@@ -52,7 +52,9 @@ export class AuditTrail extends Construct {
         {
           sid: 'CloudTrailOfThisAccount',
           actions: ['sts:AssumeRole'],
-          principals: [{ type: 'Service', identifiers: ['cloudtrail.amazonaws.com'] }],
+          principals: [
+            { type: 'Service', identifiers: [servicePrincipal(env.aws.region, 'cloudtrail')] },
+          ],
           conditions: [
             { test: 'StringEquals', variable: 'aws:SourceAccount', values: [env.aws.accountId] },
           ],
@@ -89,7 +91,7 @@ export class AuditTrail extends Construct {
           dataResource: [
             {
               type: 'AWS::S3::Object',
-              values: [`arn:aws:s3:::${props.environment.aws.state.bucket}/`],
+              values: [s3Arn(env.aws, `${env.aws.state.bucket}/`)],
             },
           ],
         },

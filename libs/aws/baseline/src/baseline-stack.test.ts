@@ -401,7 +401,7 @@ describe('baseline stack', () => {
       ]);
       const statements = statementsOf(prod, keyWithAlias(prod, 'alias/prod-ebs-default')['policy']);
       const role = serviceLinkedRoleArn(
-        '333333333333',
+        { region: 'eu-west-1', accountId: '333333333333' },
         'autoscaling.amazonaws.com',
         'AWSServiceRoleForAutoScaling',
       );

@@ -1,4 +1,4 @@
-import { type AwsEnvironment, resourceName } from '@platform/config';
+import { arn, type AwsEnvironment, resourceName, s3Arn } from '@platform/config';
 
 /**
  * Names and ARNs of the baseline's resources, computed from config (no lookup at plan time),
@@ -28,11 +28,11 @@ export function baselineNames(env: Pick<AwsEnvironment, 'name' | 'aws'>): Baseli
   const trailLogGroupName = `/platform/${env.name}/cloudtrail`;
   return {
     trailName,
-    trailArn: `arn:aws:cloudtrail:${env.aws.region}:${env.aws.accountId}:trail/${trailName}`,
+    trailArn: arn(env.aws, { service: 'cloudtrail', resource: `trail/${trailName}` }),
     auditBucketName,
-    auditBucketArn: `arn:aws:s3:::${auditBucketName}`,
+    auditBucketArn: s3Arn(env.aws, auditBucketName),
     trailLogGroupName,
-    trailLogGroupArn: `arn:aws:logs:${env.aws.region}:${env.aws.accountId}:log-group:${trailLogGroupName}`,
+    trailLogGroupArn: arn(env.aws, { service: 'logs', resource: `log-group:${trailLogGroupName}` }),
     metricNamespace: `Platform/${env.name}/CISBenchmark`,
   };
 }

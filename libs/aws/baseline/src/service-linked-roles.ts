@@ -1,10 +1,10 @@
 import { IamServiceLinkedRole } from '@cdktf/provider-aws/lib/iam-service-linked-role';
-import type { AwsEnvironment } from '@platform/config';
+import { type ArnScope, type AwsEnvironment, iamRoleArn, servicePrincipal } from '@platform/config';
 import { Construct } from 'constructs';
 
 /** The ARN of an AWS service-linked role: fixed by AWS, so it is known without a lookup. */
-export const serviceLinkedRoleArn = (accountId: string, service: string, roleName: string) =>
-  `arn:aws:iam::${accountId}:role/aws-service-role/${service}/${roleName}`;
+export const serviceLinkedRoleArn = (scope: ArnScope, service: string, roleName: string) =>
+  iamRoleArn(scope, `aws-service-role/${service}/${roleName}`);
 
 /** Props of {@link ServiceLinkedRoles}. */
 export interface ServiceLinkedRolesProps {
@@ -32,19 +32,25 @@ export class ServiceLinkedRoles extends Construct {
     const env = props.environment;
     const roles = env.baseline.serviceLinkedRoles;
     this.configRole = roles.createConfigRole
-      ? new IamServiceLinkedRole(this, 'config', { awsServiceName: 'config.amazonaws.com' })
+      ? new IamServiceLinkedRole(this, 'config', {
+          awsServiceName: servicePrincipal(env.aws.region, 'config'),
+        })
       : undefined;
     this.autoScalingRole = roles.createAutoScalingRole
       ? new IamServiceLinkedRole(this, 'autoscaling', {
-          awsServiceName: 'autoscaling.amazonaws.com',
+          awsServiceName: servicePrincipal(env.aws.region, 'autoscaling'),
         })
       : undefined;
     this.configRoleArn =
       this.configRole?.arn ??
-      serviceLinkedRoleArn(env.aws.accountId, 'config.amazonaws.com', 'AWSServiceRoleForConfig');
+      serviceLinkedRoleArn(
+        env.aws,
+        servicePrincipal(env.aws.region, 'config'),
+        'AWSServiceRoleForConfig',
+      );
     this.autoScalingRoleArn = serviceLinkedRoleArn(
-      env.aws.accountId,
-      'autoscaling.amazonaws.com',
+      env.aws,
+      servicePrincipal(env.aws.region, 'autoscaling'),
       'AWSServiceRoleForAutoScaling',
     );
   }

@@ -5,7 +5,7 @@ import { GuarddutyDetector } from '@cdktf/provider-aws/lib/guardduty-detector';
 import { GuarddutyDetectorFeature } from '@cdktf/provider-aws/lib/guardduty-detector-feature';
 import { SecurityhubAccount } from '@cdktf/provider-aws/lib/securityhub-account';
 import { SecurityhubStandardsSubscription } from '@cdktf/provider-aws/lib/securityhub-standards-subscription';
-import { type BaselineConfig, type AwsEnvironment, resourceName } from '@platform/config';
+import { arn, type AwsEnvironment, type BaselineConfig, resourceName } from '@platform/config';
 import type { AlertingRef } from '@platform/core';
 import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
@@ -38,9 +38,11 @@ export const GUARDDUTY_FEATURES: Readonly<
 export function securityHubStandardArns(
   env: Pick<AwsEnvironment, 'aws' | 'baseline'>,
 ): Record<'fsbp' | 'cis', string> {
+  const standard = (path: string) =>
+    arn(env.aws, { service: 'securityhub', account: '', resource: `standards/${path}` });
   return {
-    fsbp: `arn:aws:securityhub:${env.aws.region}::standards/aws-foundational-security-best-practices/v/1.0.0`,
-    cis: `arn:aws:securityhub:${env.aws.region}::standards/cis-aws-foundations-benchmark/v/${env.baseline.findings.cisStandardVersion}`,
+    fsbp: standard('aws-foundational-security-best-practices/v/1.0.0'),
+    cis: standard(`cis-aws-foundations-benchmark/v/${env.baseline.findings.cisStandardVersion}`),
   };
 }
 

@@ -1,7 +1,13 @@
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { EncryptionKey, policyDocument, SecureBucket } from '@platform/aws-common';
-import { type AwsEnvironment, resourceName } from '@platform/config';
+import {
+  type AwsEnvironment,
+  awsManagedPolicyArn,
+  iamRoleArn,
+  resourceName,
+  s3Arn,
+} from '@platform/config';
 import { PlatformStack } from '@platform/core';
 import { suppress } from '@platform/policy';
 import { TerraformOutput } from 'cdktf';
@@ -34,6 +40,7 @@ export class BootstrapStack extends PlatformStack {
 
     const key = new EncryptionKey(this, 'state-key', {
       accountId: account,
+      region: env.aws.region,
       alias: env.aws.state.kmsAlias,
       description: `Encrypts the Terraform state of ${env.name}`,
       protect: true,
@@ -48,9 +55,7 @@ export class BootstrapStack extends PlatformStack {
     const bucketArn = state.bucket.arn;
 
     const github = new GithubOidc(this, 'github', { environment: env });
-    const ciRoleArns = Object.values(CI_ROLE_NAMES).map(
-      (name) => `arn:aws:iam::${account}:role/${name}`,
-    );
+    const ciRoleArns = Object.values(CI_ROLE_NAMES).map((name) => iamRoleArn(env.aws, name));
     const iamScope = { accountId: account, region: env.aws.region, environmentName: env.name };
     const boundary = new PermissionsBoundary(this, 'boundary', {
       ...iamScope,
@@ -58,7 +63,7 @@ export class BootstrapStack extends PlatformStack {
       githubProviderArn: github.provider.arn,
       stateBucketArn: bucketArn,
       // The baseline stack's audit bucket, named from config (baselineNames in @platform/aws-baseline).
-      auditBucketArn: `arn:aws:s3:::${resourceName(env, 'audit-logs', account)}`,
+      auditBucketArn: s3Arn(env.aws, resourceName(env, 'audit-logs', account)),
       stateKeyArn: key.arn,
     });
 
@@ -70,7 +75,7 @@ export class BootstrapStack extends PlatformStack {
     });
     new IamRolePolicyAttachment(this, 'plan-read-only', {
       role: plan.name,
-      policyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess',
+      policyArn: awsManagedPolicyArn(env.aws, 'ReadOnlyAccess'),
     });
     new IamRolePolicy(this, 'plan-state-access', {
       role: plan.id,
@@ -96,7 +101,7 @@ export class BootstrapStack extends PlatformStack {
     });
     new IamRolePolicyAttachment(this, 'deploy-power-user', {
       role: deploy.name,
-      policyArn: 'arn:aws:iam::aws:policy/PowerUserAccess',
+      policyArn: awsManagedPolicyArn(env.aws, 'PowerUserAccess'),
     });
     const deployIam = new IamRolePolicy(this, 'deploy-iam', {
       role: deploy.id,
@@ -114,7 +119,7 @@ export class BootstrapStack extends PlatformStack {
     suppress(
       deployIam,
       'PLT-IAM-RESOURCE-SCOPE',
-      'ReadIam: read-only lookups terraform makes while planning the IAM objects it manages and the AWS-managed policies they attach (arn:aws:iam::aws:policy/...); reads grant nothing, and every write is scoped to the platform names',
+      `ReadIam: read-only lookups terraform makes while planning the IAM objects it manages and the AWS-managed policies they attach (${awsManagedPolicyArn(env.aws, '...')}); reads grant nothing, and every write is scoped to the platform names`,
     );
 
     new TerraformOutput(this, 'state_bucket', {

@@ -1,5 +1,11 @@
 import type { Statement } from '@platform/aws-common';
-import { permissionsBoundaryArn, platformIamNamePatterns } from '@platform/config';
+import {
+  awsDnsSuffix,
+  iamArn,
+  permissionsBoundaryArn,
+  platformIamNamePatterns,
+  servicePrincipal,
+} from '@platform/config';
 
 /**
  * Every IAM action that changes something (wildcards by verb): the boundary denies them outside
@@ -69,25 +75,26 @@ export const NAMED_ROLE_ACTIONS = [
 ] as const;
 
 /**
- * The services platform roles are passed to (`iam:PassedToService`): ECS tasks and services,
+ * The services platform roles are passed to (`iam:PassedToService`, as service principals of the
+ * environment's partition): ECS tasks and services,
  * CodeDeploy, CloudTrail, EKS (cluster, node groups, Pod Identity), EC2 (instance profiles),
  * VPC flow logs, AppConfig, CodeBuild, CodePipeline, EventBridge, App Runner, AWS Config.
  */
 export const PASSED_TO_SERVICES = [
-  'appconfig.amazonaws.com',
-  'build.apprunner.amazonaws.com',
-  'cloudtrail.amazonaws.com',
-  'codebuild.amazonaws.com',
-  'codedeploy.amazonaws.com',
-  'codepipeline.amazonaws.com',
-  'config.amazonaws.com',
-  'ec2.amazonaws.com',
-  'ecs-tasks.amazonaws.com',
-  'eks.amazonaws.com',
-  'events.amazonaws.com',
-  'pods.eks.amazonaws.com',
-  'tasks.apprunner.amazonaws.com',
-  'vpc-flow-logs.amazonaws.com',
+  'appconfig',
+  'build.apprunner',
+  'cloudtrail',
+  'codebuild',
+  'codedeploy',
+  'codepipeline',
+  'config',
+  'ec2',
+  'ecs-tasks',
+  'eks',
+  'events',
+  'pods.eks',
+  'tasks.apprunner',
+  'vpc-flow-logs',
 ] as const;
 
 /** What {@link platformIamArns} needs. */
@@ -102,14 +109,16 @@ export interface PlatformIamScope {
 
 /** ARN patterns of the IAM resources the platform's stacks own in one account. */
 export function platformIamArns(scope: PlatformIamScope) {
-  const iam = (rest: string) => `arn:aws:iam::${scope.accountId}:${rest}`;
+  const iam = (rest: string) => iamArn(scope, rest);
   const names = platformIamNamePatterns({ name: scope.environmentName });
   return {
     roles: names.map((n) => iam(`role/${n}`)),
     policies: names.map((n) => iam(`policy/${n}`)),
     instanceProfiles: names.map((n) => iam(`instance-profile/${n}`)),
     /** The EKS clusters' OIDC providers (IRSA); GitHub's provider belongs to bootstrap. */
-    oidcProviders: [iam(`oidc-provider/oidc.eks.${scope.region}.amazonaws.com/id/*`)],
+    oidcProviders: [
+      iam(`oidc-provider/oidc.eks.${scope.region}.${awsDnsSuffix(scope.region)}/id/*`),
+    ],
     /** Service-linked roles (AWS Config's recorder is given its own). */
     serviceLinkedRoles: [iam('role/aws-service-role/*')],
   };
@@ -123,7 +132,7 @@ export function platformIamArns(scope: PlatformIamScope) {
  */
 export function deployIamStatements(scope: PlatformIamScope): Statement[] {
   const arns = platformIamArns(scope);
-  const boundary = permissionsBoundaryArn(scope.accountId);
+  const boundary = permissionsBoundaryArn(scope);
   return [
     { sid: 'ReadIam', actions: [...DEPLOY_IAM_READ_ACTIONS], resources: ['*'] },
     {
@@ -168,7 +177,11 @@ export function deployIamStatements(scope: PlatformIamScope): Statement[] {
       actions: ['iam:PassRole'],
       resources: [...arns.roles, ...arns.serviceLinkedRoles],
       conditions: [
-        { test: 'StringEquals', variable: 'iam:PassedToService', values: [...PASSED_TO_SERVICES] },
+        {
+          test: 'StringEquals',
+          variable: 'iam:PassedToService',
+          values: PASSED_TO_SERVICES.map((s) => servicePrincipal(scope.region, s)),
+        },
       ],
     },
     {

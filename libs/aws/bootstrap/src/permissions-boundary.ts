@@ -1,6 +1,6 @@
 import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { policyDocument, type Statement } from '@platform/aws-common';
-import { PERMISSIONS_BOUNDARY_NAME } from '@platform/config';
+import { PERMISSIONS_BOUNDARY_NAME, permissionsBoundaryArn } from '@platform/config';
 import { suppress } from '@platform/policy';
 import { Construct } from 'constructs';
 import { IAM_WRITE_ACTIONS, platformIamArns } from './deploy-permissions';
@@ -57,7 +57,7 @@ export class PermissionsBoundary extends Construct {
 
   constructor(scope: Construct, id: string, props: PermissionsBoundaryProps) {
     super(scope, id);
-    const arn = `arn:aws:iam::${props.accountId}:policy/${PERMISSIONS_BOUNDARY_NAME}`;
+    const arn = permissionsBoundaryArn(props);
     const platform = platformIamArns(props);
     const statements: Statement[] = [
       {

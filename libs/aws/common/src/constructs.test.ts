@@ -13,6 +13,7 @@ describe('base constructs', () => {
     const s = stack();
     const key = new EncryptionKey(s, 'key', {
       accountId: '111111111111',
+      region: 'eu-west-1',
       alias: 'alias/demo',
       description: 'demo',
     });
@@ -41,6 +42,7 @@ describe('base constructs', () => {
       () =>
         new EncryptionKey(stack(), 'key', {
           accountId: '1',
+          region: 'eu-west-1',
           alias: 'alias/aws/s3',
           description: 'x',
         }),
@@ -51,6 +53,7 @@ describe('base constructs', () => {
       () =>
         new EncryptionKey(stack(), 'key', {
           accountId: '1',
+          region: 'eu-west-1',
           alias: 'alias/x',
           description: 'x',
           deletionWindowDays: 3,

@@ -1,5 +1,6 @@
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import { accountRootArn, arn, type ArnScope, iamRoleArn, servicePrincipal } from '@platform/config';
 import { Construct } from 'constructs';
 import { policyDocument, type Statement } from './policy-document';
 
@@ -7,6 +8,8 @@ import { policyDocument, type Statement } from './policy-document';
 export interface EncryptionKeyProps {
   /** The account that owns the key; its administrators manage it through IAM. */
   readonly accountId: string;
+  /** The key's region (its partition names the account in the key policy). */
+  readonly region: string;
   /** Alias, e.g. alias/dev-network. */
   readonly alias: string;
   /** What the key protects. */
@@ -60,7 +63,7 @@ const KEY_USE_ACTIONS = [
 ] as const;
 
 /** The key-policy statements that separate one administrator from the key's users. */
-function separatedAdministration(accountId: string, administrator: string): Statement[] {
+function separatedAdministration(scope: ArnScope, administrator: string): Statement[] {
   return [
     {
       sid: 'KeyAdministrator',
@@ -72,7 +75,7 @@ function separatedAdministration(accountId: string, administrator: string): Stat
       sid: 'AccountUsesTheKeyThroughIam',
       actions: [...KEY_USE_ACTIONS],
       resources: ['*'],
-      principals: [{ type: 'AWS', identifiers: [`arn:aws:iam::${accountId}:root`] }],
+      principals: [{ type: 'AWS', identifiers: [accountRootArn(scope)] }],
     },
     {
       sid: 'OnlyTheAdministratorChangesTheKey',
@@ -110,13 +113,13 @@ export class EncryptionKey extends Construct {
     }
     const policy = policyDocument(this, 'policy', [
       ...(props.administratorArn
-        ? separatedAdministration(props.accountId, props.administratorArn)
+        ? separatedAdministration(props, props.administratorArn)
         : [
             {
               sid: 'AccountAdministration',
               actions: ['kms:*'],
               resources: ['*'],
-              principals: [{ type: 'AWS', identifiers: [`arn:aws:iam::${props.accountId}:root`] }],
+              principals: [{ type: 'AWS', identifiers: [accountRootArn(props)] }],
             },
           ]),
       ...(props.statements ?? []),
@@ -135,7 +138,7 @@ export class EncryptionKey extends Construct {
 }
 
 /** Key-policy statement letting CloudWatch Logs of a region encrypt the account's log groups. */
-export function logsKeyStatement(accountId: string, region: string): Statement {
+export function logsKeyStatement(scope: ArnScope): Statement {
   return {
     sid: 'CloudWatchLogs',
     actions: [
@@ -146,12 +149,12 @@ export function logsKeyStatement(accountId: string, region: string): Statement {
       'kms:Describe*',
     ],
     resources: ['*'],
-    principals: [{ type: 'Service', identifiers: [`logs.${region}.amazonaws.com`] }],
+    principals: [{ type: 'Service', identifiers: [servicePrincipal(scope.region, 'logs')] }],
     conditions: [
       {
         test: 'ArnLike',
         variable: 'kms:EncryptionContext:aws:logs:arn',
-        values: [`arn:aws:logs:${region}:${accountId}:log-group:*`],
+        values: [arn(scope, { service: 'logs', resource: 'log-group:*' })],
       },
     ],
   };
@@ -188,6 +191,9 @@ export function autoScalingKeyStatements(role: string): Statement[] {
 }
 
 /** ARN of EC2 Auto Scaling's service-linked role in an account. */
-export function autoScalingServiceRoleArn(accountId: string): string {
-  return `arn:aws:iam::${accountId}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`;
+export function autoScalingServiceRoleArn(scope: ArnScope): string {
+  return iamRoleArn(
+    scope,
+    `aws-service-role/${servicePrincipal(scope.region, 'autoscaling')}/AWSServiceRoleForAutoScaling`,
+  );
 }

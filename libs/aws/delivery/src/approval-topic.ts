@@ -3,6 +3,7 @@ import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
 import { denyInsecurePublish, policyDocument } from '@platform/aws-common';
 import { Construct } from 'constructs';
+import { accountRootArn } from '@platform/config';
 
 /** Props of {@link ApprovalTopic}. */
 export interface ApprovalTopicProps {
@@ -10,6 +11,8 @@ export interface ApprovalTopicProps {
   readonly name: string;
   /** The account: only its principals may publish. */
   readonly accountId: string;
+  /** The region (its partition names the account). */
+  readonly region: string;
   /** Customer-managed key that encrypts the topic (the pipeline roles may use it). */
   readonly kmsKeyArn: string;
   /** Email addresses asked to approve. */
@@ -45,7 +48,7 @@ export class ApprovalTopic extends Construct {
             'sns:Publish',
           ],
           resources: [this.topic.arn],
-          principals: [{ type: 'AWS', identifiers: [`arn:aws:iam::${props.accountId}:root`] }],
+          principals: [{ type: 'AWS', identifiers: [accountRootArn(props)] }],
         },
         denyInsecurePublish(this.topic.arn),
       ]),

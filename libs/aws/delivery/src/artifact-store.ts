@@ -1,6 +1,6 @@
 import { S3BucketNotification } from '@cdktf/provider-aws/lib/s3-bucket-notification';
 import { EncryptionKey, logsKeyStatement, SecureBucket } from '@platform/aws-common';
-import type { AwsEnvironment } from '@platform/config';
+import { accountRootArn, type AwsEnvironment, s3Arn } from '@platform/config';
 import { Construct } from 'constructs';
 import { DELIVERY_ACTIONS as A } from './actions';
 import { ARTIFACT_KEY_ALIAS, artifactBucketName } from './naming';
@@ -58,14 +58,15 @@ export class ArtifactStore extends Construct {
       values: props.readers.map((r) => r.roleArn),
     };
     const readerPrincipals = [
-      { type: 'AWS', identifiers: accounts.map((a) => `arn:aws:iam::${a}:root`) },
+      { type: 'AWS', identifiers: accounts.map((a) => accountRootArn(env.aws, a)) },
     ];
     this.key = new EncryptionKey(this, 'key', {
       accountId: env.aws.accountId,
+      region: env.aws.region,
       alias: ARTIFACT_KEY_ALIAS,
       description: 'Encrypts the release pipelines artifacts, build projects and build logs',
       statements: [
-        logsKeyStatement(env.aws.accountId, env.aws.region),
+        logsKeyStatement(env.aws),
         ...(props.readers.length > 0
           ? [
               {
@@ -92,7 +93,7 @@ export class ArtifactStore extends Construct {
               {
                 sid: 'DeployRolesReadArtifacts',
                 actions: [...A.readArtifacts],
-                resources: [`arn:aws:s3:::${bucketName}/*`],
+                resources: [s3Arn(env.aws, `${bucketName}/*`)],
                 principals: readerPrincipals,
                 conditions: [readerCondition],
               },

@@ -2,10 +2,12 @@ import { AppconfigDeploymentStrategy } from '@cdktf/provider-aws/lib/appconfig-d
 import { serviceRole } from '@platform/aws-common';
 import {
   appConfigNames,
+  arn,
   type AwsEnvironment,
   pipelineEnvironment,
   resourceName,
   type ServiceConfig,
+  servicePrincipal,
 } from '@platform/config';
 import { alertingContract, ecsContract, PlatformStack } from '@platform/core';
 import { Fn, TerraformOutput } from 'cdktf';
@@ -102,7 +104,7 @@ export class DeliveryStack extends PlatformStack {
             .filter((s) => e.services.some((x) => x.name === s.name))
             .map((s) => ({
               accountId: e.aws.accountId,
-              roleArn: roleArn(e.aws.accountId, deployRoleName(e, s)),
+              roleArn: roleArn(e.aws, deployRoleName(e, s)),
             })),
         );
       const artifacts = new ArtifactStore(this, 'artifacts', {
@@ -113,6 +115,7 @@ export class DeliveryStack extends PlatformStack {
       const approvals = new ApprovalTopic(this, 'approvals', {
         name: resourceName(env, 'release-approvals'),
         accountId: env.aws.accountId,
+        region: env.aws.region,
         kmsKeyArn: artifacts.key.arn,
         approvers: env.delivery.approvers,
       });
@@ -162,6 +165,7 @@ export class DeliveryStack extends PlatformStack {
     const approvals = new ApprovalTopic(this, 'approvals', {
       name: resourceName(env, 'release-approvals'),
       accountId: env.aws.accountId,
+      region: env.aws.region,
       kmsKeyArn: artifacts.key.arn,
       approvers: env.delivery.approvers,
     });
@@ -197,7 +201,7 @@ export class DeliveryStack extends PlatformStack {
       const monitorRole = serviceRole(this, `flag-monitor-role-${service.name}`, {
         name: `${env.name}-${service.name}-appconfig-monitor`,
         description: `AppConfig reads the ${env.name}-${service.name} alarms to roll back bad flags`,
-        servicePrincipal: 'appconfig.amazonaws.com',
+        servicePrincipal: servicePrincipal(env.aws.region, 'appconfig'),
         accountId: env.aws.accountId,
         statements: [
           {
@@ -211,10 +215,9 @@ export class DeliveryStack extends PlatformStack {
       new FeatureFlags(this, `flags-${service.name}`, {
         names,
         flags: service.appConfig?.flags ?? {},
-        alarmArns: Fn.formatlist(
-          `arn:aws:cloudwatch:${env.aws.region}:${env.aws.accountId}:alarm:%s`,
-          [alarmNames],
-        ),
+        alarmArns: Fn.formatlist(arn(env.aws, { service: 'cloudwatch', resource: 'alarm:%s' }), [
+          alarmNames,
+        ]),
         monitorRole,
         deploymentStrategyId: strategy.id,
       });

@@ -1,7 +1,14 @@
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { policyDocument, type Statement } from '@platform/aws-common';
-import type { AwsEnvironment, ServiceConfig } from '@platform/config';
+import {
+  accountRootArn,
+  arn,
+  type AwsEnvironment,
+  s3Arn,
+  type ServiceConfig,
+  servicePrincipal,
+} from '@platform/config';
 import { Construct } from 'constructs';
 import { DELIVERY_ACTIONS as A } from './actions';
 import {
@@ -59,7 +66,7 @@ export class DeployRole extends Construct {
             `${productionPipelineName(env, service)}-steps`,
           ]
         : [pipelineRoleName(service), stepsRoleName(service)]
-    ).map((n) => roleArn(releasedFrom.aws.accountId, n));
+    ).map((n) => roleArn(releasedFrom.aws, n));
     const prefix = own ? productionArtifactPrefix(env, service) : artifactPrefix(service);
     this.role = new IamRole(this, 'role', {
       name: deployRoleName(env, service),
@@ -69,9 +76,7 @@ export class DeployRole extends Construct {
         {
           sid: 'PipelineAssumesRole',
           actions: ['sts:AssumeRole'],
-          principals: [
-            { type: 'AWS', identifiers: [`arn:aws:iam::${releasedFrom.aws.accountId}:root`] },
-          ],
+          principals: [{ type: 'AWS', identifiers: [accountRootArn(releasedFrom.aws)] }],
           // Matched by ARN rather than named as principals: the trust survives a re-created role
           // and does not fail while the pipeline account's roles are still being created.
           conditions: [{ test: 'ArnEquals', variable: 'aws:PrincipalArn', values: trusted }],
@@ -86,7 +91,10 @@ export class DeployRole extends Construct {
         { test: 'StringEquals', variable: 'iam:PassedToService', values: [servicePrincipal] },
       ],
     });
-    const repository = `arn:aws:ecr:${env.aws.region}:${env.aws.accountId}:repository/${service.repository}`;
+    const repository = arn(env.aws, {
+      service: 'ecr',
+      resource: `repository/${service.repository}`,
+    });
     const runtime: Statement[] =
       service.runtime === 'app-runner'
         ? [
@@ -96,7 +104,10 @@ export class DeployRole extends Construct {
               actions: [...A.appRunnerUpdate],
               resources: [ecs.appRunnerServiceArns],
             },
-            passTo([ecs.appRunnerAccessRoleArn], 'build.apprunner.amazonaws.com'),
+            passTo(
+              [ecs.appRunnerAccessRoleArn],
+              servicePrincipal(env.aws.region, 'build.apprunner'),
+            ),
           ]
         : [
             // DescribeTaskDefinition and RegisterTaskDefinition have no resource-level permissions.
@@ -116,7 +127,10 @@ export class DeployRole extends Construct {
               actions: [...A.ecsTagTaskDefinition],
               resources: [ecs.taskDefinitionArns],
             },
-            passTo([ecs.executionRoleArn, ecs.taskRoleArn], 'ecs-tasks.amazonaws.com'),
+            passTo(
+              [ecs.executionRoleArn, ecs.taskRoleArn],
+              servicePrincipal(env.aws.region, 'ecs-tasks'),
+            ),
             ...(service.deployment.strategy === 'blue-green'
               ? [
                   {
@@ -125,7 +139,7 @@ export class DeployRole extends Construct {
                     resources: [
                       ecs.codeDeployApplicationArn,
                       ecs.deploymentGroupArn,
-                      `arn:aws:codedeploy:${env.aws.region}:${env.aws.accountId}:deploymentconfig:*`,
+                      arn(env.aws, { service: 'codedeploy', resource: 'deploymentconfig:*' }),
                     ],
                   },
                 ]
@@ -138,12 +152,12 @@ export class DeployRole extends Construct {
         {
           sid: 'ReadPipelineArtifacts',
           actions: [...A.readArtifacts],
-          resources: [`arn:aws:s3:::${artifactBucketName(releasedFrom)}/${prefix}/*`],
+          resources: [s3Arn(releasedFrom.aws, `${artifactBucketName(releasedFrom)}/${prefix}/*`)],
         },
         {
           sid: 'DecryptPipelineArtifacts',
           actions: [...A.decrypt],
-          resources: [`arn:aws:kms:${releasedFrom.aws.region}:${releasedFrom.aws.accountId}:key/*`],
+          resources: [arn(releasedFrom.aws, { service: 'kms', resource: 'key/*' })],
           conditions: [
             {
               test: 'ForAnyValue:StringEquals',

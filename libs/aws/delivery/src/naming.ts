@@ -1,4 +1,11 @@
-import { type AwsEnvironment, pipelineName, type ServiceConfig } from '@platform/config';
+import {
+  arn as formatArn,
+  type ArnScope,
+  type AwsEnvironment,
+  iamRoleArn,
+  pipelineName,
+  type ServiceConfig,
+} from '@platform/config';
 
 /**
  * Names the delivery family derives from config on both sides of an account boundary: the
@@ -36,9 +43,8 @@ export const intakeRoleName = (env: Pick<Env, 'name'>, service: Service) =>
 /** Object key of a service's release hand-off in the production artifact bucket. */
 export const intakeKey = (service: Service) => `intake/${service.name}/release.zip`;
 
-/** ARN of a role by name in an account. */
-export const roleArn = (accountId: string, name: string) =>
-  `arn:aws:iam::${accountId}:role/${name}`;
+/** ARN of a role by name in an environment's account. */
+export const roleArn = (where: ArnScope, name: string) => iamRoleArn(where, name);
 
 /** The artifact bucket of the pipeline account (globally unique through account and region). */
 export const artifactBucketName = (pipelineEnv: Env) =>
@@ -63,8 +69,7 @@ export const productionArtifactPrefix = (env: Pick<Env, 'name'>, service: Servic
  */
 export function ecsNames(env: Env, service: Service) {
   const name = `${env.name}-${service.name}`;
-  const arn = (kind: string, rest: string) =>
-    `arn:aws:${kind}:${env.aws.region}:${env.aws.accountId}:${rest}`;
+  const arn = (kind: string, rest: string) => formatArn(env.aws, { service: kind, resource: rest });
   return {
     cluster: env.name,
     service: service.name,
@@ -80,11 +85,11 @@ export function ecsNames(env: Env, service: Service) {
     deploymentGroup: name,
     codeDeployApplicationArn: arn('codedeploy', `application:${name}`),
     deploymentGroupArn: arn('codedeploy', `deploymentgroup:${name}/${name}`),
-    executionRoleArn: roleArn(env.aws.accountId, `${name}-execution`),
-    taskRoleArn: roleArn(env.aws.accountId, `${name}-task`),
+    executionRoleArn: roleArn(env.aws, `${name}-execution`),
+    taskRoleArn: roleArn(env.aws, `${name}-task`),
     appRunnerService: name,
     appRunnerServiceArns: arn('apprunner', `service/${name}/*`),
-    appRunnerAccessRoleArn: roleArn(env.aws.accountId, `${name}-apprunner-access`),
+    appRunnerAccessRoleArn: roleArn(env.aws, `${name}-apprunner-access`),
     alarmArns: arn('cloudwatch', `alarm:${name}-*`),
   };
 }

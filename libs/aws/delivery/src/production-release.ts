@@ -5,7 +5,14 @@ import { CodestarnotificationsNotificationRule } from '@cdktf/provider-aws/lib/c
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { policyDocument, serviceRole } from '@platform/aws-common';
-import { DORA_DETAIL_TYPES, DORA_EVENT_SOURCE, type AwsEnvironment } from '@platform/config';
+import {
+  accountRootArn,
+  arn,
+  type AwsEnvironment,
+  DORA_DETAIL_TYPES,
+  DORA_EVENT_SOURCE,
+  servicePrincipal,
+} from '@platform/config';
 import { Construct } from 'constructs';
 import { DELIVERY_ACTIONS as A } from './actions';
 import type { ArtifactStore } from './artifact-store';
@@ -80,8 +87,11 @@ export class ProductionRelease extends Construct {
     const keyArn = props.artifacts.key.arn;
     const prefix = productionArtifactPrefix(env, service);
     const key = intakeKey(service);
-    const deployRole = roleArn(env.aws.accountId, deployRoleName(env, service));
-    const repository = `arn:aws:ecr:${env.aws.region}:${env.aws.accountId}:repository/${service.repository}`;
+    const deployRole = roleArn(env.aws, deployRoleName(env, service));
+    const repository = arn(env.aws, {
+      service: 'ecr',
+      resource: `repository/${service.repository}`,
+    });
 
     this.intakeRole = new IamRole(this, 'intake-role', {
       name: intakeRoleName(env, service),
@@ -91,14 +101,12 @@ export class ProductionRelease extends Construct {
         {
           sid: 'PipelineStepsHandOver',
           actions: ['sts:AssumeRole'],
-          principals: [
-            { type: 'AWS', identifiers: [`arn:aws:iam::${pipelineEnv.aws.accountId}:root`] },
-          ],
+          principals: [{ type: 'AWS', identifiers: [accountRootArn(pipelineEnv.aws)] }],
           conditions: [
             {
               test: 'ArnEquals',
               variable: 'aws:PrincipalArn',
-              values: [roleArn(pipelineEnv.aws.accountId, stepsRoleName(service))],
+              values: [roleArn(pipelineEnv.aws, stepsRoleName(service))],
             },
           ],
         },
@@ -148,7 +156,7 @@ export class ProductionRelease extends Construct {
         {
           sid: 'PublishDoraEvents',
           actions: [...A.putEvents],
-          resources: [`arn:aws:events:${env.aws.region}:${env.aws.accountId}:event-bus/default`],
+          resources: [arn(env.aws, { service: 'events', resource: 'event-bus/default' })],
           conditions: [
             { test: 'StringEquals', variable: 'events:source', values: [DORA_EVENT_SOURCE] },
           ],
@@ -160,7 +168,7 @@ export class ProductionRelease extends Construct {
     const role = serviceRole(this, 'role', {
       name: `${name}-pipeline`,
       description: `Runs the ${name} pipeline`,
-      servicePrincipal: 'codepipeline.amazonaws.com',
+      servicePrincipal: servicePrincipal(env.aws.region, 'codepipeline'),
       accountId: env.aws.accountId,
       statements: [
         {
@@ -295,7 +303,7 @@ export class ProductionRelease extends Construct {
     const triggerRole = serviceRole(this, 'trigger-role', {
       name: `${name}-trigger`,
       description: `EventBridge starts ${name}`,
-      servicePrincipal: 'events.amazonaws.com',
+      servicePrincipal: servicePrincipal(env.aws.region, 'events'),
       accountId: env.aws.accountId,
       statements: [
         {

@@ -4,12 +4,14 @@ import { Codepipeline } from '@cdktf/provider-aws/lib/codepipeline';
 import { CodestarnotificationsNotificationRule } from '@cdktf/provider-aws/lib/codestarnotifications-notification-rule';
 import { serviceRole, type Statement } from '@platform/aws-common';
 import {
+  arn,
+  type AwsEnvironment,
   DORA_DETAIL_TYPES,
   DORA_EVENT_SOURCE,
-  type AwsEnvironment,
   ecrRepositoryUrl,
   pipelineName,
   type ServiceConfig,
+  servicePrincipal,
 } from '@platform/config';
 import { Construct } from 'constructs';
 import { DELIVERY_ACTIONS as A } from './actions';
@@ -110,11 +112,11 @@ export class ReleasePipeline extends Construct {
     const prefix = artifactPrefix(service);
     const keyArn = artifacts.key.arn;
     const deployRoles = props.targets.map((t) =>
-      roleArn(t.environment.aws.accountId, deployRoleName(t.environment, service)),
+      roleArn(t.environment.aws, deployRoleName(t.environment, service)),
     );
     const promotions = props.promotions ?? [];
     const intakeRoles = promotions.map((p) =>
-      roleArn(p.environment.aws.accountId, intakeRoleName(p.environment, service)),
+      roleArn(p.environment.aws, intakeRoleName(p.environment, service)),
     );
     const repositoryUrl = ecrRepositoryUrl(env, service.repository);
     const common = {
@@ -127,7 +129,7 @@ export class ReleasePipeline extends Construct {
     const doraEvents: Statement = {
       sid: 'PublishDoraEvents',
       actions: [...A.putEvents],
-      resources: [`arn:aws:events:${env.aws.region}:${env.aws.accountId}:event-bus/default`],
+      resources: [arn(env.aws, { service: 'events', resource: 'event-bus/default' })],
       conditions: [
         { test: 'StringEquals', variable: 'events:source', values: [DORA_EVENT_SOURCE] },
       ],
@@ -151,14 +153,14 @@ export class ReleasePipeline extends Construct {
           sid: 'PushOwnRepository',
           actions: [...A.ecrPush],
           resources: [
-            `arn:aws:ecr:${env.aws.region}:${env.aws.accountId}:repository/${service.repository}`,
+            arn(env.aws, { service: 'ecr', resource: `repository/${service.repository}` }),
           ],
         },
         {
           sid: 'ReadOwnParameters',
           actions: [...A.readParameters],
           resources: [
-            `arn:aws:ssm:${env.aws.region}:${env.aws.accountId}:parameter/delivery/${service.name}/*`,
+            arn(env.aws, { service: 'ssm', resource: `parameter/delivery/${service.name}/*` }),
           ],
         },
       ],
@@ -199,7 +201,7 @@ export class ReleasePipeline extends Construct {
                 sid: 'ResolveImageDigests',
                 actions: [...A.ecrDescribe],
                 resources: [
-                  `arn:aws:ecr:${env.aws.region}:${env.aws.accountId}:repository/${service.repository}`,
+                  arn(env.aws, { service: 'ecr', resource: `repository/${service.repository}` }),
                 ],
               },
             ]
@@ -222,14 +224,14 @@ export class ReleasePipeline extends Construct {
               sid: 'ReadRepository',
               actions: [...A.codeCommitSource],
               resources: [
-                `arn:aws:codecommit:${env.aws.region}:${env.aws.accountId}:${source.repository}`,
+                arn(env.aws, { service: 'codecommit', resource: `${source.repository}` }),
               ],
             },
           ];
     const role = serviceRole(this, 'role', {
       name: pipelineRoleName(service),
       description: `Runs the ${name} pipeline`,
-      servicePrincipal: 'codepipeline.amazonaws.com',
+      servicePrincipal: servicePrincipal(env.aws.region, 'codepipeline'),
       accountId: env.aws.accountId,
       statements: [
         {
@@ -302,7 +304,7 @@ export class ReleasePipeline extends Construct {
     source: NonNullable<ServiceConfig['source']>,
     name: string,
   ): void {
-    const repositoryArn = `arn:aws:codecommit:${env.aws.region}:${env.aws.accountId}:${source.repository}`;
+    const repositoryArn = arn(env.aws, { service: 'codecommit', resource: `${source.repository}` });
     const rule = new CloudwatchEventRule(this, 'trigger', {
       name: `${name}-trigger`,
       description: `Starts ${name} on a push to ${source.branch}`,
@@ -320,7 +322,7 @@ export class ReleasePipeline extends Construct {
     const role = serviceRole(this, 'trigger-role', {
       name: `${name}-trigger`,
       description: `EventBridge starts ${name}`,
-      servicePrincipal: 'events.amazonaws.com',
+      servicePrincipal: servicePrincipal(env.aws.region, 'events'),
       accountId: env.aws.accountId,
       statements: [
         {

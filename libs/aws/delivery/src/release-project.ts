@@ -4,6 +4,7 @@ import { EncryptedLogGroup, serviceRole, type Statement } from '@platform/aws-co
 import { suppress } from '@platform/policy';
 import { Construct } from 'constructs';
 import { DELIVERY_ACTIONS as A } from './actions';
+import { arn, servicePrincipal } from '@platform/config';
 
 /** The CodeBuild image every project runs on (Amazon Linux 2023 standard image, with docker, jq and the AWS CLI). */
 export const BUILD_IMAGE = 'aws/codebuild/amazonlinux-x86_64-standard:5.0';
@@ -65,7 +66,7 @@ export class ReleaseProject extends Construct {
     this.role = serviceRole(this, 'role', {
       name: props.name,
       description: props.description,
-      servicePrincipal: 'codebuild.amazonaws.com',
+      servicePrincipal: servicePrincipal(props.region, 'codebuild'),
       accountId: props.accountId,
       statements: [
         { sid: 'WriteLogs', actions: [...A.writeLogs], resources: [`${logs.group.arn}:*`] },
@@ -79,7 +80,7 @@ export class ReleaseProject extends Construct {
           sid: 'TestReports',
           actions: [...A.reports],
           resources: [
-            `arn:aws:codebuild:${props.region}:${props.accountId}:report-group/${props.name}-*`,
+            arn(props, { service: 'codebuild', resource: `report-group/${props.name}-*` }),
           ],
         },
         ...props.statements,

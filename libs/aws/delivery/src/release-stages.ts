@@ -59,7 +59,7 @@ export function targetSettings(targets: readonly ReleaseTarget[]): string {
           te.name,
           {
             region: te.aws.region,
-            deployRoleArn: roleArn(te.aws.accountId, deployRoleName(te, ts)),
+            deployRoleArn: roleArn(te.aws, deployRoleName(te, ts)),
             repository: ts.repository,
             repositoryUri: ecrRepositoryUrl(te, ts.repository),
             cluster: ecs.cluster,
@@ -84,7 +84,7 @@ export function promotionSettings(promotions: readonly ReleaseTarget[]): Record<
       pe.name,
       {
         region: pe.aws.region,
-        intakeRoleArn: roleArn(pe.aws.accountId, intakeRoleName(pe, ps)),
+        intakeRoleArn: roleArn(pe.aws, intakeRoleName(pe, ps)),
         intakeBucket: artifactBucketName(pe),
         intakeKey: intakeKey(ps),
         intakeKeyAlias: ARTIFACT_KEY_ALIAS,
@@ -147,7 +147,7 @@ export function deployAction(
 ): CodepipelineStageAction {
   const { environment: te, service: ts } = target;
   const ecs = ecsNames({ ...te }, ts);
-  const deployRole = roleArn(te.aws.accountId, deployRoleName(te, ts));
+  const deployRole = roleArn(te.aws, deployRoleName(te, ts));
   return ts.runtime === 'app-runner'
     ? codeBuild('Deploy', stepsProject, 1, { ...stepEnv, STEP: 'app-runner' }, undefined, commit)
     : {

@@ -5,38 +5,36 @@ import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
+import { DataAwsElbServiceAccount } from '@cdktf/provider-aws/lib/data-aws-elb-service-account';
 import { denyInsecureTransport, policyDocument } from '@platform/aws-common';
+import { AWS_REGION_OPENED, servicePrincipal } from '@platform/config';
 import { suppress } from '@platform/policy';
 import { Construct } from 'constructs';
 
+/** The month from which AWS opens regions whose ELB log delivery is the service principal. */
+export const ELB_LOG_DELIVERY_PRINCIPAL_SINCE = '2022-08';
+
 /**
- * The Elastic Load Balancing account of each region opened before August 2022: its log
- * delivery writes as this account. Later regions use the log-delivery service principal.
+ * Who writes a load balancer's access logs in a region, by AWS's documented rule: regions opened
+ * in August 2022 or later deliver as the service principal `logdelivery.elasticloadbalancing`;
+ * older regions (GovCloud and China included) as the region's Elastic Load Balancing account,
+ * which `data.aws_elb_service_account` looks up from the provider's own table (computed locally,
+ * no AWS call; it fails for the newer regions, hence the rule).
  */
-export const ELB_LOG_ACCOUNTS: Readonly<Record<string, string>> = {
-  'us-east-1': '127311923021',
-  'us-east-2': '033677994240',
-  'us-west-1': '027434742980',
-  'us-west-2': '797873946194',
-  'af-south-1': '098369216593',
-  'ap-east-1': '754344448648',
-  'ap-southeast-3': '589379963580',
-  'ap-south-1': '718504428378',
-  'ap-northeast-3': '383597477331',
-  'ap-northeast-2': '600734575887',
-  'ap-southeast-1': '114774131450',
-  'ap-southeast-2': '783225319266',
-  'ap-northeast-1': '582318560864',
-  'ca-central-1': '985666609251',
-  'eu-central-1': '054676820928',
-  'eu-west-1': '156460612806',
-  'eu-west-2': '652711504416',
-  'eu-south-1': '635631232127',
-  'eu-west-3': '009996457667',
-  'eu-north-1': '897822967062',
-  'me-south-1': '076674570225',
-  'sa-east-1': '507241528517',
-};
+export function elbLogDeliveryPrincipal(
+  scope: Construct,
+  id: string,
+  region: string,
+): { type: string; identifiers: string[] } {
+  const opened = (AWS_REGION_OPENED as Readonly<Record<string, string>>)[region];
+  if (opened === undefined || opened >= ELB_LOG_DELIVERY_PRINCIPAL_SINCE) {
+    return {
+      type: 'Service',
+      identifiers: [servicePrincipal(region, 'logdelivery.elasticloadbalancing')],
+    };
+  }
+  return { type: 'AWS', identifiers: [new DataAwsElbServiceAccount(scope, id, {}).arn] };
+}
 
 /** Props of {@link AccessLogBucket}. */
 export interface AccessLogBucketProps {
@@ -104,10 +102,7 @@ export class AccessLogBucket extends Construct {
       bucket,
       rule: { objectOwnership: 'BucketOwnerEnforced' },
     });
-    const elbAccount = ELB_LOG_ACCOUNTS[props.region];
-    const writer = elbAccount
-      ? { type: 'AWS', identifiers: [`arn:aws:iam::${elbAccount}:root`] }
-      : { type: 'Service', identifiers: ['logdelivery.elasticloadbalancing.amazonaws.com'] };
+    const writer = elbLogDeliveryPrincipal(this, 'log-delivery-account', props.region);
     this.policy = new S3BucketPolicy(this, 'policy', {
       bucket,
       policy: policyDocument(this, 'policy-document', [

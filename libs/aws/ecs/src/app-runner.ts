@@ -4,7 +4,7 @@ import { ApprunnerService } from '@cdktf/provider-aws/lib/apprunner-service';
 import { ApprunnerVpcConnector } from '@cdktf/provider-aws/lib/apprunner-vpc-connector';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
-import type { ServiceConfig } from '@platform/config';
+import { arn, type ServiceConfig, servicePrincipal } from '@platform/config';
 import type { NetworkRef } from '@platform/core';
 import { Construct } from 'constructs';
 import { ACTIONS, secretStatements, serviceRole } from './roles';
@@ -58,23 +58,21 @@ export class AppRunnerService extends Construct {
     const accessRole = serviceRole(this, 'access-role', {
       name: `${name}-apprunner-access`,
       description: `App Runner pulls the ${name} image from ECR`,
-      servicePrincipal: 'build.apprunner.amazonaws.com',
+      servicePrincipal: servicePrincipal(props.region, 'build.apprunner'),
       accountId: props.accountId,
       statements: [
         { sid: 'EcrAuthToken', actions: [...ACTIONS.ecrAuth], resources: ['*'] },
         {
           sid: 'PullImage',
           actions: [...ACTIONS.ecrPull, 'ecr:DescribeImages'],
-          resources: [
-            `arn:aws:ecr:${props.region}:${props.accountId}:repository/${repositoryName}`,
-          ],
+          resources: [arn(props, { service: 'ecr', resource: `repository/${repositoryName}` })],
         },
       ],
     });
     const instanceRole = serviceRole(this, 'instance-role', {
       name: `${name}-apprunner-instance`,
       description: `Application of ${name} on App Runner: traces, secrets`,
-      servicePrincipal: 'tasks.apprunner.amazonaws.com',
+      servicePrincipal: servicePrincipal(props.region, 'tasks.apprunner'),
       accountId: props.accountId,
       statements: [
         { sid: 'Traces', actions: [...ACTIONS.xray], resources: ['*'] },

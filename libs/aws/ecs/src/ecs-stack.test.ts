@@ -1,7 +1,9 @@
 import { synthFamily } from '@platform/core';
 import {
+  arnPartitionsOf,
   environment,
   environments,
+  environmentsIn,
   resourcesOf,
   synthJson,
   type StackJson,
@@ -427,5 +429,42 @@ describe('ecs stack', () => {
         'PLT-SG-NO-OPEN-INGRESS public/ingress-80',
       ]);
     }
+  });
+
+  describe('partitions', () => {
+    const statementsOf = (json: StackJson, sid: string) =>
+      Object.values(json.data?.['aws_iam_policy_document'] ?? {})
+        .flatMap((d) => (d['statement'] as Record<string, unknown>[]) ?? [])
+        .filter((st) => st['sid'] === sid);
+
+    it('a China environment (cn-north-1) names only aws-cn ARNs and pulls from the .com.cn registry', () => {
+      const json = synthJson(new EcsStack(new App(), environmentsIn('cn-north-1')[0]!));
+      expect(arnPartitionsOf(json)).toEqual(['aws-cn']);
+      const [web] = containersOf(json, 'dev-web');
+      expect(web!['image']).toBe('111111111111.dkr.ecr.cn-north-1.amazonaws.com.cn/web:initial');
+    });
+
+    it('a GovCloud environment (us-gov-west-1) names only aws-us-gov ARNs', () => {
+      const json = synthJson(new EcsStack(new App(), environmentsIn('us-gov-west-1')[2]!));
+      expect(arnPartitionsOf(json)).toEqual(['aws-us-gov']);
+    });
+
+    it("ALB access logs are written by the region's ELB account in regions opened before August 2022", () => {
+      expect(Object.keys(dev.data?.['aws_elb_service_account'] ?? {})).toHaveLength(1);
+      expect(statementsOf(dev, 'LoadBalancerLogDelivery')[0]!['principals']).toEqual([
+        {
+          type: 'AWS',
+          identifiers: [expect.stringMatching(/^\$\{data\.aws_elb_service_account\./)],
+        },
+      ]);
+    });
+
+    it('and by the log-delivery service principal in regions opened since (eu-central-2, 2022-11)', () => {
+      const json = synthJson(new EcsStack(new App(), environmentsIn('eu-central-2')[0]!));
+      expect(json.data?.['aws_elb_service_account']).toBeUndefined();
+      expect(statementsOf(json, 'LoadBalancerLogDelivery')[0]!['principals']).toEqual([
+        { type: 'Service', identifiers: ['logdelivery.elasticloadbalancing.amazonaws.com'] },
+      ]);
+    });
   });
 });

@@ -47,9 +47,10 @@ export class EcsStack extends PlatformStack {
 
     const key = new EncryptionKey(this, 'key', {
       accountId: env.aws.accountId,
+      region: env.aws.region,
       alias: `alias/${resourceName(env, 'ecs')}`,
       description: `Encrypts the ${env.name} ECS logs, ECS Exec sessions and App Runner services`,
-      statements: [logsKeyStatement(env.aws.accountId, env.aws.region)],
+      statements: [logsKeyStatement(env.aws)],
       protect: env.production,
     });
 

@@ -1,4 +1,9 @@
-export { AccessLogBucket, ELB_LOG_ACCOUNTS, type AccessLogBucketProps } from './access-log-bucket';
+export {
+  AccessLogBucket,
+  ELB_LOG_DELIVERY_PRINCIPAL_SINCE,
+  elbLogDeliveryPrincipal,
+  type AccessLogBucketProps,
+} from './access-log-bucket';
 export {
   AppRunnerService,
   APP_RUNNER_MAX_CONCURRENCY,

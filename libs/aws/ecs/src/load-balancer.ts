@@ -10,6 +10,7 @@ import { Wafv2WebAcl } from '@cdktf/provider-aws/lib/wafv2-web-acl';
 import { Wafv2WebAclAssociation } from '@cdktf/provider-aws/lib/wafv2-web-acl-association';
 import { Wafv2WebAclLoggingConfiguration } from '@cdktf/provider-aws/lib/wafv2-web-acl-logging-configuration';
 import { policyDocument } from '@platform/aws-common';
+import { arn, servicePrincipal } from '@platform/config';
 import type { NetworkRef } from '@platform/core';
 import { suppress } from '@platform/policy';
 import { Construct } from 'constructs';
@@ -262,13 +263,15 @@ export class PublicLoadBalancer extends Construct {
           sid: 'WafLogDelivery',
           actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
           resources: [`${wafLogs.arn}:*`],
-          principals: [{ type: 'Service', identifiers: ['delivery.logs.amazonaws.com'] }],
+          principals: [
+            { type: 'Service', identifiers: [servicePrincipal(props.region, 'delivery.logs')] },
+          ],
           conditions: [
             { test: 'StringEquals', variable: 'aws:SourceAccount', values: [props.accountId] },
             {
               test: 'ArnLike',
               variable: 'aws:SourceArn',
-              values: [`arn:aws:logs:${props.region}:${props.accountId}:*`],
+              values: [arn(props, { service: 'logs', resource: '*' })],
             },
           ],
         },

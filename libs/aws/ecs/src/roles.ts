@@ -35,8 +35,10 @@ export const ACTIONS = {
 
 /** Statements that let a role read the given secret ARNs (Secrets Manager and SSM Parameter Store). */
 export function secretStatements(arns: readonly string[]): Statement[] {
-  const secrets = arns.filter((a) => a.startsWith('arn:aws:secretsmanager:'));
-  const parameters = arns.filter((a) => a.startsWith('arn:aws:ssm:'));
+  // arn:<partition>:<service>:…, in any partition
+  const service = (a: string) => a.split(':')[2];
+  const secrets = arns.filter((a) => service(a) === 'secretsmanager');
+  const parameters = arns.filter((a) => service(a) === 'ssm');
   return [
     ...(secrets.length > 0
       ? [

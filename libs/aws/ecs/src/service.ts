@@ -12,7 +12,14 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { EncryptedLogGroup } from '@platform/aws-common';
-import { type AppConfigNames, CODEDEPLOY_CONFIGS, type ServiceConfig } from '@platform/config';
+import {
+  type AppConfigNames,
+  arn,
+  awsManagedPolicyArn,
+  CODEDEPLOY_CONFIGS,
+  type ServiceConfig,
+  servicePrincipal,
+} from '@platform/config';
 import type { NetworkRef } from '@platform/core';
 import { Construct } from 'constructs';
 import type { FargateCluster } from './cluster';
@@ -34,7 +41,7 @@ export interface FargateServiceProps {
   readonly region: string;
   /** The service, as configured. */
   readonly service: ServiceConfig;
-  /** Repository URL in this account's registry (`<account>.dkr.ecr.<region>.amazonaws.com/<repo>`). */
+  /** Repository URL in this account's registry (`<account>.dkr.ecr.<region>.<dnsSuffix>/<repo>`). */
   readonly repositoryUrl: string;
   /** The cluster. */
   readonly cluster: FargateCluster;
@@ -131,11 +138,11 @@ export class FargateService extends Construct {
       kmsKeyArn: props.kmsKeyArn,
     });
     const repositoryName = props.repositoryUrl.split('/').slice(1).join('/');
-    const repositoryArn = `arn:aws:ecr:${props.region}:${props.accountId}:repository/${repositoryName}`;
+    const repositoryArn = arn(props, { service: 'ecr', resource: `repository/${repositoryName}` });
     const executionRole = serviceRole(this, 'execution-role', {
       name: `${name}-execution`,
       description: `ECS agent of ${name}: pulls the image, writes logs, reads the service secrets`,
-      servicePrincipal: 'ecs-tasks.amazonaws.com',
+      servicePrincipal: servicePrincipal(props.region, 'ecs-tasks'),
       accountId: props.accountId,
       statements: [
         { sid: 'EcrAuthToken', actions: [...ACTIONS.ecrAuth], resources: ['*'] },
@@ -148,7 +155,7 @@ export class FargateService extends Construct {
     const taskRole = serviceRole(this, 'task-role', {
       name: `${name}-task`,
       description: `Application of ${name}: ECS Exec, traces to X-Ray${props.appConfig ? ', feature flags from AppConfig' : ''}`,
-      servicePrincipal: 'ecs-tasks.amazonaws.com',
+      servicePrincipal: servicePrincipal(props.region, 'ecs-tasks'),
       accountId: props.accountId,
       statements: [
         { sid: 'ExecChannel', actions: [...ACTIONS.execChannel], resources: ['*'] },
@@ -165,7 +172,7 @@ export class FargateService extends Construct {
               {
                 sid: 'FeatureFlags',
                 actions: [...ACTIONS.appConfig],
-                resources: [`arn:aws:appconfig:${props.region}:${props.accountId}:application/*`],
+                resources: [arn(props, { service: 'appconfig', resource: 'application/*' })],
               },
             ]
           : []),
@@ -363,10 +370,10 @@ export class FargateService extends Construct {
       const role = serviceRole(this, 'codedeploy-role', {
         name: `${name}-codedeploy`,
         description: `CodeDeploy blue/green of ${name}`,
-        servicePrincipal: 'codedeploy.amazonaws.com',
+        servicePrincipal: servicePrincipal(props.region, 'codedeploy'),
         accountId: props.accountId,
         statements: [],
-        managedPolicyArns: ['arn:aws:iam::aws:policy/AWSCodeDeployRoleForECS'],
+        managedPolicyArns: [awsManagedPolicyArn(props, 'AWSCodeDeployRoleForECS')],
       });
       const [blue, green] = this.targetGroups as [LbTargetGroup, LbTargetGroup];
       this.deploymentGroup = new CodedeployDeploymentGroup(this, 'deployment-group', {

@@ -6,6 +6,7 @@ import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { PlatformRole, serviceTrust } from './roles';
+import { servicePrincipal } from '@platform/config';
 
 /**
  * The AMI of the access instance: the latest Amazon Linux 2023, resolved by EC2 from the public
@@ -19,6 +20,8 @@ export const ACCESS_INSTANCE_IMAGE =
 export interface SsmAccessInstanceProps {
   /** Name of the instance and its role, e.g. prod-eks-access. */
   readonly name: string;
+  /** The region (its partition names the instance role's trust and managed policy). */
+  readonly region: string;
   /** The VPC. */
   readonly vpcId: string;
   /** The private subnet the instance runs in. */
@@ -50,8 +53,9 @@ export class SsmAccessInstance extends Construct {
     }
     const role = new PlatformRole(this, 'role', {
       name: props.name,
+      region: props.region,
       description: 'Session Manager port forwarding to the private EKS endpoint',
-      trust: [serviceTrust('ec2.amazonaws.com')],
+      trust: [serviceTrust(servicePrincipal(props.region, 'ec2'))],
       managedPolicies: ['AmazonSSMManagedInstanceCore'],
     });
     const profile = new IamInstanceProfile(this, 'instance-profile', {

@@ -12,7 +12,13 @@ import {
   EncryptionKey,
   logsKeyStatement,
 } from '@platform/aws-common';
-import { type AwsEnvironment, EKS_VERSIONS, resourceName } from '@platform/config';
+import {
+  arn,
+  type AwsEnvironment,
+  EKS_VERSIONS,
+  resourceName,
+  servicePrincipal,
+} from '@platform/config';
 import type { NetworkRef } from '@platform/core';
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
@@ -27,11 +33,18 @@ export const CONTROL_PLANE_LOG_TYPES = [
   'scheduler',
 ] as const;
 
-/** The EKS access policies the platform grants, cluster-wide. */
+/** The EKS access policies the platform grants, cluster-wide, by name. */
 export const ACCESS_POLICIES = {
-  admin: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy',
-  readOnly: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy',
+  admin: 'AmazonEKSClusterAdminPolicy',
+  readOnly: 'AmazonEKSViewPolicy',
 } as const;
+
+/** ARN of an EKS access policy (AWS-owned, global) in the region's partition. */
+export const accessPolicyArn = (region: string, name: string) =>
+  arn(
+    { region, accountId: 'aws' },
+    { service: 'eks', region: '', resource: `cluster-access-policy/${name}` },
+  );
 
 /**
  * SHA-1 thumbprint of the root CA (Starfield Services Root Certificate Authority - G2) that
@@ -82,10 +95,13 @@ export class PlatformEksCluster extends Construct {
   readonly volumeKey: EncryptionKey;
   /** Key of the cluster's log groups (control plane and Container Insights). */
   readonly logsKey: EncryptionKey;
+  /** The region (its partition names the access policies). */
+  private readonly region: string;
 
   constructor(scope: Construct, id: string, props: PlatformEksClusterProps) {
     super(scope, id);
     const env = props.environment;
+    this.region = env.aws.region;
     const eks = env.eks;
     if (!(EKS_VERSIONS as readonly string[]).includes(eks.version)) {
       throw new Error(
@@ -106,21 +122,24 @@ export class PlatformEksCluster extends Construct {
 
     const secretsKey = new EncryptionKey(this, 'secrets-key', {
       accountId: env.aws.accountId,
+      region: env.aws.region,
       alias: `alias/${resourceName(env, 'eks-secrets')}`,
       description: `Envelope-encrypts the Kubernetes secrets of ${this.name}`,
       protect,
     });
     this.logsKey = new EncryptionKey(this, 'logs-key', {
       accountId: env.aws.accountId,
+      region: env.aws.region,
       alias: `alias/${resourceName(env, 'eks-logs')}`,
       description: `Encrypts the control-plane and container logs of ${this.name}`,
-      statements: [logsKeyStatement(env.aws.accountId, env.aws.region)],
+      statements: [logsKeyStatement(env.aws)],
     });
     this.volumeKey = new EncryptionKey(this, 'volume-key', {
       accountId: env.aws.accountId,
+      region: env.aws.region,
       alias: `alias/${resourceName(env, 'eks-volumes')}`,
       description: `Encrypts the EBS volumes of the ${this.name} nodes`,
-      statements: autoScalingKeyStatements(autoScalingServiceRoleArn(env.aws.accountId)),
+      statements: autoScalingKeyStatements(autoScalingServiceRoleArn(env.aws)),
     });
 
     const logGroup = new EncryptedLogGroup(this, 'control-plane-logs', {
@@ -131,8 +150,11 @@ export class PlatformEksCluster extends Construct {
 
     const role = new PlatformRole(this, 'cluster-role', {
       name: resourceName(env, 'eks-cluster'),
+      region: env.aws.region,
       description: `Control plane of ${this.name}`,
-      trust: [serviceTrust('eks.amazonaws.com', ['sts:AssumeRole', 'sts:TagSession'])],
+      trust: [
+        serviceTrust(servicePrincipal(env.aws.region, 'eks'), ['sts:AssumeRole', 'sts:TagSession']),
+      ],
       managedPolicies: ['AmazonEKSClusterPolicy'],
       statements: [
         {
@@ -249,7 +271,10 @@ export class PlatformEksCluster extends Construct {
   }
 
   private grantAccess(level: 'admin' | 'read-only', principals: readonly string[]): void {
-    const policyArn = level === 'admin' ? ACCESS_POLICIES.admin : ACCESS_POLICIES.readOnly;
+    const policyArn = accessPolicyArn(
+      this.region,
+      level === 'admin' ? ACCESS_POLICIES.admin : ACCESS_POLICIES.readOnly,
+    );
     for (const principalArn of principals) {
       const role = principalArn.split('/').pop() as string;
       const entry = new EksAccessEntry(this, `${level}-${role}-access-entry`, {

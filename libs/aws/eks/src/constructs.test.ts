@@ -76,6 +76,7 @@ describe('eks constructs reject unsafe props with a message naming the prop', ()
   it('an access instance type that cannot run the x86_64 AMI', () => {
     const props = {
       name: 'a',
+      region: 'eu-west-1',
       vpcId: 'vpc-1',
       subnetId: 'subnet-1',
       instanceType: 't4g.micro',

@@ -1,5 +1,10 @@
 import { EncryptedLogGroup } from '@platform/aws-common';
-import { EKS_VERSIONS, type AwsEnvironment, resourceName } from '@platform/config';
+import {
+  type AwsEnvironment,
+  EKS_VERSIONS,
+  resourceName,
+  servicePrincipal,
+} from '@platform/config';
 import { alertingContract, eksContract, networkContract, PlatformStack } from '@platform/core';
 import { eksSupportedVersion } from '@platform/policy';
 import { Fn, type ITerraformDependable, TerraformOutput } from 'cdktf';
@@ -47,12 +52,14 @@ export class EksStack extends PlatformStack {
 
     const cniRole = new PlatformRole(this, 'vpc-cni-role', {
       name: resourceName(env, 'eks-vpc-cni'),
+      region: env.aws.region,
       description: `IRSA role of the VPC CNI (kube-system/aws-node) of ${this.cluster.name}`,
       trust: [irsaTrust(oidcArn, issuer, 'kube-system', 'aws-node')],
       managedPolicies: ['AmazonEKS_CNI_Policy'],
     });
     const ebsRole = new PlatformRole(this, 'ebs-csi-role', {
       name: resourceName(env, 'eks-ebs-csi'),
+      region: env.aws.region,
       description: `IRSA role of the EBS CSI controller of ${this.cluster.name}`,
       trust: [irsaTrust(oidcArn, issuer, 'kube-system', 'ebs-csi-controller-sa')],
       managedPolicies: ['service-role/AmazonEBSCSIDriverPolicy'],
@@ -79,14 +86,16 @@ export class EksStack extends PlatformStack {
     });
     const observabilityRole = new PlatformRole(this, 'cloudwatch-observability-role', {
       name: resourceName(env, 'eks-cloudwatch'),
+      region: env.aws.region,
       description: `IRSA role of the CloudWatch agent (Container Insights) of ${this.cluster.name}`,
       trust: [irsaTrust(oidcArn, issuer, 'amazon-cloudwatch', 'cloudwatch-agent')],
       managedPolicies: ['CloudWatchAgentServerPolicy', 'AWSXrayWriteOnlyAccess'],
     });
     const nodeRole = new PlatformRole(this, 'node-role', {
       name: resourceName(env, 'eks-nodes'),
+      region: env.aws.region,
       description: `Managed nodes of ${this.cluster.name} (pods use IRSA or Pod Identity, not this role)`,
-      trust: [serviceTrust('ec2.amazonaws.com')],
+      trust: [serviceTrust(servicePrincipal(env.aws.region, 'ec2'))],
       managedPolicies: ['AmazonEKSWorkerNodePolicy', 'AmazonEC2ContainerRegistryPullOnly'],
     });
 
@@ -150,6 +159,7 @@ export class EksStack extends PlatformStack {
     if (eks.accessInstance.enabled) {
       this.accessInstance = new SsmAccessInstance(this, 'access-instance', {
         name: resourceName(env, 'eks-access'),
+        region: env.aws.region,
         vpcId: network.vpcId,
         subnetId: Fn.element(network.privateSubnetIds, 0),
         instanceType: eks.accessInstance.instanceType,

@@ -14,10 +14,4 @@ export {
   type SsmAccessInstanceProps,
 } from './access-instance';
 export { ClusterAlarms, type ClusterAlarmsProps } from './alarms';
-export {
-  PlatformRole,
-  irsaTrust,
-  serviceTrust,
-  awsManagedPolicy,
-  type PlatformRoleProps,
-} from './roles';
+export { PlatformRole, irsaTrust, serviceTrust, type PlatformRoleProps } from './roles';

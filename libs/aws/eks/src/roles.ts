@@ -2,16 +2,16 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { policyDocument, type Statement } from '@platform/aws-common';
+import { awsManagedPolicyArn } from '@platform/config';
 import type { TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
-
-/** ARN of an AWS-managed policy by name. */
-export const awsManagedPolicy = (name: string) => `arn:aws:iam::aws:policy/${name}`;
 
 /** Props of {@link PlatformRole}. */
 export interface PlatformRoleProps {
   /** Role name, e.g. prod-eks-cluster. */
   readonly name: string;
+  /** The environment's region: its partition names the AWS-managed policies. */
+  readonly region: string;
   /** What the role is for. */
   readonly description: string;
   /** The trust policy's statements (who may assume the role). */
@@ -48,7 +48,7 @@ export class PlatformRole extends Construct {
       this.grants.push(
         new IamRolePolicyAttachment(this, policy, {
           role: this.role.name,
-          policyArn: awsManagedPolicy(policy),
+          policyArn: awsManagedPolicyArn(props, policy),
         }),
       );
     }
@@ -80,7 +80,7 @@ export function serviceTrust(
  * IRSA trust: only the named Kubernetes service account of this cluster, with the STS audience,
  * may assume the role through the cluster's OIDC provider.
  *
- * @param issuerHost the issuer without https://, e.g. oidc.eks.eu-west-1.amazonaws.com/id/ABC
+ * @param issuerHost the issuer without https://, e.g. oidc.eks.eu-west-1.amazonaws.com/id/ABC (.amazonaws.com.cn in China)
  */
 export function irsaTrust(
   oidcProviderArn: string,

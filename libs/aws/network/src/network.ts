@@ -19,7 +19,7 @@ import {
   logsKeyStatement,
   policyDocument,
 } from '@platform/aws-common';
-import type { AwsEnvironment, SubnetTierName } from '@platform/config';
+import { arn, type AwsEnvironment, servicePrincipal, type SubnetTierName } from '@platform/config';
 import { resourceName } from '@platform/config';
 import type { NetworkRef } from '@platform/core';
 import { Construct } from 'constructs';
@@ -199,12 +199,16 @@ export class Network extends Construct {
   private addFlowLogs(env: AwsEnvironment): void {
     const key = new EncryptionKey(this, 'flow-logs-key', {
       accountId: env.aws.accountId,
+      region: env.aws.region,
       alias: `alias/${resourceName(env, 'flow-logs')}`,
       description: `Encrypts the VPC flow logs of ${env.name}`,
-      statements: [logsKeyStatement(env.aws.accountId, env.aws.region)],
+      statements: [logsKeyStatement(env.aws)],
     });
     const flowLogGroupName = `/platform/${env.name}/vpc-flow-logs`;
-    const flowLogGroupArn = `arn:aws:logs:${env.aws.region}:${env.aws.accountId}:log-group:${flowLogGroupName}`;
+    const flowLogGroupArn = arn(env.aws, {
+      service: 'logs',
+      resource: `log-group:${flowLogGroupName}`,
+    });
     const logs = new EncryptedLogGroup(this, 'flow-logs', {
       name: flowLogGroupName,
       retentionDays: env.network.flowLogRetentionDays,
@@ -216,7 +220,9 @@ export class Network extends Construct {
       assumeRolePolicy: policyDocument(this, 'flow-logs-trust', [
         {
           actions: ['sts:AssumeRole'],
-          principals: [{ type: 'Service', identifiers: ['vpc-flow-logs.amazonaws.com'] }],
+          principals: [
+            { type: 'Service', identifiers: [servicePrincipal(env.aws.region, 'vpc-flow-logs')] },
+          ],
           conditions: [
             { test: 'StringEquals', variable: 'aws:SourceAccount', values: [env.aws.accountId] },
           ],

@@ -43,6 +43,7 @@ describe('observability constructs reject bad props, naming the construct, the p
         new DoraForwarder(stack(), 'forwarder', {
           environmentName: 'dev',
           accountId: '111111111111',
+          region: 'eu-west-1',
           targets: [],
         }),
     ).toThrow('observability-dev/forwarder: targets must name at least one environment');

@@ -4,7 +4,7 @@ import { CloudwatchLogMetricFilter } from '@cdktf/provider-aws/lib/cloudwatch-lo
 import { CloudwatchLogResourcePolicy } from '@cdktf/provider-aws/lib/cloudwatch-log-resource-policy';
 import { CloudwatchQueryDefinition } from '@cdktf/provider-aws/lib/cloudwatch-query-definition';
 import { EncryptedLogGroup, policyDocument } from '@platform/aws-common';
-import { DORA_DETAIL_TYPES, DORA_EVENT_SOURCE } from '@platform/config';
+import { arn, DORA_DETAIL_TYPES, DORA_EVENT_SOURCE, servicePrincipal } from '@platform/config';
 import { Construct } from 'constructs';
 import {
   DORA_METRIC_FILTERS,
@@ -144,7 +144,7 @@ export class DoraEvents extends Construct {
     this.rules = rules;
     const ruleArns = Object.keys(rules)
       .sort()
-      .map((name) => `arn:aws:events:${props.region}:${props.accountId}:rule/${env}-dora-${name}`);
+      .map((name) => arn(props, { service: 'events', resource: `rule/${env}-dora-${name}` }));
 
     // EventBridge writes to a log group only when its resource policy allows it; only these rules may.
     new CloudwatchLogResourcePolicy(this, 'delivery-policy', {
@@ -157,7 +157,10 @@ export class DoraEvents extends Construct {
           principals: [
             {
               type: 'Service',
-              identifiers: ['events.amazonaws.com', 'delivery.logs.amazonaws.com'],
+              identifiers: [
+                servicePrincipal(props.region, 'events'),
+                servicePrincipal(props.region, 'delivery.logs'),
+              ],
             },
           ],
           conditions: [

@@ -3,7 +3,14 @@ import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-ru
 import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { policyDocument, serviceRole } from '@platform/aws-common';
-import { DORA_DETAIL_TYPES, DORA_EVENT_SOURCE } from '@platform/config';
+import {
+  accountRootArn,
+  arn,
+  DORA_DETAIL_TYPES,
+  DORA_EVENT_SOURCE,
+  iamRoleArn,
+  servicePrincipal,
+} from '@platform/config';
 import { Construct } from 'constructs';
 
 /** An environment the pipeline account deploys to. */
@@ -18,7 +25,7 @@ export interface ForwardTarget {
 
 /** ARN of an account's default event bus. */
 export const defaultBusArn = (t: Pick<ForwardTarget, 'accountId' | 'region'>) =>
-  `arn:aws:events:${t.region}:${t.accountId}:event-bus/default`;
+  arn(t, { service: 'events', resource: 'event-bus/default' });
 
 /** Name of the pipeline account's forwarder role: the only principal other buses accept. */
 export const doraForwarderRoleName = (pipelineEnvironmentName: string) =>
@@ -30,6 +37,8 @@ export interface DoraForwarderProps {
   readonly environmentName: string;
   /** The pipeline account (where this runs). */
   readonly accountId: string;
+  /** The pipeline environment's region. */
+  readonly region: string;
   /** Every other environment: its `Commit Deployed` events go to its default bus. */
   readonly targets: readonly ForwardTarget[];
 }
@@ -53,7 +62,7 @@ export class DoraForwarder extends Construct {
     this.role = serviceRole(this, 'role', {
       name: doraForwarderRoleName(env),
       description: 'EventBridge forwards DORA commit events to the environments they deployed to',
-      servicePrincipal: 'events.amazonaws.com',
+      servicePrincipal: servicePrincipal(props.region, 'events'),
       accountId: props.accountId,
       statements: [
         {
@@ -120,7 +129,7 @@ export class DoraReceiver extends Construct {
           actions: ['events:PutEvents'],
           resources: [defaultBusArn(props)],
           principals: [
-            { type: 'AWS', identifiers: [`arn:aws:iam::${props.pipelineAccountId}:root`] },
+            { type: 'AWS', identifiers: [accountRootArn(props, props.pipelineAccountId)] },
           ],
           conditions: [
             { test: 'StringEquals', variable: 'events:source', values: [DORA_EVENT_SOURCE] },
@@ -128,7 +137,11 @@ export class DoraReceiver extends Construct {
               test: 'ArnEquals',
               variable: 'aws:PrincipalArn',
               values: [
-                `arn:aws:iam::${props.pipelineAccountId}:role/${doraForwarderRoleName(props.pipelineEnvironmentName)}`,
+                iamRoleArn(
+                  props,
+                  doraForwarderRoleName(props.pipelineEnvironmentName),
+                  props.pipelineAccountId,
+                ),
               ],
             },
           ],

@@ -64,7 +64,7 @@ export class ObservabilityStack extends PlatformStack {
     const ecs = ecsContract.read(this, env);
     const eks = eksContract.read(this, env);
     const topicArn = alerting.topicArn;
-    const arn = (name: string) => alarmArn(env.aws.region, env.aws.accountId, name);
+    const arn = (name: string) => alarmArn(env.aws, name);
 
     const services = env.services
       .filter((s) => s.runtime === 'ecs')
@@ -130,6 +130,7 @@ export class ObservabilityStack extends PlatformStack {
     new Tracing(this, 'tracing', {
       environmentName: env.name,
       accountId: env.aws.accountId,
+      region: env.aws.region,
       services: env.services,
       tracing: env.observability.tracing,
       protect: env.production,
@@ -137,9 +138,10 @@ export class ObservabilityStack extends PlatformStack {
 
     const key = new EncryptionKey(this, 'key', {
       accountId: env.aws.accountId,
+      region: env.aws.region,
       alias: `alias/${resourceName(env, 'observability')}`,
       description: `Encrypts the ${env.name} DORA event log`,
-      statements: [logsKeyStatement(env.aws.accountId, env.aws.region)],
+      statements: [logsKeyStatement(env.aws)],
       protect: env.production,
     });
     const everyEnv = all.length > 0 ? all : [env];
@@ -168,6 +170,7 @@ export class ObservabilityStack extends PlatformStack {
         new DoraForwarder(this, 'dora-forwarder', {
           environmentName: env.name,
           accountId: env.aws.accountId,
+          region: env.aws.region,
           targets: others.map((e) => ({
             name: e.name,
             accountId: e.aws.accountId,

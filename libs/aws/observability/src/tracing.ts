@@ -11,6 +11,8 @@ export interface TracingProps {
   readonly environmentName: string;
   /** The account (owns the key). */
   readonly accountId: string;
+  /** The region (its partition names the account in the key policy). */
+  readonly region: string;
   /** The services traced (their OTEL_SERVICE_NAME is the service name). */
   readonly services: readonly ServiceConfig[];
   /** Sampling settings of the environment. */
@@ -46,6 +48,7 @@ export class Tracing extends Construct {
     const { tracing } = props;
     this.key = new EncryptionKey(this, 'key', {
       accountId: props.accountId,
+      region: props.region,
       alias: `alias/${env}-xray`,
       description: `Encrypts the X-Ray traces of ${env}`,
       protect: props.protect,

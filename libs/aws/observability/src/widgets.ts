@@ -1,3 +1,5 @@
+import { arn, type ArnScope } from '@platform/config';
+
 /**
  * Typed builders for CloudWatch dashboard bodies (the dashboard body structure of the
  * CloudWatch API). Widgets are plain data; `dashboardBody` lays them out on the 24-column grid
@@ -261,6 +263,6 @@ export function dashboardBody(widgets: readonly Widget[]): string {
   return JSON.stringify({ widgets: layout(widgets) });
 }
 
-/** ARN of a CloudWatch alarm from its name. */
-export const alarmArn = (region: string, accountId: string, name: string) =>
-  `arn:aws:cloudwatch:${region}:${accountId}:alarm:${name}`;
+/** ARN of a CloudWatch alarm from its name, in the scope's region and account. */
+export const alarmArn = (scope: ArnScope, name: string) =>
+  arn(scope, { service: 'cloudwatch', resource: `alarm:${name}` });

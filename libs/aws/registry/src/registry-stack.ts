@@ -2,7 +2,13 @@ import { EcrRegistryPolicy } from '@cdktf/provider-aws/lib/ecr-registry-policy';
 import { EcrRegistryScanningConfiguration } from '@cdktf/provider-aws/lib/ecr-registry-scanning-configuration';
 import { EcrReplicationConfiguration } from '@cdktf/provider-aws/lib/ecr-replication-configuration';
 import { EncryptionKey, policyDocument } from '@platform/aws-common';
-import { type AwsEnvironment, ecrRepositoryUrl, resourceName } from '@platform/config';
+import {
+  accountRootArn,
+  arn,
+  type AwsEnvironment,
+  ecrRepositoryUrl,
+  resourceName,
+} from '@platform/config';
 import { PlatformStack, registryContract } from '@platform/core';
 import type { Construct } from 'constructs';
 import { ImageRepository } from './repository';
@@ -51,6 +57,7 @@ export class RegistryStack extends PlatformStack {
 
     const key = new EncryptionKey(this, 'key', {
       accountId: env.aws.accountId,
+      region: env.aws.region,
       alias: `alias/${resourceName(env, 'ecr')}`,
       description: `Encrypts the ${env.name} container images`,
       protect: env.production,
@@ -107,12 +114,10 @@ export class RegistryStack extends PlatformStack {
           {
             sid: 'ReplicationFromSource',
             actions: ['ecr:ReplicateImage'],
-            resources: repositoriesOf(env).map(
-              (name) => `arn:aws:ecr:${env.aws.region}:${env.aws.accountId}:repository/${name}`,
+            resources: repositoriesOf(env).map((name) =>
+              arn(env.aws, { service: 'ecr', resource: `repository/${name}` }),
             ),
-            principals: [
-              { type: 'AWS', identifiers: [`arn:aws:iam::${source.aws.accountId}:root`] },
-            ],
+            principals: [{ type: 'AWS', identifiers: [accountRootArn(source.aws)] }],
           },
         ]),
       });

@@ -11,7 +11,7 @@ import { observabilityProblems, observabilitySchema } from './observability';
 import { registrySchema } from './registry';
 import { servicesSchema } from './services';
 import { checkServices } from './services-rules';
-import { AWS_REGIONS } from './regions';
+import { AWS_REGIONS, awsPartition } from './regions';
 
 const ACCOUNT_ID = accountId.meta({
   description: "The environment's own AWS account; every environment has a different one.",
@@ -75,6 +75,35 @@ export const awsEnvironmentSchema = z
   .superRefine((env, ctx) => {
     const issue = (path: (string | number)[], message: string) =>
       ctx.addIssue({ code: 'custom', path, message });
+
+    // Every ARN the file names lives in the environment's partition (arn:aws-cn:… in China).
+    const { partition } = awsPartition(env.aws.region);
+    const arns: [(string | number)[], string][] = [
+      [['aws', 'state', 'administratorRoleArn'], env.aws.state.administratorRoleArn],
+      ...(env.delivery.connectionArn
+        ? [[['delivery', 'connectionArn'], env.delivery.connectionArn] as [string[], string]]
+        : []),
+      ...env.services.flatMap((service, index) =>
+        Object.entries(service.secrets).map(
+          ([name, arn]) =>
+            [['services', index, 'secrets', name], arn] as [(string | number)[], string],
+        ),
+      ),
+      ...(['admins', 'readOnly'] as const).flatMap((list) =>
+        env.eks.access[list].map(
+          (arn, index) => [['eks', 'access', list, index], arn] as [(string | number)[], string],
+        ),
+      ),
+    ];
+    for (const [path, arn] of arns) {
+      const given = arn.split(':')[1];
+      if (given !== partition) {
+        issue(
+          path,
+          `"${arn}" is in partition "${given}", but ${env.aws.region} is in "${partition}": use arn:${partition}:…`,
+        );
+      }
+    }
 
     const administrator = env.aws.state.administratorRoleArn.split(':')[4];
     if (administrator !== env.aws.accountId) {

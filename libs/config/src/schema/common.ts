@@ -41,7 +41,7 @@ export const stateSchema = z.strictObject({
   administratorRoleArn: z
     .string()
     .regex(
-      /^arn:aws:iam::\d{12}:role\/[A-Za-z0-9+=,.@_/-]{1,512}$/,
+      /^arn:aws(?:-cn|-us-gov)?:iam::\d{12}:role\/[A-Za-z0-9+=,.@_/-]{1,512}$/,
       'must be an IAM role ARN such as "arn:aws:iam::111111111111:role/platform-admins"',
     )
     .meta({

@@ -6,7 +6,7 @@ export const deliverySchema = z.strictObject({
   connectionArn: z
     .string()
     .regex(
-      /^arn:aws:(codestar-connections|codeconnections):[a-z0-9-]+:\d{12}:connection\/[0-9a-f-]{36}$/,
+      /^arn:aws(?:-cn|-us-gov)?:(codestar-connections|codeconnections):[a-z0-9-]+:\d{12}:connection\/[0-9a-f-]{36}$/,
       'must be a connection ARN: arn:aws:codestar-connections:<region>:<account>:connection/<uuid>',
     )
     .optional()

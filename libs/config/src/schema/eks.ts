@@ -23,7 +23,7 @@ export const EKS_TAINT_EFFECTS = ['NO_SCHEDULE', 'NO_EXECUTE', 'PREFER_NO_SCHEDU
 const principalArn = z
   .string()
   .regex(
-    /^arn:aws:iam::\d{12}:role\/[A-Za-z0-9+=,.@_/-]{1,512}$/,
+    /^arn:aws(?:-cn|-us-gov)?:iam::\d{12}:role\/[A-Za-z0-9+=,.@_/-]{1,512}$/,
     'must be an IAM role ARN such as "arn:aws:iam::123456789012:role/platform-admins"',
   )
   .superRefine((arn, ctx) => {

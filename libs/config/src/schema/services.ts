@@ -69,7 +69,7 @@ const percent = z
 const secretArn = z
   .string()
   .regex(
-    /^arn:aws:(ssm:[a-z0-9-]+:\d{12}:parameter\/[A-Za-z0-9_./-]+|secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]+)$/,
+    /^arn:aws(?:-cn|-us-gov)?:(ssm:[a-z0-9-]+:\d{12}:parameter\/[A-Za-z0-9_./-]+|secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]+)$/,
     'must be the ARN of an SSM parameter (arn:aws:ssm:<region>:<account>:parameter/...) or a Secrets Manager secret (arn:aws:secretsmanager:<region>:<account>:secret:...), never a plain value',
   );
 

@@ -27,7 +27,7 @@ export const iamCrossAccountTrust: Rule = {
   message: 'Role trusts a whole account (or anyone) without naming the principal or source.',
   fix: 'name the trusted role by ARN, or keep the account root and add an aws:PrincipalArn (or aws:SourceArn / sts:ExternalId) condition',
   explanation:
-    'Trusting arn:aws:iam::<account>:root lets every principal that account allows to call sts:AssumeRole become this role: an administrator of the other account (or anyone who can edit a role there) gets in, past whatever gates the intended caller.',
+    'Trusting arn:<partition>:iam::<account>:root lets every principal that account allows to call sts:AssumeRole become this role: an administrator of the other account (or anyone who can edit a role there) gets in, past whatever gates the intended caller.',
   level: 'error',
   appliesTo: ['aws_iam_role'],
   evaluate: (role, stack) => {

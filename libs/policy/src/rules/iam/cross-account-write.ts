@@ -15,11 +15,11 @@ const ATTRIBUTE: Record<string, string> = {
 const WRITES =
   /^(\*|[a-z0-9-]+:(\*|(Create|Put|Replicate|Delete|Update|Upload|Write|Set|Attach|Tag|Untag|Initiate|Complete|BatchDelete|Publish|Send)\w*))$/i;
 
-/** `*`, or a whole kind of resource: `arn:…:<type>/*`, `arn:aws:s3:::<bucket>/*`. */
+/** `*`, or a whole kind of resource: `arn:…:<type>/*`, `arn:<partition>:s3:::<bucket>/*`. */
 const wildcard = (resource: string) =>
   resource === '*' ||
   /^arn:[^:]+:[^:]+:[^:]*:[^:]*:?[^/:]+\/\*$/.test(resource) ||
-  /^arn:aws:s3:::[^/]+\/\*$/.test(resource);
+  /^arn:aws[a-z-]*:s3:::[^/]+\/\*$/.test(resource);
 
 const accountOf = (arn: string) => /^arn:[^:]+:[^:]+:[^:]*:(\d{12}):/.exec(arn)?.[1];
 const principalAccount = (p: string) =>

@@ -38,9 +38,9 @@ export const covers = (pattern: string, action: string): boolean =>
     action,
   );
 
-/** Resources that name every IAM resource of a kind: `*`, or `arn:aws:iam::<account>:<type>/*`. */
+/** Resources that name every IAM resource of a kind: `*`, or `arn:<partition>:iam::<account>:<type>/*`. */
 const everyResource = (resource: string) =>
-  resource === '*' || /^arn:aws:iam::[^:]*:[a-z-]+\/\*$/.test(resource);
+  resource === '*' || /^arn:aws[a-z-]*:iam::[^:]*:[a-z-]+\/\*$/.test(resource);
 
 const hasBoundaryCondition = (s: PolicyStatement) =>
   Object.values(s.conditions).some((keys) =>

@@ -11,7 +11,7 @@ const ATTRIBUTE: Record<string, string> = {
   aws_iam_group_policy: 'policy',
 };
 
-/** `"*"`, or an ARN whose resource part is only `*` (`arn:aws:s3:::*`, `arn:aws:ecs:eu-west-1:1:*`). */
+/** `"*"`, or an ARN whose resource part is only `*` (`arn:<partition>:s3:::*`, `arn:<partition>:ecs:eu-west-1:1:*`). */
 export const isWildcardResource = (resource: string): boolean =>
   resource === '*' || /^arn:[^:]+:[^:]+:[^:]*:[^:]*:\*$/.test(resource);
 
