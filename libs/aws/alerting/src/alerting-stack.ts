@@ -1,7 +1,7 @@
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
-import { denyInsecurePublish, EncryptionKey, policyDocument } from '@platform/aws-common';
+import { denyInsecurePublish, EncryptionKey, grant, policyDocument } from '@platform/aws-common';
 import {
   accountRootArn,
   type AwsEnvironment,
@@ -37,10 +37,8 @@ export class AlertingStack extends PlatformStack {
       alias: `alias/${resourceName(env, 'alerts')}`,
       description: `Encrypts the ${env.name} alarm topic`,
       statements: [
-        {
+        grant('publishEncrypted', ['*'], {
           sid: 'AlarmPublishers',
-          actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
-          resources: ['*'],
           principals: [
             {
               type: 'Service',
@@ -50,7 +48,7 @@ export class AlertingStack extends PlatformStack {
           conditions: [
             { test: 'StringEquals', variable: 'aws:SourceAccount', values: [env.aws.accountId] },
           ],
-        },
+        }),
       ],
     });
     this.topic = new SnsTopic(this, 'topic', {
@@ -75,10 +73,8 @@ export class AlertingStack extends PlatformStack {
           resources: [this.topic.arn],
           principals: [{ type: 'AWS', identifiers: [accountRootArn(env.aws)] }],
         },
-        {
+        grant('publish', [this.topic.arn], {
           sid: 'AlarmPublishers',
-          actions: ['sns:Publish'],
-          resources: [this.topic.arn],
           principals: [
             {
               type: 'Service',
@@ -88,7 +84,7 @@ export class AlertingStack extends PlatformStack {
           conditions: [
             { test: 'StringEquals', variable: 'aws:SourceAccount', values: [env.aws.accountId] },
           ],
-        },
+        }),
         denyInsecurePublish(this.topic.arn),
       ]),
     });

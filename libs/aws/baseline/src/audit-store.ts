@@ -1,5 +1,6 @@
 import {
   EncryptionKey,
+  grant,
   logsKeyStatement,
   SecureBucket,
   type Statement,
@@ -76,15 +77,13 @@ export class AuditStore extends Construct {
           conditions: [fromTrail],
         },
         logsKeyStatement(env.aws),
-        {
+        grant('dataKeys', ['*'], {
           sid: 'ConfigDeliveries',
-          actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
-          resources: ['*'],
           principals: [
             { type: 'Service', identifiers: [servicePrincipal(env.aws.region, 'config')] },
           ],
           conditions: [sourceAccount],
-        },
+        }),
       ],
     });
 
@@ -98,10 +97,8 @@ export class AuditStore extends Construct {
         ],
         conditions: [fromTrail],
       },
-      {
+      grant('putObject', [`${names.auditBucketArn}/AWSLogs/${account}/*`], {
         sid: 'CloudTrailWrite',
-        actions: ['s3:PutObject'],
-        resources: [`${names.auditBucketArn}/AWSLogs/${account}/*`],
         principals: [
           { type: 'Service', identifiers: [servicePrincipal(env.aws.region, 'cloudtrail')] },
         ],
@@ -109,7 +106,7 @@ export class AuditStore extends Construct {
           fromTrail,
           { test: 'StringEquals', variable: 's3:x-amz-acl', values: ['bucket-owner-full-control'] },
         ],
-      },
+      }),
       {
         sid: 'ConfigAclCheck',
         actions: ['s3:GetBucketAcl', 's3:ListBucket'],
@@ -119,10 +116,8 @@ export class AuditStore extends Construct {
         ],
         conditions: [sourceAccount],
       },
-      {
+      grant('putObject', [`${names.auditBucketArn}/AWSLogs/${account}/Config/*`], {
         sid: 'ConfigWrite',
-        actions: ['s3:PutObject'],
-        resources: [`${names.auditBucketArn}/AWSLogs/${account}/Config/*`],
         principals: [
           { type: 'Service', identifiers: [servicePrincipal(env.aws.region, 'config')] },
         ],
@@ -130,7 +125,7 @@ export class AuditStore extends Construct {
           sourceAccount,
           { test: 'StringEquals', variable: 's3:x-amz-acl', values: ['bucket-owner-full-control'] },
         ],
-      },
+      }),
     ];
 
     this.bucket = new SecureBucket(this, 'bucket', {

@@ -3,7 +3,7 @@ import { CloudwatchLogMetricFilter } from '@cdktf/provider-aws/lib/cloudwatch-lo
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
-import { EncryptedLogGroup, policyDocument } from '@platform/aws-common';
+import { EncryptedLogGroup, grantWriteLogs, policyDocument } from '@platform/aws-common';
 import { type AwsEnvironment, resourceName, s3Arn, servicePrincipal } from '@platform/config';
 import type { AlertingRef } from '@platform/core';
 import { Construct } from 'constructs';
@@ -65,11 +65,7 @@ export class AuditTrail extends Construct {
       role: role.name,
       name: 'deliver-to-log-group',
       policy: policyDocument(this, 'logs-policy', [
-        {
-          sid: 'WriteTrailEvents',
-          actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-          resources: [`${names.trailLogGroupArn}:log-stream:*`],
-        },
+        grantWriteLogs([`${names.trailLogGroupArn}:log-stream:*`], { sid: 'WriteTrailEvents' }),
       ]),
     });
 

@@ -1,6 +1,12 @@
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
-import { EncryptionKey, policyDocument, SecureBucket } from '@platform/aws-common';
+import {
+  EncryptionKey,
+  grant,
+  grantDecrypt,
+  policyDocument,
+  SecureBucket,
+} from '@platform/aws-common';
 import {
   type AwsEnvironment,
   awsManagedPolicyArn,
@@ -82,13 +88,9 @@ export class BootstrapStack extends PlatformStack {
       name: 'terraform-state-read-and-lock',
       // Plans run with -lock=false: the plan role reads state and never writes (no lock object).
       policy: policyDocument(this, 'plan-state-policy', [
-        { sid: 'ListState', actions: ['s3:ListBucket'], resources: [bucketArn] },
-        { sid: 'ReadState', actions: ['s3:GetObject'], resources: [`${bucketArn}/stacks/*`] },
-        {
-          sid: 'StateKey',
-          actions: ['kms:Decrypt', 'kms:DescribeKey'],
-          resources: [key.arn],
-        },
+        grant('listBucket', [bucketArn], { sid: 'ListState' }),
+        grant('getObject', [`${bucketArn}/stacks/*`], { sid: 'ReadState' }),
+        grantDecrypt([key.arn], { sid: 'StateKey' }),
         ...planDataReadDenials(bucketArn),
       ]),
     });

@@ -1,4 +1,4 @@
-import type { Statement } from '@platform/aws-common';
+import { ACTIONS, type Statement } from '@platform/aws-common';
 
 /**
  * Reads of data (not configuration) that `ReadOnlyAccess` allows and a plan never needs: secret
@@ -49,7 +49,7 @@ export function planDataReadDenials(stateBucketArn: string): Statement[] {
     {
       sid: 'NoObjectReadsOutsideTheState',
       effect: 'Deny',
-      actions: ['s3:GetObject', 's3:GetObjectVersion'],
+      actions: [...ACTIONS.readObjects],
       notResources: [`${stateBucketArn}/stacks/*`],
     },
   ];

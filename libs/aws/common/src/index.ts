@@ -14,3 +14,19 @@ export {
 export { EncryptedLogGroup, type EncryptedLogGroupProps } from './log-group';
 export { SecureBucket, type BucketTransition, type SecureBucketProps } from './secure-bucket';
 export { serviceRole, type ServiceRoleProps } from './service-role';
+export {
+  ACTIONS,
+  grant,
+  grantDecrypt,
+  grantEncryptDecrypt,
+  grantPull,
+  grantPush,
+  grantPutEvents,
+  grantReadObjects,
+  grantReadSecrets,
+  grantTraces,
+  grantWriteLogs,
+  grantWriteObjects,
+  type ActionGroup,
+  type GrantOptions,
+} from './grants';

@@ -1,8 +1,13 @@
 import { S3BucketNotification } from '@cdktf/provider-aws/lib/s3-bucket-notification';
-import { EncryptionKey, logsKeyStatement, SecureBucket } from '@platform/aws-common';
+import {
+  EncryptionKey,
+  grantDecrypt,
+  grantReadObjects,
+  logsKeyStatement,
+  SecureBucket,
+} from '@platform/aws-common';
 import { accountRootArn, type AwsEnvironment, s3Arn } from '@platform/config';
 import { Construct } from 'constructs';
-import { DELIVERY_ACTIONS as A } from './actions';
 import { ARTIFACT_KEY_ALIAS, artifactBucketName } from './naming';
 
 type Env = Pick<AwsEnvironment, 'name' | 'aws'>;
@@ -69,13 +74,11 @@ export class ArtifactStore extends Construct {
         logsKeyStatement(env.aws),
         ...(props.readers.length > 0
           ? [
-              {
+              grantDecrypt(['*'], {
                 sid: 'DeployRolesDecryptArtifacts',
-                actions: [...A.decrypt],
-                resources: ['*'],
                 principals: readerPrincipals,
                 conditions: [readerCondition],
-              },
+              }),
             ]
           : []),
       ],
@@ -90,13 +93,11 @@ export class ArtifactStore extends Construct {
       policyStatements:
         props.readers.length > 0
           ? [
-              {
+              grantReadObjects([s3Arn(env.aws, `${bucketName}/*`)], {
                 sid: 'DeployRolesReadArtifacts',
-                actions: [...A.readArtifacts],
-                resources: [s3Arn(env.aws, `${bucketName}/*`)],
                 principals: readerPrincipals,
                 conditions: [readerCondition],
-              },
+              }),
             ]
           : [],
     });

@@ -1,5 +1,5 @@
 import { AppconfigDeploymentStrategy } from '@cdktf/provider-aws/lib/appconfig-deployment-strategy';
-import { serviceRole } from '@platform/aws-common';
+import { grant, serviceRole } from '@platform/aws-common';
 import {
   appConfigNames,
   arn,
@@ -12,7 +12,6 @@ import {
 import { alertingContract, ecsContract, PlatformStack } from '@platform/core';
 import { Fn, TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
-import { DELIVERY_ACTIONS as A } from './actions';
 import { ApprovalTopic } from './approval-topic';
 import { ArtifactStore } from './artifact-store';
 import { DeployRole } from './deploy-role';
@@ -204,11 +203,7 @@ export class DeliveryStack extends PlatformStack {
         servicePrincipal: servicePrincipal(env.aws.region, 'appconfig'),
         accountId: env.aws.accountId,
         statements: [
-          {
-            sid: 'ReadServiceAlarms',
-            actions: [...A.describeAlarms],
-            resources: [ecsNames(env, service).alarmArns],
-          },
+          grant('describeAlarms', [ecsNames(env, service).alarmArns], { sid: 'ReadServiceAlarms' }),
         ],
       });
       const alarmNames = Fn.lookupNested(Fn.jsondecode(ecs.services), [service.name, 'alarmNames']);

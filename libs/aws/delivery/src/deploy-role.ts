@@ -1,6 +1,12 @@
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
-import { policyDocument, type Statement } from '@platform/aws-common';
+import {
+  grant,
+  grantDecrypt,
+  grantReadObjects,
+  policyDocument,
+  type Statement,
+} from '@platform/aws-common';
 import {
   accountRootArn,
   arn,
@@ -10,7 +16,6 @@ import {
   servicePrincipal,
 } from '@platform/config';
 import { Construct } from 'constructs';
-import { DELIVERY_ACTIONS as A } from './actions';
 import {
   ARTIFACT_KEY_ALIAS,
   artifactBucketName,
@@ -83,14 +88,13 @@ export class DeployRole extends Construct {
         },
       ]),
     });
-    const passTo = (arns: string[], servicePrincipal: string): Statement => ({
-      sid: 'PassServiceRoles',
-      actions: [...A.passRole],
-      resources: arns,
-      conditions: [
-        { test: 'StringEquals', variable: 'iam:PassedToService', values: [servicePrincipal] },
-      ],
-    });
+    const passTo = (arns: string[], servicePrincipal: string): Statement =>
+      grant('passRole', arns, {
+        sid: 'PassServiceRoles',
+        conditions: [
+          { test: 'StringEquals', variable: 'iam:PassedToService', values: [servicePrincipal] },
+        ],
+      });
     const repository = arn(env.aws, {
       service: 'ecr',
       resource: `repository/${service.repository}`,
@@ -98,12 +102,8 @@ export class DeployRole extends Construct {
     const runtime: Statement[] =
       service.runtime === 'app-runner'
         ? [
-            { sid: 'FindAppRunnerService', actions: [...A.appRunnerFind], resources: ['*'] },
-            {
-              sid: 'UpdateAppRunnerImage',
-              actions: [...A.appRunnerUpdate],
-              resources: [ecs.appRunnerServiceArns],
-            },
+            grant('appRunnerFind', ['*'], { sid: 'FindAppRunnerService' }),
+            grant('appRunnerUpdate', [ecs.appRunnerServiceArns], { sid: 'UpdateAppRunnerImage' }),
             passTo(
               [ecs.appRunnerAccessRoleArn],
               servicePrincipal(env.aws.region, 'build.apprunner'),
@@ -111,53 +111,38 @@ export class DeployRole extends Construct {
           ]
         : [
             // DescribeTaskDefinition and RegisterTaskDefinition have no resource-level permissions.
-            {
-              sid: 'RegisterTaskDefinition',
-              actions: [...A.ecsTaskDefinitions],
-              resources: ['*'],
-            },
-            { sid: 'DescribeEcs', actions: [...A.ecsDescribe], resources: [ecs.serviceArn] },
-            {
-              sid: 'WatchTasks',
-              actions: [...A.ecsTasks],
-              resources: [ecs.taskArns, ecs.containerInstanceArns],
-            },
-            {
-              sid: 'TagTaskDefinitions',
-              actions: [...A.ecsTagTaskDefinition],
-              resources: [ecs.taskDefinitionArns],
-            },
+            grant('ecsTaskDefinitions', ['*'], { sid: 'RegisterTaskDefinition' }),
+            grant('ecsDescribe', [ecs.serviceArn], { sid: 'DescribeEcs' }),
+            grant('ecsTasks', [ecs.taskArns, ecs.containerInstanceArns], { sid: 'WatchTasks' }),
+            grant('ecsTagTaskDefinition', [ecs.taskDefinitionArns], { sid: 'TagTaskDefinitions' }),
             passTo(
               [ecs.executionRoleArn, ecs.taskRoleArn],
               servicePrincipal(env.aws.region, 'ecs-tasks'),
             ),
             ...(service.deployment.strategy === 'blue-green'
               ? [
-                  {
-                    sid: 'CodeDeployBlueGreen',
-                    actions: [...A.codeDeploy],
-                    resources: [
+                  grant(
+                    'codeDeploy',
+                    [
                       ecs.codeDeployApplicationArn,
                       ecs.deploymentGroupArn,
                       arn(env.aws, { service: 'codedeploy', resource: 'deploymentconfig:*' }),
                     ],
-                  },
+                    { sid: 'CodeDeployBlueGreen' },
+                  ),
                 ]
-              : [{ sid: 'UpdateService', actions: [...A.ecsUpdate], resources: [ecs.serviceArn] }]),
+              : [grant('ecsUpdate', [ecs.serviceArn], { sid: 'UpdateService' })]),
           ];
     new IamRolePolicy(this, 'policy', {
       name: 'deploy-one-service',
       role: this.role.id,
       policy: policyDocument(this, 'policy-document', [
-        {
-          sid: 'ReadPipelineArtifacts',
-          actions: [...A.readArtifacts],
-          resources: [s3Arn(releasedFrom.aws, `${artifactBucketName(releasedFrom)}/${prefix}/*`)],
-        },
-        {
+        grantReadObjects(
+          [s3Arn(releasedFrom.aws, `${artifactBucketName(releasedFrom)}/${prefix}/*`)],
+          { sid: 'ReadPipelineArtifacts' },
+        ),
+        grantDecrypt([arn(releasedFrom.aws, { service: 'kms', resource: 'key/*' })], {
           sid: 'DecryptPipelineArtifacts',
-          actions: [...A.decrypt],
-          resources: [arn(releasedFrom.aws, { service: 'kms', resource: 'key/*' })],
           conditions: [
             {
               test: 'ForAnyValue:StringEquals',
@@ -165,8 +150,8 @@ export class DeployRole extends Construct {
               values: [ARTIFACT_KEY_ALIAS],
             },
           ],
-        },
-        { sid: 'ImageReplicated', actions: [...A.ecrDescribe], resources: [repository] },
+        }),
+        grant('ecrDescribe', [repository], { sid: 'ImageReplicated' }),
         ...runtime,
       ]),
     });

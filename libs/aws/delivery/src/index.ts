@@ -1,4 +1,3 @@
-export { DELIVERY_ACTIONS } from './actions';
 export { ApprovalTopic, type ApprovalTopicProps } from './approval-topic';
 export { ArtifactStore, type ArtifactReader, type ArtifactStoreProps } from './artifact-store';
 export { DeliveryStack, releasedInOwnAccount, releasedServices } from './delivery-stack';

@@ -4,7 +4,15 @@ import { Codepipeline } from '@cdktf/provider-aws/lib/codepipeline';
 import { CodestarnotificationsNotificationRule } from '@cdktf/provider-aws/lib/codestarnotifications-notification-rule';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
-import { policyDocument, serviceRole } from '@platform/aws-common';
+import {
+  grant,
+  grantEncryptDecrypt,
+  grantPutEvents,
+  grantReadObjects,
+  grantWriteObjects,
+  policyDocument,
+  serviceRole,
+} from '@platform/aws-common';
 import {
   accountRootArn,
   arn,
@@ -14,7 +22,6 @@ import {
   servicePrincipal,
 } from '@platform/config';
 import { Construct } from 'constructs';
-import { DELIVERY_ACTIONS as A } from './actions';
 import type { ArtifactStore } from './artifact-store';
 import {
   deployRoleName,
@@ -116,12 +123,8 @@ export class ProductionRelease extends Construct {
       name: 'hand-over-one-release',
       role: this.intakeRole.id,
       policy: policyDocument(this, 'intake-policy-document', [
-        { sid: 'WriteTheHandOff', actions: ['s3:PutObject'], resources: [`${bucket.arn}/${key}`] },
-        {
-          sid: 'EncryptTheHandOff',
-          actions: ['kms:GenerateDataKey', 'kms:Encrypt'],
-          resources: [keyArn],
-        },
+        grant('putObject', [`${bucket.arn}/${key}`], { sid: 'WriteTheHandOff' }),
+        grant('encryptOnly', [keyArn], { sid: 'EncryptTheHandOff' }),
       ]),
     });
 
@@ -146,21 +149,15 @@ export class ProductionRelease extends Construct {
         TARGETS: targetSettings([props.target]),
       },
       statements: [
-        { sid: 'AssumeDeployRole', actions: [...A.assumeDeployRole], resources: [deployRole] },
-        { sid: 'FindImageByDigest', actions: [...A.ecrDescribe], resources: [repository] },
-        {
-          sid: 'ReadTheHandOff',
-          actions: [...A.readArtifacts],
-          resources: [`${bucket.arn}/${key}`],
-        },
-        {
+        grant('assumeRole', [deployRole], { sid: 'AssumeDeployRole' }),
+        grant('ecrDescribe', [repository], { sid: 'FindImageByDigest' }),
+        grantReadObjects([`${bucket.arn}/${key}`], { sid: 'ReadTheHandOff' }),
+        grantPutEvents([arn(env.aws, { service: 'events', resource: 'event-bus/default' })], {
           sid: 'PublishDoraEvents',
-          actions: [...A.putEvents],
-          resources: [arn(env.aws, { service: 'events', resource: 'event-bus/default' })],
           conditions: [
             { test: 'StringEquals', variable: 'events:source', values: [DORA_EVENT_SOURCE] },
           ],
-        },
+        }),
       ],
       timeoutMinutes: 45,
     });
@@ -171,25 +168,13 @@ export class ProductionRelease extends Construct {
       servicePrincipal: servicePrincipal(env.aws.region, 'codepipeline'),
       accountId: env.aws.accountId,
       statements: [
-        {
-          sid: 'Artifacts',
-          actions: [...A.writeArtifacts],
-          resources: [`${bucket.arn}/${prefix}/*`],
-        },
-        {
-          sid: 'ReadTheHandOff',
-          actions: [...A.readArtifacts],
-          resources: [`${bucket.arn}/${key}`],
-        },
-        { sid: 'ArtifactBucket', actions: [...A.artifactBucket], resources: [bucket.arn] },
-        { sid: 'ArtifactKey', actions: [...A.useKey], resources: [keyArn] },
-        { sid: 'RunProjects', actions: [...A.startBuild], resources: [this.steps.project.arn] },
-        { sid: 'AssumeDeployRole', actions: [...A.assumeDeployRole], resources: [deployRole] },
-        {
-          sid: 'AskApprovers',
-          actions: [...A.publishApproval],
-          resources: [props.approvalTopicArn],
-        },
+        grantWriteObjects([`${bucket.arn}/${prefix}/*`], { sid: 'Artifacts' }),
+        grantReadObjects([`${bucket.arn}/${key}`], { sid: 'ReadTheHandOff' }),
+        grant('bucketInfo', [bucket.arn], { sid: 'ArtifactBucket' }),
+        grantEncryptDecrypt([keyArn], { sid: 'ArtifactKey' }),
+        grant('startBuild', [this.steps.project.arn], { sid: 'RunProjects' }),
+        grant('assumeRole', [deployRole], { sid: 'AssumeDeployRole' }),
+        grant('publish', [props.approvalTopicArn], { sid: 'AskApprovers' }),
       ],
     });
 
@@ -305,13 +290,7 @@ export class ProductionRelease extends Construct {
       description: `EventBridge starts ${name}`,
       servicePrincipal: servicePrincipal(env.aws.region, 'events'),
       accountId: env.aws.accountId,
-      statements: [
-        {
-          sid: 'StartPipeline',
-          actions: ['codepipeline:StartPipelineExecution'],
-          resources: [this.pipeline.arn],
-        },
-      ],
+      statements: [grant('startPipeline', [this.pipeline.arn], { sid: 'StartPipeline' })],
     });
     new CloudwatchEventTarget(this, 'trigger-target', {
       rule: rule.name,

@@ -2,7 +2,15 @@ import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-ru
 import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
 import { Codepipeline } from '@cdktf/provider-aws/lib/codepipeline';
 import { CodestarnotificationsNotificationRule } from '@cdktf/provider-aws/lib/codestarnotifications-notification-rule';
-import { serviceRole, type Statement } from '@platform/aws-common';
+import {
+  grant,
+  grantEncryptDecrypt,
+  grantPush,
+  grantPutEvents,
+  grantWriteObjects,
+  serviceRole,
+  type Statement,
+} from '@platform/aws-common';
 import {
   arn,
   type AwsEnvironment,
@@ -14,7 +22,6 @@ import {
   servicePrincipal,
 } from '@platform/config';
 import { Construct } from 'constructs';
-import { DELIVERY_ACTIONS as A } from './actions';
 import type { ArtifactStore } from './artifact-store';
 import {
   artifactPrefix,
@@ -126,14 +133,15 @@ export class ReleasePipeline extends Construct {
       logRetentionDays: props.logRetentionDays,
       artifacts: { bucketArn, prefix },
     };
-    const doraEvents: Statement = {
-      sid: 'PublishDoraEvents',
-      actions: [...A.putEvents],
-      resources: [arn(env.aws, { service: 'events', resource: 'event-bus/default' })],
-      conditions: [
-        { test: 'StringEquals', variable: 'events:source', values: [DORA_EVENT_SOURCE] },
-      ],
-    };
+    const doraEvents: Statement = grantPutEvents(
+      [arn(env.aws, { service: 'events', resource: 'event-bus/default' })],
+      {
+        sid: 'PublishDoraEvents',
+        conditions: [
+          { test: 'StringEquals', variable: 'events:source', values: [DORA_EVENT_SOURCE] },
+        ],
+      },
+    );
 
     this.build = new ReleaseProject(this, 'build', {
       ...common,
@@ -147,22 +155,15 @@ export class ReleasePipeline extends Construct {
         PARAMETERS_PATH: `/delivery/${service.name}/`,
       },
       statements: [
-        // GetAuthorizationToken has no resource-level permissions.
-        { sid: 'EcrAuthToken', actions: [...A.ecrAuth], resources: ['*'] },
-        {
-          sid: 'PushOwnRepository',
-          actions: [...A.ecrPush],
-          resources: [
-            arn(env.aws, { service: 'ecr', resource: `repository/${service.repository}` }),
-          ],
-        },
-        {
-          sid: 'ReadOwnParameters',
-          actions: [...A.readParameters],
-          resources: [
-            arn(env.aws, { service: 'ssm', resource: `parameter/delivery/${service.name}/*` }),
-          ],
-        },
+        ...grantPush(
+          [arn(env.aws, { service: 'ecr', resource: `repository/${service.repository}` })],
+          { sid: 'PushOwnRepository' },
+        ),
+        grant(
+          'readBuildParameters',
+          [arn(env.aws, { service: 'ssm', resource: `parameter/delivery/${service.name}/*` })],
+          { sid: 'ReadOwnParameters' },
+        ),
       ],
       privileged: {
         reason:
@@ -189,21 +190,15 @@ export class ReleasePipeline extends Construct {
               }),
       },
       statements: [
-        {
-          sid: 'AssumeDeployRoles',
-          actions: [...A.assumeDeployRole],
-          resources: [...deployRoles, ...intakeRoles],
-        },
+        grant('assumeRole', [...deployRoles, ...intakeRoles], { sid: 'AssumeDeployRoles' }),
         doraEvents,
         ...(promotions.length > 0
           ? [
-              {
-                sid: 'ResolveImageDigests',
-                actions: [...A.ecrDescribe],
-                resources: [
-                  arn(env.aws, { service: 'ecr', resource: `repository/${service.repository}` }),
-                ],
-              },
+              grant(
+                'ecrDescribe',
+                [arn(env.aws, { service: 'ecr', resource: `repository/${service.repository}` })],
+                { sid: 'ResolveImageDigests' },
+              ),
             ]
           : []),
       ],
@@ -212,21 +207,13 @@ export class ReleasePipeline extends Construct {
 
     const sourceStatements: Statement[] =
       source.provider === 'codestar-connection'
-        ? [
-            {
-              sid: 'UseConnection',
-              actions: [...A.useConnection],
-              resources: [props.connectionArn as string],
-            },
-          ]
+        ? [grant('useConnection', [props.connectionArn as string], { sid: 'UseConnection' })]
         : [
-            {
-              sid: 'ReadRepository',
-              actions: [...A.codeCommitSource],
-              resources: [
-                arn(env.aws, { service: 'codecommit', resource: `${source.repository}` }),
-              ],
-            },
+            grant(
+              'codeCommitSource',
+              [arn(env.aws, { service: 'codecommit', resource: `${source.repository}` })],
+              { sid: 'ReadRepository' },
+            ),
           ];
     const role = serviceRole(this, 'role', {
       name: pipelineRoleName(service),
@@ -234,25 +221,15 @@ export class ReleasePipeline extends Construct {
       servicePrincipal: servicePrincipal(env.aws.region, 'codepipeline'),
       accountId: env.aws.accountId,
       statements: [
-        {
-          sid: 'Artifacts',
-          actions: [...A.writeArtifacts],
-          resources: [`${bucketArn}/${prefix}/*`],
-        },
-        { sid: 'ArtifactBucket', actions: [...A.artifactBucket], resources: [bucketArn] },
-        { sid: 'ArtifactKey', actions: [...A.useKey], resources: [keyArn] },
+        grantWriteObjects([`${bucketArn}/${prefix}/*`], { sid: 'Artifacts' }),
+        grant('bucketInfo', [bucketArn], { sid: 'ArtifactBucket' }),
+        grantEncryptDecrypt([keyArn], { sid: 'ArtifactKey' }),
         ...sourceStatements,
-        {
+        grant('startBuild', [this.build.project.arn, this.steps.project.arn], {
           sid: 'RunProjects',
-          actions: [...A.startBuild],
-          resources: [this.build.project.arn, this.steps.project.arn],
-        },
-        { sid: 'AssumeDeployRoles', actions: [...A.assumeDeployRole], resources: deployRoles },
-        {
-          sid: 'AskApprovers',
-          actions: [...A.publishApproval],
-          resources: [props.approvalTopicArn],
-        },
+        }),
+        grant('assumeRole', deployRoles, { sid: 'AssumeDeployRoles' }),
+        grant('publish', [props.approvalTopicArn], { sid: 'AskApprovers' }),
       ],
     });
 
@@ -324,13 +301,7 @@ export class ReleasePipeline extends Construct {
       description: `EventBridge starts ${name}`,
       servicePrincipal: servicePrincipal(env.aws.region, 'events'),
       accountId: env.aws.accountId,
-      statements: [
-        {
-          sid: 'StartPipeline',
-          actions: ['codepipeline:StartPipelineExecution'],
-          resources: [this.pipeline.arn],
-        },
-      ],
+      statements: [grant('startPipeline', [this.pipeline.arn], { sid: 'StartPipeline' })],
     });
     new CloudwatchEventTarget(this, 'trigger-target', {
       rule: rule.name,

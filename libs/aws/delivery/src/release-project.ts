@@ -1,9 +1,16 @@
 import { CodebuildProject } from '@cdktf/provider-aws/lib/codebuild-project';
 import type { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import { EncryptedLogGroup, serviceRole, type Statement } from '@platform/aws-common';
+import {
+  EncryptedLogGroup,
+  grant,
+  grantEncryptDecrypt,
+  grantWriteLogs,
+  grantWriteObjects,
+  serviceRole,
+  type Statement,
+} from '@platform/aws-common';
 import { suppress } from '@platform/policy';
 import { Construct } from 'constructs';
-import { DELIVERY_ACTIONS as A } from './actions';
 import { arn, servicePrincipal } from '@platform/config';
 
 /** The CodeBuild image every project runs on (Amazon Linux 2023 standard image, with docker, jq and the AWS CLI). */
@@ -69,20 +76,14 @@ export class ReleaseProject extends Construct {
       servicePrincipal: servicePrincipal(props.region, 'codebuild'),
       accountId: props.accountId,
       statements: [
-        { sid: 'WriteLogs', actions: [...A.writeLogs], resources: [`${logs.group.arn}:*`] },
-        {
-          sid: 'Artifacts',
-          actions: [...A.writeArtifacts],
-          resources: [`${bucketArn}/${prefix}/*`],
-        },
-        { sid: 'ArtifactKey', actions: [...A.useKey], resources: [props.kmsKeyArn] },
-        {
-          sid: 'TestReports',
-          actions: [...A.reports],
-          resources: [
-            arn(props, { service: 'codebuild', resource: `report-group/${props.name}-*` }),
-          ],
-        },
+        grantWriteLogs([`${logs.group.arn}:*`], { sid: 'WriteLogs' }),
+        grantWriteObjects([`${bucketArn}/${prefix}/*`], { sid: 'Artifacts' }),
+        grantEncryptDecrypt([props.kmsKeyArn], { sid: 'ArtifactKey' }),
+        grant(
+          'reports',
+          [arn(props, { service: 'codebuild', resource: `report-group/${props.name}-*` })],
+          { sid: 'TestReports' },
+        ),
         ...props.statements,
       ],
     });

@@ -6,7 +6,7 @@ import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 import { DataAwsElbServiceAccount } from '@cdktf/provider-aws/lib/data-aws-elb-service-account';
-import { denyInsecureTransport, policyDocument } from '@platform/aws-common';
+import { denyInsecureTransport, grant, policyDocument } from '@platform/aws-common';
 import { AWS_REGION_OPENED, servicePrincipal } from '@platform/config';
 import { suppress } from '@platform/policy';
 import { Construct } from 'constructs';
@@ -107,12 +107,10 @@ export class AccessLogBucket extends Construct {
       bucket,
       policy: policyDocument(this, 'policy-document', [
         denyInsecureTransport(this.bucket.arn),
-        {
+        grant('putObject', [`${this.bucket.arn}/${props.prefix}/AWSLogs/${props.accountId}/*`], {
           sid: 'LoadBalancerLogDelivery',
-          actions: ['s3:PutObject'],
-          resources: [`${this.bucket.arn}/${props.prefix}/AWSLogs/${props.accountId}/*`],
           principals: [writer],
-        },
+        }),
       ]),
       dependsOn: [publicAccess],
     });

@@ -7,7 +7,8 @@ import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security
 import { arn, type ServiceConfig, servicePrincipal } from '@platform/config';
 import type { NetworkRef } from '@platform/core';
 import { Construct } from 'constructs';
-import { ACTIONS, secretStatements, serviceRole } from './roles';
+import { grantPull, grantReadSecrets, grantTraces } from '@platform/aws-common';
+import { serviceRole } from './roles';
 import { INITIAL_IMAGE_TAG } from './service';
 
 /** Concurrent requests per App Runner instance before it scales out. */
@@ -61,12 +62,9 @@ export class AppRunnerService extends Construct {
       servicePrincipal: servicePrincipal(props.region, 'build.apprunner'),
       accountId: props.accountId,
       statements: [
-        { sid: 'EcrAuthToken', actions: [...ACTIONS.ecrAuth], resources: ['*'] },
-        {
-          sid: 'PullImage',
-          actions: [...ACTIONS.ecrPull, 'ecr:DescribeImages'],
-          resources: [arn(props, { service: 'ecr', resource: `repository/${repositoryName}` })],
-        },
+        ...grantPull([arn(props, { service: 'ecr', resource: `repository/${repositoryName}` })], {
+          describeImages: true,
+        }),
       ],
     });
     const instanceRole = serviceRole(this, 'instance-role', {
@@ -74,10 +72,7 @@ export class AppRunnerService extends Construct {
       description: `Application of ${name} on App Runner: traces, secrets`,
       servicePrincipal: servicePrincipal(props.region, 'tasks.apprunner'),
       accountId: props.accountId,
-      statements: [
-        { sid: 'Traces', actions: [...ACTIONS.xray], resources: ['*'] },
-        ...secretStatements(Object.values(service.secrets)),
-      ],
+      statements: [grantTraces(), ...grantReadSecrets(Object.values(service.secrets))],
     });
     const securityGroup = new SecurityGroup(this, 'security-group', {
       name: `${name}-apprunner`,

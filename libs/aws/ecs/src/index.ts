@@ -17,7 +17,7 @@ export {
   TLS_POLICY,
   type PublicLoadBalancerProps,
 } from './load-balancer';
-export { ACTIONS, secretStatements, serviceRole } from './roles';
+export { serviceRole } from './roles';
 export { ALARM_THRESHOLDS, ServiceAlarms, type ServiceAlarmsProps } from './service-alarms';
 export {
   FargateService,

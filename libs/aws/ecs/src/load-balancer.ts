@@ -9,7 +9,7 @@ import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-securit
 import { Wafv2WebAcl } from '@cdktf/provider-aws/lib/wafv2-web-acl';
 import { Wafv2WebAclAssociation } from '@cdktf/provider-aws/lib/wafv2-web-acl-association';
 import { Wafv2WebAclLoggingConfiguration } from '@cdktf/provider-aws/lib/wafv2-web-acl-logging-configuration';
-import { policyDocument } from '@platform/aws-common';
+import { grantWriteLogs, policyDocument } from '@platform/aws-common';
 import { arn, servicePrincipal } from '@platform/config';
 import type { NetworkRef } from '@platform/core';
 import { suppress } from '@platform/policy';
@@ -259,10 +259,8 @@ export class PublicLoadBalancer extends Construct {
     const wafLogDelivery = new CloudwatchLogResourcePolicy(this, 'waf-log-delivery', {
       policyName: `${name}-waf-log-delivery`,
       policyDocument: policyDocument(this, 'waf-log-delivery-document', [
-        {
+        grantWriteLogs([`${wafLogs.arn}:*`], {
           sid: 'WafLogDelivery',
-          actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-          resources: [`${wafLogs.arn}:*`],
           principals: [
             { type: 'Service', identifiers: [servicePrincipal(props.region, 'delivery.logs')] },
           ],
@@ -274,7 +272,7 @@ export class PublicLoadBalancer extends Construct {
               values: [arn(props, { service: 'logs', resource: '*' })],
             },
           ],
-        },
+        }),
       ]),
     });
     new Wafv2WebAclLoggingConfiguration(this, 'web-acl-logging', {

@@ -11,7 +11,14 @@ import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
-import { EncryptedLogGroup } from '@platform/aws-common';
+import {
+  EncryptedLogGroup,
+  grant,
+  grantPull,
+  grantReadSecrets,
+  grantTraces,
+  grantWriteLogs,
+} from '@platform/aws-common';
 import {
   type AppConfigNames,
   arn,
@@ -24,7 +31,7 @@ import type { NetworkRef } from '@platform/core';
 import { Construct } from 'constructs';
 import type { FargateCluster } from './cluster';
 import type { PublicLoadBalancer } from './load-balancer';
-import { ACTIONS, secretStatements, serviceRole } from './roles';
+import { serviceRole } from './roles';
 import { ServiceAlarms } from './service-alarms';
 import { ServiceTaskDefinition } from './task-definition';
 
@@ -145,10 +152,9 @@ export class FargateService extends Construct {
       servicePrincipal: servicePrincipal(props.region, 'ecs-tasks'),
       accountId: props.accountId,
       statements: [
-        { sid: 'EcrAuthToken', actions: [...ACTIONS.ecrAuth], resources: ['*'] },
-        { sid: 'PullImage', actions: [...ACTIONS.ecrPull], resources: [repositoryArn] },
-        { sid: 'WriteLogs', actions: [...ACTIONS.writeLogs], resources: [`${logs.group.arn}:*`] },
-        ...secretStatements(Object.values(service.secrets)),
+        ...grantPull([repositoryArn]),
+        grantWriteLogs([`${logs.group.arn}:*`]),
+        ...grantReadSecrets(Object.values(service.secrets)),
       ],
     });
     const execLogGroupArn = props.cluster.execLogGroup.group.arn;
@@ -158,22 +164,18 @@ export class FargateService extends Construct {
       servicePrincipal: servicePrincipal(props.region, 'ecs-tasks'),
       accountId: props.accountId,
       statements: [
-        { sid: 'ExecChannel', actions: [...ACTIONS.execChannel], resources: ['*'] },
-        {
-          sid: 'ExecSessionLogs',
-          actions: [...ACTIONS.execLogs],
-          resources: [`${execLogGroupArn}:*`],
-        },
-        { sid: 'ExecFindLogGroup', actions: [...ACTIONS.describeLogGroups], resources: ['*'] },
-        { sid: 'ExecSessionKey', actions: [...ACTIONS.execKms], resources: [props.kmsKeyArn] },
-        { sid: 'Traces', actions: [...ACTIONS.xray], resources: ['*'] },
+        grant('execChannel', ['*'], { sid: 'ExecChannel' }),
+        grantWriteLogs([`${execLogGroupArn}:*`], { sid: 'ExecSessionLogs', describeStreams: true }),
+        grant('describeLogGroups', ['*'], { sid: 'ExecFindLogGroup' }),
+        grant('dataKeys', [props.kmsKeyArn], { sid: 'ExecSessionKey' }),
+        grantTraces(),
         ...(props.appConfig
           ? [
-              {
-                sid: 'FeatureFlags',
-                actions: [...ACTIONS.appConfig],
-                resources: [arn(props, { service: 'appconfig', resource: 'application/*' })],
-              },
+              grant(
+                'featureFlags',
+                [arn(props, { service: 'appconfig', resource: 'application/*' })],
+                { sid: 'FeatureFlags' },
+              ),
             ]
           : []),
       ],

@@ -10,6 +10,7 @@ import {
   autoScalingServiceRoleArn,
   EncryptedLogGroup,
   EncryptionKey,
+  grant,
   logsKeyStatement,
 } from '@platform/aws-common';
 import {
@@ -157,11 +158,7 @@ export class PlatformEksCluster extends Construct {
       ],
       managedPolicies: ['AmazonEKSClusterPolicy'],
       statements: [
-        {
-          sid: 'EnvelopeEncryptSecrets',
-          actions: ['kms:Encrypt', 'kms:Decrypt', 'kms:ListGrants', 'kms:DescribeKey'],
-          resources: [secretsKey.arn],
-        },
+        grant('envelopeEncryption', [secretsKey.arn], { sid: 'EnvelopeEncryptSecrets' }),
       ],
     });
 

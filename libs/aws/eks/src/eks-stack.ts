@@ -1,4 +1,4 @@
-import { EncryptedLogGroup } from '@platform/aws-common';
+import { EncryptedLogGroup, grant } from '@platform/aws-common';
 import {
   type AwsEnvironment,
   EKS_VERSIONS,
@@ -64,24 +64,13 @@ export class EksStack extends PlatformStack {
       trust: [irsaTrust(oidcArn, issuer, 'kube-system', 'ebs-csi-controller-sa')],
       managedPolicies: ['service-role/AmazonEBSCSIDriverPolicy'],
       statements: [
-        {
+        grant('encryptVolumes', [this.cluster.volumeKey.arn], {
           sid: 'EncryptVolumesWithClusterKey',
-          actions: [
-            'kms:Encrypt',
-            'kms:Decrypt',
-            'kms:ReEncryptFrom',
-            'kms:ReEncryptTo',
-            'kms:GenerateDataKeyWithoutPlaintext',
-            'kms:DescribeKey',
-          ],
-          resources: [this.cluster.volumeKey.arn],
-        },
-        {
+        }),
+        grant('attachEncryptedVolumes', [this.cluster.volumeKey.arn], {
           sid: 'AttachEncryptedVolumes',
-          actions: ['kms:CreateGrant', 'kms:ListGrants', 'kms:RevokeGrant'],
-          resources: [this.cluster.volumeKey.arn],
           conditions: [{ test: 'Bool', variable: 'kms:GrantIsForAWSResource', values: ['true'] }],
-        },
+        }),
       ],
     });
     const observabilityRole = new PlatformRole(this, 'cloudwatch-observability-role', {

@@ -16,6 +16,7 @@ import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-securit
 import {
   EncryptedLogGroup,
   EncryptionKey,
+  grantWriteLogs,
   logsKeyStatement,
   policyDocument,
 } from '@platform/aws-common';
@@ -233,14 +234,13 @@ export class Network extends Construct {
       role: role.id,
       name: 'deliver-to-log-group',
       policy: policyDocument(this, 'flow-logs-permissions', [
-        {
+        // built from the name, not the group's arn: a data source that reads a resource is
+        // deferred to apply whenever that resource changes, so a retention change would also
+        // show this policy as changing
+        grantWriteLogs([flowLogGroupArn, `${flowLogGroupArn}:*`], {
           sid: 'DeliverFlowLogs',
-          actions: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
-          // built from the name, not the group's arn: a data source that reads a resource is
-          // deferred to apply whenever that resource changes, so a retention change would also
-          // show this policy as changing
-          resources: [flowLogGroupArn, `${flowLogGroupArn}:*`],
-        },
+          describeStreams: true,
+        }),
       ]),
     });
     new FlowLog(this, 'flow-log', {

@@ -3,7 +3,7 @@ import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-
 import { CloudwatchLogMetricFilter } from '@cdktf/provider-aws/lib/cloudwatch-log-metric-filter';
 import { CloudwatchLogResourcePolicy } from '@cdktf/provider-aws/lib/cloudwatch-log-resource-policy';
 import { CloudwatchQueryDefinition } from '@cdktf/provider-aws/lib/cloudwatch-query-definition';
-import { EncryptedLogGroup, policyDocument } from '@platform/aws-common';
+import { EncryptedLogGroup, grantWriteLogs, policyDocument } from '@platform/aws-common';
 import { arn, DORA_DETAIL_TYPES, DORA_EVENT_SOURCE, servicePrincipal } from '@platform/config';
 import { Construct } from 'constructs';
 import {
@@ -150,10 +150,8 @@ export class DoraEvents extends Construct {
     new CloudwatchLogResourcePolicy(this, 'delivery-policy', {
       policyName: `${env}-dora-events`,
       policyDocument: policyDocument(this, 'delivery-policy-document', [
-        {
+        grantWriteLogs([`${group.arn}:*`], {
           sid: 'EventBridgeWritesDoraEvents',
-          actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-          resources: [`${group.arn}:*`],
           principals: [
             {
               type: 'Service',
@@ -167,7 +165,7 @@ export class DoraEvents extends Construct {
             { test: 'ArnEquals', variable: 'aws:SourceArn', values: ruleArns },
             { test: 'StringEquals', variable: 'aws:SourceAccount', values: [props.accountId] },
           ],
-        },
+        }),
       ]),
     });
 

@@ -2,7 +2,7 @@ import { CloudwatchEventBusPolicy } from '@cdktf/provider-aws/lib/cloudwatch-eve
 import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-rule';
 import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import { policyDocument, serviceRole } from '@platform/aws-common';
+import { grantPutEvents, policyDocument, serviceRole } from '@platform/aws-common';
 import {
   accountRootArn,
   arn,
@@ -65,11 +65,7 @@ export class DoraForwarder extends Construct {
       servicePrincipal: servicePrincipal(props.region, 'events'),
       accountId: props.accountId,
       statements: [
-        {
-          sid: 'PutEventsOnEnvironmentBuses',
-          actions: ['events:PutEvents'],
-          resources: props.targets.map(defaultBusArn),
-        },
+        grantPutEvents(props.targets.map(defaultBusArn), { sid: 'PutEventsOnEnvironmentBuses' }),
       ],
     });
     const rules: Record<string, CloudwatchEventRule> = {};
@@ -124,10 +120,8 @@ export class DoraReceiver extends Construct {
     this.policy = new CloudwatchEventBusPolicy(this, 'policy', {
       eventBusName: 'default',
       policy: policyDocument(this, 'policy-document', [
-        {
+        grantPutEvents([defaultBusArn(props)], {
           sid: 'PipelineAccountPutsDeliveryEvents',
-          actions: ['events:PutEvents'],
-          resources: [defaultBusArn(props)],
           principals: [
             { type: 'AWS', identifiers: [accountRootArn(props, props.pipelineAccountId)] },
           ],
@@ -145,7 +139,7 @@ export class DoraReceiver extends Construct {
               ],
             },
           ],
-        },
+        }),
       ]),
     });
   }

@@ -1,7 +1,7 @@
 import { EcrRegistryPolicy } from '@cdktf/provider-aws/lib/ecr-registry-policy';
 import { EcrRegistryScanningConfiguration } from '@cdktf/provider-aws/lib/ecr-registry-scanning-configuration';
 import { EcrReplicationConfiguration } from '@cdktf/provider-aws/lib/ecr-replication-configuration';
-import { EncryptionKey, policyDocument } from '@platform/aws-common';
+import { EncryptionKey, grant, policyDocument } from '@platform/aws-common';
 import {
   accountRootArn,
   arn,
@@ -111,14 +111,16 @@ export class RegistryStack extends PlatformStack {
       // into any other.
       new EcrRegistryPolicy(this, 'registry-policy', {
         policy: policyDocument(this, 'registry-policy-document', [
-          {
-            sid: 'ReplicationFromSource',
-            actions: ['ecr:ReplicateImage'],
-            resources: repositoriesOf(env).map((name) =>
+          grant(
+            'ecrReplicate',
+            repositoriesOf(env).map((name) =>
               arn(env.aws, { service: 'ecr', resource: `repository/${name}` }),
             ),
-            principals: [{ type: 'AWS', identifiers: [accountRootArn(source.aws)] }],
-          },
+            {
+              sid: 'ReplicationFromSource',
+              principals: [{ type: 'AWS', identifiers: [accountRootArn(source.aws)] }],
+            },
+          ),
         ]),
       });
     }
