@@ -131,3 +131,13 @@ export {
   permissionsBoundaryArn,
   platformIamNamePatterns,
 } from './iam-naming';
+export {
+  ECS_NAMING_RULES,
+  ECS_ROLLBACK_ALARMS,
+  ECS_SERVICE_ALARM_KEYS,
+  ECS_SERVICE_ALARMS,
+  ecsServiceArns,
+  ecsServiceNames,
+  type EcsServiceAlarm,
+  type EcsServiceNames,
+} from './ecs-naming';

@@ -4,6 +4,8 @@ import {
   appConfigNames,
   arn,
   type AwsEnvironment,
+  ecsServiceArns,
+  ecsServiceNames,
   pipelineEnvironment,
   resourceName,
   type ServiceConfig,
@@ -17,7 +19,7 @@ import { ArtifactStore } from './artifact-store';
 import { DeployRole } from './deploy-role';
 import { FeatureFlags } from './feature-flags';
 import { ProductionRelease } from './production-release';
-import { deployRoleName, ecsNames, roleArn } from './naming';
+import { deployRoleName, roleArn } from './naming';
 import { RollbackAlerts } from './rollback-alerts';
 import { ReleasePipeline } from './release-pipeline';
 
@@ -199,14 +201,19 @@ export class DeliveryStack extends PlatformStack {
       if (!names) continue;
       const monitorRole = serviceRole(this, `flag-monitor-role-${service.name}`, {
         name: `${env.name}-${service.name}-appconfig-monitor`,
-        description: `AppConfig reads the ${env.name}-${service.name} alarms to roll back bad flags`,
+        description: `AppConfig reads the ${ecsServiceNames(env, service).prefix} alarms to roll back bad flags`,
         servicePrincipal: servicePrincipal(env.aws.region, 'appconfig'),
         accountId: env.aws.accountId,
         statements: [
-          grant('describeAlarms', [ecsNames(env, service).alarmArns], { sid: 'ReadServiceAlarms' }),
+          grant('describeAlarms', [ecsServiceArns(env, service).alarmArns], {
+            sid: 'ReadServiceAlarms',
+          }),
         ],
       });
-      const alarmNames = Fn.lookupNested(Fn.jsondecode(ecs.services), [service.name, 'alarmNames']);
+      // every alarm of the service, by the keys the ECS contract publishes them under
+      const alarmNames = Fn.values(
+        Fn.lookupNested(Fn.jsondecode(ecs.services), [service.name, 'alarms']),
+      );
       new FeatureFlags(this, `flags-${service.name}`, {
         names,
         flags: service.appConfig?.flags ?? {},

@@ -11,6 +11,7 @@ import {
   accountRootArn,
   arn,
   type AwsEnvironment,
+  ecsServiceArns,
   s3Arn,
   type ServiceConfig,
   servicePrincipal,
@@ -21,7 +22,6 @@ import {
   artifactBucketName,
   artifactPrefix,
   deployRoleName,
-  ecsNames,
   pipelineRoleName,
   productionArtifactPrefix,
   productionPipelineName,
@@ -61,7 +61,7 @@ export class DeployRole extends Construct {
   constructor(scope: Construct, id: string, props: DeployRoleProps) {
     super(scope, id);
     const { environment: env, pipelineEnvironment: pipelineEnv, service } = props;
-    const ecs = ecsNames(env, service);
+    const ecs = ecsServiceArns(env, service);
     const own = props.releasedInOwnAccount ?? false;
     const releasedFrom = own ? env : pipelineEnv;
     const trusted = (

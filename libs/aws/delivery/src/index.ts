@@ -20,7 +20,6 @@ export {
   artifactPrefix,
   buildRoleName,
   deployRoleName,
-  ecsNames,
   intakeKey,
   intakeRoleName,
   pipelineRoleName,

@@ -1,5 +1,4 @@
 import {
-  arn as formatArn,
   type ArnScope,
   type AwsEnvironment,
   iamRoleArn,
@@ -62,34 +61,3 @@ export const artifactPrefix = (service: Service) => pipelineName(service).slice(
 /** The artifact folder of a production pipeline (same 20-character rule). */
 export const productionArtifactPrefix = (env: Pick<Env, 'name'>, service: Service) =>
   productionPipelineName(env, service).slice(0, 20);
-
-/**
- * What the ECS family names for a service (libs/aws/ecs builds every name as `<env>-<service>`
- * and the cluster after the environment); both families' tests assert the same literal names.
- */
-export function ecsNames(env: Env, service: Service) {
-  const name = `${env.name}-${service.name}`;
-  const arn = (kind: string, rest: string) => formatArn(env.aws, { service: kind, resource: rest });
-  return {
-    cluster: env.name,
-    service: service.name,
-    serviceArn: arn('ecs', `service/${env.name}/${service.name}`),
-    taskFamily: name,
-    taskDefinitionArns: arn('ecs', `task-definition/${name}:*`),
-    /** Tasks of the environment's cluster (DescribeTasks takes task ARNs). */
-    taskArns: arn('ecs', `task/${env.name}/*`),
-    /** Container instances of the cluster (ListTasks is scoped by them). */
-    containerInstanceArns: arn('ecs', `container-instance/${env.name}/*`),
-    containerName: service.name,
-    codeDeployApplication: name,
-    deploymentGroup: name,
-    codeDeployApplicationArn: arn('codedeploy', `application:${name}`),
-    deploymentGroupArn: arn('codedeploy', `deploymentgroup:${name}/${name}`),
-    executionRoleArn: roleArn(env.aws, `${name}-execution`),
-    taskRoleArn: roleArn(env.aws, `${name}-task`),
-    appRunnerService: name,
-    appRunnerServiceArns: arn('apprunner', `service/${name}/*`),
-    appRunnerAccessRoleArn: roleArn(env.aws, `${name}-apprunner-access`),
-    alarmArns: arn('cloudwatch', `alarm:${name}-*`),
-  };
-}

@@ -2,12 +2,16 @@ import type {
   CodepipelineStage,
   CodepipelineStageAction,
 } from '@cdktf/provider-aws/lib/codepipeline';
-import { type AwsEnvironment, ecrRepositoryUrl, type ServiceConfig } from '@platform/config';
+import {
+  type AwsEnvironment,
+  ecrRepositoryUrl,
+  ecsServiceNames,
+  type ServiceConfig,
+} from '@platform/config';
 import {
   ARTIFACT_KEY_ALIAS,
   artifactBucketName,
   deployRoleName,
-  ecsNames,
   intakeKey,
   intakeRoleName,
   roleArn,
@@ -54,7 +58,7 @@ export function targetSettings(targets: readonly ReleaseTarget[]): string {
   return JSON.stringify(
     Object.fromEntries(
       targets.map(({ environment: te, service: ts }) => {
-        const ecs = ecsNames(te, ts);
+        const ecs = ecsServiceNames(te, ts);
         return [
           te.name,
           {
@@ -146,7 +150,7 @@ export function deployAction(
   commit: Record<string, string> = COMMIT,
 ): CodepipelineStageAction {
   const { environment: te, service: ts } = target;
-  const ecs = ecsNames({ ...te }, ts);
+  const ecs = ecsServiceNames(te, ts);
   const deployRole = roleArn(te.aws, deployRoleName(te, ts));
   return ts.runtime === 'app-runner'
     ? codeBuild('Deploy', stepsProject, 1, { ...stepEnv, STEP: 'app-runner' }, undefined, commit)

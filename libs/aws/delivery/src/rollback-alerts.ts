@@ -1,9 +1,8 @@
 import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-rule';
 import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
 import { CodestarnotificationsNotificationRule } from '@cdktf/provider-aws/lib/codestarnotifications-notification-rule';
-import type { AwsEnvironment } from '@platform/config';
+import { type AwsEnvironment, ecsServiceArns, ecsServiceNames } from '@platform/config';
 import { Construct } from 'constructs';
-import { ecsNames } from './naming';
 
 /** CodeDeploy events notified to the alarm topic: a failed deployment is also how an alarm rollback shows. */
 export const DEPLOYMENT_NOTIFICATION_EVENTS = ['codedeploy-application-deployment-failed'] as const;
@@ -28,10 +27,11 @@ export class RollbackAlerts extends Construct {
     const env = props.environment;
     const ecs = env.services.filter((s) => s.runtime === 'ecs');
     for (const service of ecs.filter((s) => s.deployment.strategy === 'blue-green')) {
-      const names = ecsNames(env, service);
+      const names = ecsServiceNames(env, service);
+      const arns = ecsServiceArns(env, service);
       new CodestarnotificationsNotificationRule(this, `deployment-alerts-${service.name}`, {
         name: `${names.codeDeployApplication}-deployments`,
-        resource: names.codeDeployApplicationArn,
+        resource: arns.codeDeployApplicationArn,
         detailType: 'FULL',
         eventTypeIds: [...DEPLOYMENT_NOTIFICATION_EVENTS],
         target: [{ address: props.topicArn, type: 'SNS' }],
@@ -45,7 +45,7 @@ export class RollbackAlerts extends Construct {
       eventPattern: JSON.stringify({
         source: ['aws.ecs'],
         'detail-type': ['ECS Deployment State Change'],
-        resources: rolling.map((s) => ecsNames(env, s).serviceArn),
+        resources: rolling.map((s) => ecsServiceArns(env, s).serviceArn),
         detail: { eventName: ['SERVICE_DEPLOYMENT_FAILED'] },
       }),
     });

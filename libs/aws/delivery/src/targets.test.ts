@@ -1,19 +1,12 @@
 import { type AwsEnvironment } from '@platform/config';
 import { synthFamily } from '@platform/core';
-import {
-  environment,
-  environments,
-  resourcesOf,
-  synthJson,
-  type StackJson,
-} from '@platform/testing';
+import { environments, resourcesOf, synthJson, type StackJson } from '@platform/testing';
 import { App } from 'cdktf';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DeliveryStack } from './delivery-stack';
 import { featureFlagsDocument } from './feature-flags';
-import { ecsNames } from './naming';
 
 const synthWith = (envs: AwsEnvironment[], name: string) =>
   synthJson(
@@ -92,18 +85,6 @@ describe('delivery in every environment', () => {
     expect(statements.flatMap((s) => s['actions'])).not.toContain('*');
   });
 
-  it('names the ECS pieces as the ecs family creates them (<env>-<service>, cluster = environment)', () => {
-    expect(ecsNames(environment('staging'), { name: 'web' })).toEqual(
-      expect.objectContaining({
-        cluster: 'staging',
-        taskFamily: 'staging-web',
-        codeDeployApplication: 'staging-web',
-        deploymentGroup: 'staging-web',
-        containerName: 'web',
-      }),
-    );
-  });
-
   it('a non-production deploy role is assumable only by the pipeline account roles of its service', () => {
     const staging = synth('staging');
     const [, role] = roleNamed(staging, 'staging-web-release-deploy');
@@ -176,7 +157,7 @@ describe('delivery in every environment', () => {
         'monitor'
       ];
       expect(monitor['for_each']).toContain(
-        'formatlist("arn:aws:cloudwatch:eu-west-1:333333333333:alarm:%s", jsondecode(data.terraform_remote_state.ecs-state.outputs.services).web.alarmNames)',
+        'formatlist("arn:aws:cloudwatch:eu-west-1:333333333333:alarm:%s", values(jsondecode(data.terraform_remote_state.ecs-state.outputs.services).web.alarms))',
       );
       expect(monitor['content']['alarm_role_arn']).toMatch(/flag-monitor-role-web\.arn/);
       const [id] = roleNamed(prod, 'prod-web-appconfig-monitor');

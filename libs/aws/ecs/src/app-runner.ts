@@ -4,7 +4,7 @@ import { ApprunnerService } from '@cdktf/provider-aws/lib/apprunner-service';
 import { ApprunnerVpcConnector } from '@cdktf/provider-aws/lib/apprunner-vpc-connector';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
-import { arn, type ServiceConfig, servicePrincipal } from '@platform/config';
+import { arn, ecsServiceNames, type ServiceConfig, servicePrincipal } from '@platform/config';
 import type { NetworkRef } from '@platform/core';
 import { Construct } from 'constructs';
 import { grantPull, grantReadSecrets, grantTraces } from '@platform/aws-common';
@@ -54,10 +54,11 @@ export class AppRunnerService extends Construct {
         `${this.node.path}: App Runner runs 1 to 25 instances (tasks.min ${service.tasks.min}, tasks.max ${service.tasks.max})`,
       );
     }
-    const name = `${props.environmentName}-${service.name}`;
+    const names = ecsServiceNames({ name: props.environmentName }, service);
+    const name = names.appRunnerService;
     const repositoryName = props.repositoryUrl.split('/').slice(1).join('/');
     const accessRole = serviceRole(this, 'access-role', {
-      name: `${name}-apprunner-access`,
+      name: names.appRunnerAccessRole,
       description: `App Runner pulls the ${name} image from ECR`,
       servicePrincipal: servicePrincipal(props.region, 'build.apprunner'),
       accountId: props.accountId,
@@ -68,17 +69,17 @@ export class AppRunnerService extends Construct {
       ],
     });
     const instanceRole = serviceRole(this, 'instance-role', {
-      name: `${name}-apprunner-instance`,
+      name: names.appRunnerInstanceRole,
       description: `Application of ${name} on App Runner: traces, secrets`,
       servicePrincipal: servicePrincipal(props.region, 'tasks.apprunner'),
       accountId: props.accountId,
       statements: [grantTraces(), ...grantReadSecrets(Object.values(service.secrets))],
     });
     const securityGroup = new SecurityGroup(this, 'security-group', {
-      name: `${name}-apprunner`,
+      name: names.appRunnerSecurityGroup,
       description: `App Runner VPC connector of ${name}: egress only`,
       vpcId: props.network.vpcId,
-      tags: { Name: `${name}-apprunner` },
+      tags: { Name: names.appRunnerSecurityGroup },
     });
     new VpcSecurityGroupEgressRule(this, 'egress-https', {
       securityGroupId: securityGroup.id,

@@ -354,7 +354,7 @@ describe('ecs stack', () => {
     expect(value).toContain('"codeDeployDeploymentGroup" = "prod-web"');
     expect(value).toContain('"targetGroupNames" = ["prod-web-blue", "prod-web-green"]');
     expect(value).toContain(
-      '"alarmNames" = ["prod-api-5xx-rate", "prod-api-p99-latency", "prod-api-unhealthy-hosts", "prod-api-cpu", "prod-api-memory"]',
+      '"alarms" = {"errorRate" = "prod-api-5xx-rate", "latency" = "prod-api-p99-latency", "unhealthyHosts" = "prod-api-unhealthy-hosts", "cpu" = "prod-api-cpu", "memory" = "prod-api-memory"}',
     );
   });
 

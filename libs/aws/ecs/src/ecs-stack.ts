@@ -1,6 +1,7 @@
 import { EncryptionKey, logsKeyStatement } from '@platform/aws-common';
 import {
   appConfigNames,
+  ECS_NAMING_RULES,
   ecrRepositoryUrl,
   type AwsEnvironment,
   resourceName,
@@ -55,7 +56,7 @@ export class EcsStack extends PlatformStack {
     });
 
     this.cluster = new FargateCluster(this, 'cluster', {
-      name: env.name,
+      name: ECS_NAMING_RULES.cluster(env),
       kmsKeyArn: key.arn,
       execLogRetentionDays: env.ecs.logRetentionDays,
       fargate: env.ecs.capacityProviders.fargate,

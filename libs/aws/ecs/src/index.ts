@@ -19,12 +19,7 @@ export {
 } from './load-balancer';
 export { serviceRole } from './roles';
 export { ALARM_THRESHOLDS, ServiceAlarms, type ServiceAlarmsProps } from './service-alarms';
-export {
-  FargateService,
-  INITIAL_IMAGE_TAG,
-  type FargateServiceProps,
-  type ServiceRef,
-} from './service';
+export { FargateService, INITIAL_IMAGE_TAG, type FargateServiceProps } from './service';
 export {
   CONTAINER_USER,
   SIDECAR_IMAGES,

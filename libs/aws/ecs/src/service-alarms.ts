@@ -1,4 +1,5 @@
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
+import { ECS_ROLLBACK_ALARMS, type EcsServiceAlarm } from '@platform/config';
 import { Construct } from 'constructs';
 
 /** Thresholds of the service alarms. */
@@ -14,8 +15,8 @@ export const ALARM_THRESHOLDS = {
 
 /** Props of {@link ServiceAlarms}. */
 export interface ServiceAlarmsProps {
-  /** Name prefix, e.g. dev-web. */
-  readonly name: string;
+  /** The alarms' names by key, from the ECS naming module (ecsServiceNames(…).alarms). */
+  readonly alarmNames: Readonly<Record<EcsServiceAlarm, string>>;
   /** The ECS cluster name. */
   readonly clusterName: string;
   /** The ECS service name. */
@@ -34,9 +35,11 @@ export interface ServiceAlarmsProps {
  * The error-rate and latency alarms are the ones deployments roll back on.
  */
 export class ServiceAlarms extends Construct {
+  /** Every alarm, by key. */
+  readonly byKey: Readonly<Record<EcsServiceAlarm, CloudwatchMetricAlarm>>;
   /** Every alarm. */
   readonly all: readonly CloudwatchMetricAlarm[];
-  /** The alarms a deployment rolls back on. */
+  /** The alarms a deployment rolls back on (ECS_ROLLBACK_ALARMS). */
   readonly rollback: readonly CloudwatchMetricAlarm[];
 
   constructor(scope: Construct, id: string, props: ServiceAlarmsProps) {
@@ -66,7 +69,7 @@ export class ServiceAlarms extends Construct {
         : `MAX([${groups.map(({ i }) => `${prefix}${i}`).join(', ')}])`;
 
     const errorRate = new CloudwatchMetricAlarm(this, 'error-rate', {
-      alarmName: `${props.name}-5xx-rate`,
+      alarmName: props.alarmNames.errorRate,
       alarmDescription: `${props.serviceName}: more than ${ALARM_THRESHOLDS.errorRatePercent}% of requests answered 5xx by the tasks`,
       comparisonOperator: 'GreaterThanThreshold',
       threshold: ALARM_THRESHOLDS.errorRatePercent,
@@ -86,7 +89,7 @@ export class ServiceAlarms extends Construct {
       ...actions,
     });
     const latency = new CloudwatchMetricAlarm(this, 'p99-latency', {
-      alarmName: `${props.name}-p99-latency`,
+      alarmName: props.alarmNames.latency,
       alarmDescription: `${props.serviceName}: p99 response time above ${ALARM_THRESHOLDS.p99LatencySeconds} s`,
       comparisonOperator: 'GreaterThanThreshold',
       threshold: ALARM_THRESHOLDS.p99LatencySeconds,
@@ -100,7 +103,7 @@ export class ServiceAlarms extends Construct {
       ...actions,
     });
     const unhealthy = new CloudwatchMetricAlarm(this, 'unhealthy-hosts', {
-      alarmName: `${props.name}-unhealthy-hosts`,
+      alarmName: props.alarmNames.unhealthyHosts,
       alarmDescription: `${props.serviceName}: at least one task fails its load balancer health check`,
       comparisonOperator: 'GreaterThanOrEqualToThreshold',
       threshold: 1,
@@ -115,7 +118,7 @@ export class ServiceAlarms extends Construct {
     });
     const ecsAlarm = (key: 'cpu' | 'memory', metric: string, threshold: number) =>
       new CloudwatchMetricAlarm(this, key, {
-        alarmName: `${props.name}-${key}`,
+        alarmName: props.alarmNames[key],
         alarmDescription: `${props.serviceName}: average ${key} above ${threshold}%`,
         namespace: 'AWS/ECS',
         metricName: metric,
@@ -131,7 +134,8 @@ export class ServiceAlarms extends Construct {
       });
     const cpu = ecsAlarm('cpu', 'CPUUtilization', ALARM_THRESHOLDS.cpuPercent);
     const memory = ecsAlarm('memory', 'MemoryUtilization', ALARM_THRESHOLDS.memoryPercent);
+    this.byKey = { errorRate, latency, unhealthyHosts: unhealthy, cpu, memory };
     this.all = [errorRate, latency, unhealthy, cpu, memory];
-    this.rollback = [errorRate, latency];
+    this.rollback = ECS_ROLLBACK_ALARMS.map((key) => this.byKey[key]);
   }
 }

@@ -24,10 +24,11 @@ import {
   arn,
   awsManagedPolicyArn,
   CODEDEPLOY_CONFIGS,
+  ecsServiceNames,
   type ServiceConfig,
   servicePrincipal,
 } from '@platform/config';
-import type { NetworkRef } from '@platform/core';
+import type { EcsServiceRef, NetworkRef } from '@platform/core';
 import { Construct } from 'constructs';
 import type { FargateCluster } from './cluster';
 import type { PublicLoadBalancer } from './load-balancer';
@@ -76,28 +77,6 @@ export interface FargateServiceProps {
   readonly enableExecuteCommand?: boolean;
 }
 
-/** What other families need of a service (published in the ECS contract). */
-export interface ServiceRef {
-  readonly strategy: 'rolling' | 'blue-green';
-  readonly serviceName: string;
-  readonly taskFamily: string;
-  readonly targetGroupNames: readonly string[];
-  /** ARN suffixes of the target groups (the TargetGroup dimension of ALB metrics). */
-  readonly targetGroupArnSuffixes: readonly string[];
-  /** Names of the service's alarms: 5xx-rate, p99-latency, unhealthy-hosts, cpu, memory (the first two roll back deployments). */
-  readonly alarmNames: readonly string[];
-  readonly codeDeployApplication?: string;
-  readonly codeDeployDeploymentGroup?: string;
-  readonly containerName: string;
-  readonly containerPort: number;
-  /** The capacity-provider strategy; a blue/green AppSpec must repeat it or CodeDeploy drops it. */
-  readonly capacityProviderStrategy: readonly {
-    capacityProvider: string;
-    weight: number;
-    base: number;
-  }[];
-}
-
 /**
  * One service on Fargate behind the public ALB: task definition with separate task and
  * execution roles, a security group open only to the ALB, private subnets without public
@@ -118,8 +97,8 @@ export class FargateService extends Construct {
   readonly alarms: ServiceAlarms;
   /** The CodeDeploy deployment group (blue-green only). */
   readonly deploymentGroup?: CodedeployDeploymentGroup;
-  /** A reference for the contract. */
-  readonly ref: ServiceRef;
+  /** What the ECS contract publishes of the service. */
+  readonly ref: EcsServiceRef;
 
   constructor(scope: Construct, id: string, props: FargateServiceProps) {
     super(scope, id);
@@ -136,18 +115,19 @@ export class FargateService extends Construct {
     if (!Number.isInteger(props.priority) || props.priority < 1 || props.priority > 50000) {
       throw new Error(`${this.node.path}: priority must be 1 to 50000 (got ${props.priority})`);
     }
-    const name = `${props.environmentName}-${service.name}`;
+    const names = ecsServiceNames({ name: props.environmentName }, service);
+    const name = names.prefix;
     const blueGreen = service.deployment.strategy === 'blue-green';
 
     const logs = new EncryptedLogGroup(this, 'logs', {
-      name: `/platform/${props.environmentName}/ecs/${service.name}`,
+      name: names.logGroup,
       retentionDays: props.logRetentionDays,
       kmsKeyArn: props.kmsKeyArn,
     });
     const repositoryName = props.repositoryUrl.split('/').slice(1).join('/');
     const repositoryArn = arn(props, { service: 'ecr', resource: `repository/${repositoryName}` });
     const executionRole = serviceRole(this, 'execution-role', {
-      name: `${name}-execution`,
+      name: names.executionRole,
       description: `ECS agent of ${name}: pulls the image, writes logs, reads the service secrets`,
       servicePrincipal: servicePrincipal(props.region, 'ecs-tasks'),
       accountId: props.accountId,
@@ -159,7 +139,7 @@ export class FargateService extends Construct {
     });
     const execLogGroupArn = props.cluster.execLogGroup.group.arn;
     const taskRole = serviceRole(this, 'task-role', {
-      name: `${name}-task`,
+      name: names.taskRole,
       description: `Application of ${name}: ECS Exec, traces to X-Ray${props.appConfig ? ', feature flags from AppConfig' : ''}`,
       servicePrincipal: servicePrincipal(props.region, 'ecs-tasks'),
       accountId: props.accountId,
@@ -182,7 +162,8 @@ export class FargateService extends Construct {
     });
 
     const task = new ServiceTaskDefinition(this, 'task', {
-      family: name,
+      family: names.taskFamily,
+      containerName: names.containerName,
       service,
       image: `${props.repositoryUrl}:${INITIAL_IMAGE_TAG}`,
       region: props.region,
@@ -193,10 +174,10 @@ export class FargateService extends Construct {
     });
 
     const securityGroup = new SecurityGroup(this, 'security-group', {
-      name: `${name}-tasks`,
+      name: names.securityGroup,
       description: `Tasks of ${name}: traffic from the public ALB only`,
       vpcId: props.network.vpcId,
-      tags: { Name: `${name}-tasks` },
+      tags: { Name: names.securityGroup },
     });
     new VpcSecurityGroupIngressRule(this, 'ingress-from-alb', {
       securityGroupId: securityGroup.id,
@@ -216,9 +197,9 @@ export class FargateService extends Construct {
       cidrIpv4: '0.0.0.0/0',
     });
 
-    const targetGroup = (suffix: string) =>
+    const targetGroup = (suffix: string, groupName: string) =>
       new LbTargetGroup(this, suffix ? `target-group-${suffix}` : 'target-group', {
-        name: suffix ? `${name}-${suffix}` : name,
+        name: groupName,
         port: service.port,
         protocol: 'HTTP',
         targetType: 'ip',
@@ -233,7 +214,10 @@ export class FargateService extends Construct {
           timeout: 5,
         },
       });
-    this.targetGroups = blueGreen ? [targetGroup('blue'), targetGroup('green')] : [targetGroup('')];
+    const [blueName, greenName] = names.blueGreenTargetGroups;
+    this.targetGroups = blueGreen
+      ? [targetGroup('blue', blueName), targetGroup('green', greenName)]
+      : [targetGroup('', names.targetGroup)];
     const [primary] = this.targetGroups as [LbTargetGroup, ...LbTargetGroup[]];
 
     const condition: LbListenerRuleCondition[] = [
@@ -268,16 +252,16 @@ export class FargateService extends Construct {
 
     const clusterName = props.cluster.cluster.name;
     this.alarms = new ServiceAlarms(this, 'alarms', {
-      name,
+      alarmNames: names.alarms,
       clusterName,
-      serviceName: service.name,
+      serviceName: names.service,
       loadBalancerArnSuffix: props.loadBalancer.alb.arnSuffix,
       targetGroupArnSuffixes: this.targetGroups.map((tg) => tg.arnSuffix),
       topicArn: props.alarmTopicArn,
     });
 
     this.ecsService = new EcsService(this, 'service', {
-      name: service.name,
+      name: names.service,
       cluster: props.cluster.cluster.arn,
       taskDefinition: task.taskDefinition.arn,
       desiredCount: service.tasks.desired,
@@ -325,7 +309,7 @@ export class FargateService extends Construct {
       },
     });
 
-    const resourceId = `service/${clusterName}/${service.name}`;
+    const resourceId = `service/${clusterName}/${names.service}`;
     const scaling = new AppautoscalingTarget(this, 'scaling-target', {
       serviceNamespace: 'ecs',
       scalableDimension: 'ecs:service:DesiredCount',
@@ -368,9 +352,12 @@ export class FargateService extends Construct {
     let codeDeploy: { application: string; group: string } | undefined;
     if (service.deployment.strategy === 'blue-green') {
       const deployment = service.deployment;
-      const app = new CodedeployApp(this, 'codedeploy-app', { name, computePlatform: 'ECS' });
+      const app = new CodedeployApp(this, 'codedeploy-app', {
+        name: names.codeDeployApplication,
+        computePlatform: 'ECS',
+      });
       const role = serviceRole(this, 'codedeploy-role', {
-        name: `${name}-codedeploy`,
+        name: names.codeDeployRole,
         description: `CodeDeploy blue/green of ${name}`,
         servicePrincipal: servicePrincipal(props.region, 'codedeploy'),
         accountId: props.accountId,
@@ -380,7 +367,7 @@ export class FargateService extends Construct {
       const [blue, green] = this.targetGroups as [LbTargetGroup, LbTargetGroup];
       this.deploymentGroup = new CodedeployDeploymentGroup(this, 'deployment-group', {
         appName: app.name,
-        deploymentGroupName: name,
+        deploymentGroupName: names.deploymentGroup,
         serviceRoleArn: role.arn,
         deploymentConfigName: CODEDEPLOY_CONFIGS[deployment.trafficShifting],
         deploymentStyle: { deploymentOption: 'WITH_TRAFFIC_CONTROL', deploymentType: 'BLUE_GREEN' },
@@ -405,18 +392,16 @@ export class FargateService extends Construct {
           },
         },
       });
-      codeDeploy = { application: name, group: name };
+      codeDeploy = { application: names.codeDeployApplication, group: names.deploymentGroup };
     }
 
     this.ref = {
       strategy: service.deployment.strategy,
-      serviceName: service.name,
-      taskFamily: name,
-      targetGroupNames: blueGreen ? [`${name}-blue`, `${name}-green`] : [name],
+      serviceName: names.service,
+      taskFamily: names.taskFamily,
+      targetGroupNames: blueGreen ? [...names.blueGreenTargetGroups] : [names.targetGroup],
       targetGroupArnSuffixes: this.targetGroups.map((tg) => tg.arnSuffix),
-      alarmNames: ['5xx-rate', 'p99-latency', 'unhealthy-hosts', 'cpu', 'memory'].map(
-        (k) => `${name}-${k}`,
-      ),
+      alarms: names.alarms,
       codeDeployApplication: codeDeploy?.application,
       codeDeployDeploymentGroup: codeDeploy?.group,
       containerName: task.containerName,

@@ -26,6 +26,8 @@ export const WRITABLE_PATHS = {
 export interface ServiceTaskDefinitionProps {
   /** Task family, e.g. dev-web. */
   readonly family: string;
+  /** Name of the application container, e.g. web (the deploy pipeline and the AppSpec name it). */
+  readonly containerName: string;
   /** The service. */
   readonly service: ServiceConfig;
   /** Full image reference of the application container. */
@@ -64,7 +66,7 @@ export class ServiceTaskDefinition extends Construct {
   constructor(scope: Construct, id: string, props: ServiceTaskDefinitionProps) {
     super(scope, id);
     const { service } = props;
-    this.containerName = service.name;
+    this.containerName = props.containerName;
     const logs = (prefix: string) => ({
       logDriver: 'awslogs',
       options: {
@@ -80,7 +82,7 @@ export class ServiceTaskDefinition extends Construct {
       linuxParameters: { initProcessEnabled: true, capabilities: { drop: ['ALL'] } },
     };
     const app: Container = {
-      name: service.name,
+      name: props.containerName,
       image: props.image,
       essential: true,
       ...hardened,

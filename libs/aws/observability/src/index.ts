@@ -17,12 +17,7 @@ export {
   type Widget,
   type WidgetSize,
 } from './widgets';
-export {
-  ECS_SERVICE_ALARMS,
-  serviceMetricsRef,
-  type EcsServiceAlarm,
-  type ServiceMetricsRef,
-} from './service-refs';
+export { serviceMetricsRef, type ServiceMetricsRef } from './service-refs';
 export {
   LATENCY_PERCENTILES,
   ServiceDashboard,

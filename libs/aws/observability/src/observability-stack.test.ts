@@ -201,10 +201,10 @@ describe('observability stack', () => {
         'alarm_name',
         'prod-web-degraded',
       )!;
-      const alarm = (i: number) =>
-        `ALARM("\${jsondecode(${remote('ecs', 'services')}).web.alarmNames.${i}}")`;
+      const alarm = (key: string) =>
+        `ALARM("\${jsondecode(${remote('ecs', 'services')}).web.alarms.${key}}")`;
       expect(web['alarm_rule']).toBe(
-        `(${alarm(0)} AND ${alarm(1)}) OR ((${alarm(0)} OR ${alarm(1)}) AND (${alarm(2)} OR ${alarm(3)} OR ${alarm(4)}))`,
+        `(${alarm('errorRate')} AND ${alarm('latency')}) OR ((${alarm('errorRate')} OR ${alarm('latency')}) AND (${alarm('unhealthyHosts')} OR ${alarm('cpu')} OR ${alarm('memory')}))`,
       );
       expect(web).toEqual(
         expect.objectContaining({

@@ -1,6 +1,7 @@
 import { EncryptionKey, logsKeyStatement } from '@platform/aws-common';
 import {
   type AwsEnvironment,
+  ECS_SERVICE_ALARM_KEYS,
   pipelineEnvironment,
   pipelineName,
   resourceName,
@@ -22,7 +23,7 @@ import { OverviewDashboard } from './overview-dashboard';
 import { PipelineFailureAlert } from './pipeline-failure-alert';
 import { ServiceCompositeAlarm } from './service-composite-alarm';
 import { ServiceDashboard } from './service-dashboard';
-import { ECS_SERVICE_ALARMS, serviceMetricsRef } from './service-refs';
+import { serviceMetricsRef } from './service-refs';
 import { Tracing } from './tracing';
 import { alarmArn } from './widgets';
 
@@ -99,7 +100,7 @@ export class ObservabilityStack extends PlatformStack {
       const service = services.find((s) => s.config.name === name)!;
       return [
         arn(composites[name]!.alarm.alarmName),
-        ...ECS_SERVICE_ALARMS.map((a) => arn(service.alarmNames[a])),
+        ...ECS_SERVICE_ALARM_KEYS.map((a) => arn(service.alarmNames[a])),
       ];
     };
     for (const service of services) {

@@ -1,6 +1,6 @@
 import { CloudwatchCompositeAlarm } from '@cdktf/provider-aws/lib/cloudwatch-composite-alarm';
 import { Construct } from 'constructs';
-import type { EcsServiceAlarm } from './service-refs';
+import type { EcsServiceAlarm } from '@platform/config';
 
 /** Props of {@link ServiceCompositeAlarm}. */
 export interface ServiceCompositeAlarmProps {

@@ -1,18 +1,6 @@
-import type { ServiceConfig } from '@platform/config';
+import { ECS_SERVICE_ALARM_KEYS, type EcsServiceAlarm, type ServiceConfig } from '@platform/config';
 import type { EcsRef } from '@platform/core';
 import { Fn, Token } from 'cdktf';
-
-/** The per-service alarms the ECS family creates, in the order of the contract's `alarmNames`. */
-export const ECS_SERVICE_ALARMS = [
-  'errorRate',
-  'latency',
-  'unhealthyHosts',
-  'cpu',
-  'memory',
-] as const;
-
-/** One of the per-service alarms of the ECS family. */
-export type EcsServiceAlarm = (typeof ECS_SERVICE_ALARMS)[number];
 
 /** What observability reads of one ECS service, from the ECS contract's `services` map. */
 export interface ServiceMetricsRef {
@@ -44,7 +32,7 @@ export function serviceMetricsRef(ecs: EcsRef, service: ServiceConfig): ServiceM
     targetGroupArnSuffixes: labels.map((_, i) => field('targetGroupArnSuffixes', i)),
     targetGroupLabels: labels,
     alarmNames: Object.fromEntries(
-      ECS_SERVICE_ALARMS.map((alarm, i) => [alarm, field('alarmNames', i)]),
+      ECS_SERVICE_ALARM_KEYS.map((alarm) => [alarm, field('alarms', alarm)]),
     ) as Record<EcsServiceAlarm, string>,
   };
 }

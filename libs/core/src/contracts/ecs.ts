@@ -1,3 +1,4 @@
+import type { EcsServiceAlarm } from '@platform/config';
 import { type ContractValues, defineContract } from '../remote-state';
 
 const shape = {
@@ -27,21 +28,21 @@ export const ecsContract = defineContract('ecs', shape, {
     'Name of the WAF web ACL of the public ALB (REGIONAL), the WebACL dimension of its metrics',
   serviceNames: 'Names of the ECS services, by name',
   services:
-    'JSON map: service name → { strategy, serviceName, taskFamily, targetGroupNames, targetGroupArnSuffixes, alarmNames, codeDeployApplication?, codeDeployDeploymentGroup?, containerName, containerPort, capacityProviderStrategy }',
+    'JSON map: service name → { strategy, serviceName, taskFamily, targetGroupNames, targetGroupArnSuffixes, alarms (alarm key → name), codeDeployApplication?, codeDeployDeploymentGroup?, containerName, containerPort, capacityProviderStrategy }',
 });
 
 /** A typed reference to an environment's ECS platform. `services` is a JSON map of {@link EcsServiceRef}. */
 export type EcsRef = ContractValues<typeof shape>;
 
-/** One service of the ECS contract's `services` map. */
+/** One service of the ECS contract's `services` map: what the ECS family publishes of it (the one type producer and consumers share). */
 export interface EcsServiceRef {
   readonly strategy: 'rolling' | 'blue-green';
   readonly serviceName: string;
   readonly taskFamily: string;
   readonly targetGroupNames: readonly string[];
   readonly targetGroupArnSuffixes: readonly string[];
-  /** Alarm names in this order: 5xx-rate, p99-latency, unhealthy-hosts, cpu, memory (the first two roll back deployments). */
-  readonly alarmNames: readonly string[];
+  /** The service's alarm names by key (ECS_SERVICE_ALARMS of @platform/config; ECS_ROLLBACK_ALARMS roll deployments back). */
+  readonly alarms: Readonly<Record<EcsServiceAlarm, string>>;
   readonly codeDeployApplication?: string;
   readonly codeDeployDeploymentGroup?: string;
   readonly containerName: string;
