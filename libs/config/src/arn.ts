@@ -107,6 +107,15 @@ export function servicePrincipal(region: string, service: string): string {
   return `${service}.amazonaws.com`;
 }
 
+/**
+ * The service name of a VPC endpoint: `com.amazonaws.<region>.<service>`, in China
+ * `cn.com.amazonaws.<region>.<service>`.
+ */
+export function vpcEndpointServiceName(region: string, service: string): string {
+  const prefix = awsPartition(region).partition === 'aws-cn' ? 'cn.com.amazonaws' : 'com.amazonaws';
+  return `${prefix}.${region}.${service}`;
+}
+
 /** The API host of a regional service endpoint: `<service>.<region>.<dnsSuffix>`. */
 export function serviceEndpoint(region: string, service: string): string {
   return `${service}.${region}.${awsDnsSuffix(region)}`;

@@ -122,6 +122,7 @@ export {
   s3Arn,
   serviceEndpoint,
   servicePrincipal,
+  vpcEndpointServiceName,
   type ArnParts,
   type ArnScope,
 } from './arn';

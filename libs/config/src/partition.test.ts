@@ -10,6 +10,7 @@ import {
   s3Arn,
   servicePrincipal,
   stateKmsAliasArn,
+  vpcEndpointServiceName,
 } from './index';
 import { AWS_REGION_OPENED, AWS_REGIONS } from './schema/regions';
 import { awsExamples, editedEnvironments, problems } from './test-support';
@@ -76,6 +77,12 @@ describe('partitions', () => {
     expect(servicePrincipal('cn-north-1', 'logs')).toBe('logs.cn-north-1.amazonaws.com.cn');
     expect(servicePrincipal('cn-north-1', 'ec2')).toBe('ec2.amazonaws.com.cn');
     expect(servicePrincipal('us-gov-west-1', 'ec2')).toBe('ec2.amazonaws.com');
+  });
+
+  it('VPC endpoint service names carry the cn. prefix in China', () => {
+    expect(vpcEndpointServiceName('eu-west-1', 'ecr.dkr')).toBe('com.amazonaws.eu-west-1.ecr.dkr');
+    expect(vpcEndpointServiceName('cn-north-1', 's3')).toBe('cn.com.amazonaws.cn-north-1.s3');
+    expect(vpcEndpointServiceName('us-gov-west-1', 'sts')).toBe('com.amazonaws.us-gov-west-1.sts');
   });
 
   it('a China environment loads with aws-cn ARNs; its registry and state key are in that partition', () => {

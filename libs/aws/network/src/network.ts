@@ -20,7 +20,13 @@ import {
   logsKeyStatement,
   policyDocument,
 } from '@platform/aws-common';
-import { arn, type AwsEnvironment, servicePrincipal, type SubnetTierName } from '@platform/config';
+import {
+  arn,
+  type AwsEnvironment,
+  servicePrincipal,
+  type SubnetTierName,
+  vpcEndpointServiceName,
+} from '@platform/config';
 import { resourceName } from '@platform/config';
 import type { NetworkRef } from '@platform/core';
 import { Construct } from 'constructs';
@@ -152,7 +158,7 @@ export class Network extends Construct {
 
     new VpcEndpoint(this, 's3-endpoint', {
       vpcId: this.vpc.id,
-      serviceName: `com.amazonaws.${env.aws.region}.s3`,
+      serviceName: vpcEndpointServiceName(env.aws.region, 's3'),
       vpcEndpointType: 'Gateway',
       routeTableIds: [...privateRouteTables.map((t) => t.id), intraRoutes.id],
       tags: { Name: name('s3') },
@@ -174,7 +180,7 @@ export class Network extends Construct {
     for (const service of INTERFACE_ENDPOINT_SERVICES) {
       new VpcEndpoint(this, `${service.replace('.', '-')}-endpoint`, {
         vpcId: this.vpc.id,
-        serviceName: `com.amazonaws.${env.aws.region}.${service}`,
+        serviceName: vpcEndpointServiceName(env.aws.region, service),
         vpcEndpointType: 'Interface',
         privateDnsEnabled: true,
         subnetIds: subnets.private.map((s) => s.id),
