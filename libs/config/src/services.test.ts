@@ -27,6 +27,41 @@ describe('services, ecs and registry sections', () => {
     expect(ecrRepositoryUrl(dev, 'web')).toBe('111111111111.dkr.ecr.eu-west-1.amazonaws.com/web');
   });
 
+  it('a service may tune its health checks, drain, cooldowns and alarm thresholds; unset, they are absent', () => {
+    const dir = editedEnvironments((d) => {
+      d['dev']!.setIn(['services', 0, 'healthCheck'], {
+        intervalSeconds: 30,
+        gracePeriodSeconds: 90,
+      });
+      d['dev']!.setIn(['services', 0, 'deregistrationDelaySeconds'], 10);
+      d['dev']!.setIn(['services', 0, 'autoscaling', 'scaleInCooldownSeconds'], 300);
+      d['dev']!.setIn(['services', 0, 'alarms'], { errorRatePercent: 1.5, p99LatencySeconds: 0.8 });
+    });
+    const web = awsExamples(dir)[0]!.services.find((s) => s.name === 'web')!;
+    expect(web.healthCheck).toEqual({ intervalSeconds: 30, gracePeriodSeconds: 90 });
+    expect(web.deregistrationDelaySeconds).toBe(10);
+    expect(web.autoscaling.scaleInCooldownSeconds).toBe(300);
+    expect(web.alarms).toEqual({ errorRatePercent: 1.5, p99LatencySeconds: 0.8 });
+    const api = envs[0]!.services.find((s) => s.name === 'api')!;
+    expect([api.healthCheck, api.deregistrationDelaySeconds, api.alarms]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it('rejects timings and thresholds outside what AWS accepts, naming each field', () => {
+    const dir = editedEnvironments((d) => {
+      d['dev']!.setIn(['services', 0, 'healthCheck'], { intervalSeconds: 1, healthyThreshold: 11 });
+      d['dev']!.setIn(['services', 0, 'alarms'], { cpuPercent: 0 });
+    });
+    expect(problems(dir)).toEqual([
+      'dev.yaml services.0.healthCheck.intervalSeconds: must be 5 to 300 seconds',
+      'dev.yaml services.0.healthCheck.healthyThreshold: must be 2 to 10 checks',
+      'dev.yaml services.0.alarms.cpuPercent: must be more than 0 (percent)',
+    ]);
+  });
+
   it('rejects two services with the same name', () => {
     const dir = editedEnvironments((d) => d['dev']!.setIn(['services', 1, 'name'], 'web'));
     expect(problems(dir)).toEqual([

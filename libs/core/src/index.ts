@@ -25,3 +25,4 @@ export { ecsContract, type EcsRef, type EcsServiceRef } from './contracts/ecs';
 export { eksContract, type EksRef } from './contracts/eks';
 export { registryContract, type RegistryRef } from './contracts/registry';
 export { sharedEnvironments, synthApps, type HostedApp } from './host';
+export { keepAddresses } from './addresses';

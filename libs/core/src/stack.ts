@@ -12,8 +12,9 @@ import {
   type Rule,
   takeCheckedJson,
 } from '@platform/policy';
-import { Aspects, TerraformStack } from 'cdktf';
-import type { Construct } from 'constructs';
+import { Aspects, type TerraformElement, TerraformStack } from 'cdktf';
+import type { Construct, Node } from 'constructs';
+import { addressOf } from './addresses';
 import { configureAws } from './clouds/aws';
 import { configureGcp } from './clouds/gcp';
 
@@ -82,6 +83,14 @@ export class PlatformStack extends TerraformStack {
     if (checked) return checked;
     this.bindPermissionsBoundary();
     return super.toTerraform();
+  }
+
+  /**
+   * cdktf's logical ids, except that constructs marked with `keepAddresses` are left out of the
+   * addresses below them (refactors that split a construct keep every terraform address).
+   */
+  protected override allocateLogicalId(tfElement: TerraformElement | Node): string {
+    return addressOf(this, tfElement) ?? super.allocateLogicalId(tfElement);
   }
 
   /**

@@ -12,7 +12,14 @@ export {
   type EncryptionKeyProps,
 } from './encryption-key';
 export { EncryptedLogGroup, type EncryptedLogGroupProps } from './log-group';
-export { SecureBucket, type BucketTransition, type SecureBucketProps } from './secure-bucket';
+export {
+  ELB_LOG_DELIVERY_PRINCIPAL_SINCE,
+  elbLogDeliveryPrincipal,
+  SecureBucket,
+  type BucketTransition,
+  type LoadBalancerAccessLogs,
+  type SecureBucketProps,
+} from './secure-bucket';
 export { serviceRole, type ServiceRoleProps } from './service-role';
 export {
   ACTIONS,

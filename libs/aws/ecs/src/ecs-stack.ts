@@ -1,10 +1,12 @@
 import { EncryptionKey, logsKeyStatement } from '@platform/aws-common';
 import {
   appConfigNames,
+  type AwsEnvironment,
   ECS_NAMING_RULES,
   ecrRepositoryUrl,
-  type AwsEnvironment,
+  ecsServiceNames,
   resourceName,
+  type ServiceConfig,
 } from '@platform/config';
 import { alertingContract, ecsContract, networkContract, PlatformStack } from '@platform/core';
 import { Fn } from 'cdktf';
@@ -12,7 +14,7 @@ import type { Construct } from 'constructs';
 import { AppRunnerService } from './app-runner';
 import { FargateCluster } from './cluster';
 import { PublicLoadBalancer } from './load-balancer';
-import { FargateService } from './service';
+import { FargateService, type FargateServiceProps } from './service';
 
 /**
  * Listener-rule priority of a service, from its name alone (1,000 to 49,999): adding, removing or
@@ -23,6 +25,64 @@ export function rulePriority(serviceName: string): number {
   let hash = 0x811c9dc5;
   for (const char of serviceName) hash = Math.imul(hash ^ char.codePointAt(0)!, 0x01000193) >>> 0;
   return 1000 + (hash % 49000);
+}
+
+/** What {@link fargateServiceProps} takes from the stack rather than from config. */
+type StackParts = Pick<
+  FargateServiceProps,
+  'repositoryUrl' | 'cluster' | 'loadBalancer' | 'network' | 'kmsKeyArn' | 'alarmTopicArn'
+>;
+
+/** Maps one ecs-runtime service of an environment file to the props of its FargateService. */
+export function fargateServiceProps(
+  env: AwsEnvironment,
+  service: ServiceConfig,
+  parts: StackParts,
+): FargateServiceProps {
+  const deployment = service.deployment;
+  return {
+    ...parts,
+    names: ecsServiceNames(env, service),
+    accountId: env.aws.accountId,
+    region: env.aws.region,
+    logRetentionDays: env.ecs.logRetentionDays,
+    enableExecuteCommand: env.ecs.enableExecuteCommand,
+    priority: rulePriority(service.name),
+    appConfig: appConfigNames(env, service),
+    port: service.port,
+    healthCheckPath: service.healthCheckPath,
+    routeHost: service.route?.host,
+    routePath: service.route?.path,
+    cpu: service.cpu,
+    memoryMiB: service.memoryMiB,
+    desiredCount: service.tasks.desired,
+    minCapacity: service.tasks.min,
+    maxCapacity: service.tasks.max,
+    cpuTargetPercent: service.autoscaling.cpuPercent,
+    memoryTargetPercent: service.autoscaling.memoryPercent,
+    requestsPerTarget:
+      deployment.strategy === 'rolling' ? service.autoscaling.requestsPerTarget : undefined,
+    scaleOutCooldownSeconds: service.autoscaling.scaleOutCooldownSeconds,
+    scaleInCooldownSeconds: service.autoscaling.scaleInCooldownSeconds,
+    secrets: service.secrets,
+    deploymentStrategy: deployment.strategy,
+    ...(deployment.strategy === 'blue-green'
+      ? {
+          trafficShifting: deployment.trafficShifting,
+          terminateBlueAfterMinutes: deployment.terminateBlueAfterMinutes,
+        }
+      : {}),
+    healthCheckIntervalSeconds: service.healthCheck?.intervalSeconds,
+    healthCheckTimeoutSeconds: service.healthCheck?.timeoutSeconds,
+    healthyThresholdCount: service.healthCheck?.healthyThreshold,
+    unhealthyThresholdCount: service.healthCheck?.unhealthyThreshold,
+    healthCheckGracePeriodSeconds: service.healthCheck?.gracePeriodSeconds,
+    deregistrationDelaySeconds: service.deregistrationDelaySeconds,
+    errorRateAlarmPercent: service.alarms?.errorRatePercent,
+    p99LatencyAlarmSeconds: service.alarms?.p99LatencySeconds,
+    cpuAlarmPercent: service.alarms?.cpuPercent,
+    memoryAlarmPercent: service.alarms?.memoryPercent,
+  };
 }
 
 /**
@@ -104,22 +164,18 @@ export class EcsStack extends PlatformStack {
         });
         return;
       }
-      services[service.name] = new FargateService(this, `service-${service.name}`, {
-        environmentName: env.name,
-        accountId: env.aws.accountId,
-        region: env.aws.region,
-        service,
-        repositoryUrl,
-        cluster: this.cluster,
-        loadBalancer: this.loadBalancer,
-        network,
-        kmsKeyArn: key.arn,
-        logRetentionDays: env.ecs.logRetentionDays,
-        enableExecuteCommand: env.ecs.enableExecuteCommand,
-        alarmTopicArn: alerting.topicArn,
-        priority: rulePriority(service.name),
-        appConfig: appConfigNames(env, service),
-      });
+      services[service.name] = new FargateService(
+        this,
+        `service-${service.name}`,
+        fargateServiceProps(env, service, {
+          repositoryUrl,
+          cluster: this.cluster,
+          loadBalancer: this.loadBalancer,
+          network,
+          kmsKeyArn: key.arn,
+          alarmTopicArn: alerting.topicArn,
+        }),
+      );
     });
     this.services = services;
     this.appRunnerServices = appRunner;

@@ -1,16 +1,10 @@
 export {
-  AccessLogBucket,
-  ELB_LOG_DELIVERY_PRINCIPAL_SINCE,
-  elbLogDeliveryPrincipal,
-  type AccessLogBucketProps,
-} from './access-log-bucket';
-export {
   AppRunnerService,
   APP_RUNNER_MAX_CONCURRENCY,
   type AppRunnerServiceProps,
 } from './app-runner';
 export { FargateCluster, type CapacityShare, type FargateClusterProps } from './cluster';
-export { EcsStack, rulePriority } from './ecs-stack';
+export { EcsStack, fargateServiceProps, rulePriority } from './ecs-stack';
 export {
   MANAGED_RULE_GROUPS,
   PublicLoadBalancer,
@@ -18,8 +12,38 @@ export {
   type PublicLoadBalancerProps,
 } from './load-balancer';
 export { serviceRole } from './roles';
-export { ALARM_THRESHOLDS, ServiceAlarms, type ServiceAlarmsProps } from './service-alarms';
-export { FargateService, INITIAL_IMAGE_TAG, type FargateServiceProps } from './service';
+export {
+  ALARM_THRESHOLDS,
+  ServiceAlarms,
+  serviceAlarmProblems,
+  type ServiceAlarmsProps,
+} from './service-alarms';
+export {
+  BLUE_GREEN_DEFAULTS,
+  BlueGreenDeployment,
+  blueGreenProblems,
+  type BlueGreenDeploymentProps,
+  type TrafficShift,
+} from './blue-green';
+export {
+  SCALING_DEFAULTS,
+  ServiceScaling,
+  scalingProblems,
+  type ServiceScalingProps,
+} from './scaling';
+export {
+  TARGET_GROUP_DEFAULTS,
+  ServiceTargetGroups,
+  targetGroupProblems,
+  type ServiceTargetGroupsProps,
+} from './target-groups';
+export {
+  FARGATE_SERVICE_DEFAULTS,
+  FargateService,
+  fargateServiceProblems,
+  INITIAL_IMAGE_TAG,
+  type FargateServiceProps,
+} from './service';
 export {
   CONTAINER_USER,
   SIDECAR_IMAGES,

@@ -9,12 +9,11 @@ import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-securit
 import { Wafv2WebAcl } from '@cdktf/provider-aws/lib/wafv2-web-acl';
 import { Wafv2WebAclAssociation } from '@cdktf/provider-aws/lib/wafv2-web-acl-association';
 import { Wafv2WebAclLoggingConfiguration } from '@cdktf/provider-aws/lib/wafv2-web-acl-logging-configuration';
-import { grantWriteLogs, policyDocument } from '@platform/aws-common';
+import { grantWriteLogs, policyDocument, SecureBucket } from '@platform/aws-common';
 import { arn, servicePrincipal } from '@platform/config';
 import type { NetworkRef } from '@platform/core';
 import { suppress } from '@platform/policy';
 import { Construct } from 'constructs';
-import { AccessLogBucket } from './access-log-bucket';
 import { ListenerCertificates } from './certificates';
 
 /** The TLS policy of every HTTPS listener: TLS 1.3 and 1.2 with forward-secret ciphers only. */
@@ -140,12 +139,14 @@ export class PublicLoadBalancer extends Construct {
     });
 
     const logPrefix = 'alb';
-    const logs = new AccessLogBucket(this, 'access-logs', {
+    const logs = new SecureBucket(this, 'access-logs', {
       bucketName: `${name}-alb-access-logs-${props.accountId}`,
-      accountId: props.accountId,
-      region: props.region,
-      prefix: logPrefix,
-      retentionDays: props.accessLogRetentionDays,
+      loadBalancerAccessLogs: {
+        accountId: props.accountId,
+        region: props.region,
+        prefix: logPrefix,
+        retentionDays: props.accessLogRetentionDays,
+      },
       protect: props.protect,
     });
 

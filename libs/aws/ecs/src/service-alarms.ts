@@ -2,7 +2,7 @@ import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric
 import { ECS_ROLLBACK_ALARMS, type EcsServiceAlarm } from '@platform/config';
 import { Construct } from 'constructs';
 
-/** Thresholds of the service alarms. */
+/** Thresholds of the service alarms when a prop does not set one. */
 export const ALARM_THRESHOLDS = {
   /** Percent of requests answered 5xx by the tasks. */
   errorRatePercent: 5,
@@ -27,6 +27,45 @@ export interface ServiceAlarmsProps {
   readonly targetGroupArnSuffixes: readonly string[];
   /** The environment's alarm topic. */
   readonly topicArn: string;
+  /**
+   * Percent of requests answered 5xx by the tasks that alarms (and rolls a deployment back).
+   * @default 5
+   */
+  readonly errorRatePercent?: number;
+  /**
+   * p99 target response time, in seconds, that alarms (and rolls a deployment back).
+   * @default 2
+   */
+  readonly p99LatencySeconds?: number;
+  /**
+   * Average CPU utilisation, in percent, that alarms.
+   * @default 90
+   */
+  readonly cpuPercent?: number;
+  /**
+   * Average memory utilisation, in percent, that alarms.
+   * @default 90
+   */
+  readonly memoryPercent?: number;
+}
+
+/** Every problem of the props, each naming the prop, the value and what is allowed. */
+export function serviceAlarmProblems(props: ServiceAlarmsProps): string[] {
+  const percent = (name: string, value: number | undefined) =>
+    value !== undefined && !(value > 0 && value <= 100)
+      ? [`${name} must be more than 0 and at most 100 (got ${value})`]
+      : [];
+  return [
+    ...(props.targetGroupArnSuffixes.length === 0
+      ? ['targetGroupArnSuffixes must name at least one target group']
+      : []),
+    ...percent('errorRatePercent', props.errorRatePercent),
+    ...(props.p99LatencySeconds !== undefined && !(props.p99LatencySeconds > 0)
+      ? [`p99LatencySeconds must be more than 0 (got ${props.p99LatencySeconds})`]
+      : []),
+    ...percent('cpuPercent', props.cpuPercent),
+    ...percent('memoryPercent', props.memoryPercent),
+  ];
 }
 
 /**
@@ -44,10 +83,10 @@ export class ServiceAlarms extends Construct {
 
   constructor(scope: Construct, id: string, props: ServiceAlarmsProps) {
     super(scope, id);
-    if (props.targetGroupArnSuffixes.length === 0)
-      throw new Error(
-        `${this.node.path}: targetGroupArnSuffixes must name at least one target group`,
-      );
+    const problems = serviceAlarmProblems(props);
+    if (problems.length > 0) throw new Error(`${this.node.path}: ${problems.join('; ')}`);
+    const errorRatePercent = props.errorRatePercent ?? ALARM_THRESHOLDS.errorRatePercent;
+    const p99LatencySeconds = props.p99LatencySeconds ?? ALARM_THRESHOLDS.p99LatencySeconds;
     const actions = { alarmActions: [props.topicArn], okActions: [props.topicArn] };
     const groups = props.targetGroupArnSuffixes.map((tg, i) => ({ tg, i }));
     const albMetric = (idPrefix: string, metric: string, stat: string) =>
@@ -70,9 +109,9 @@ export class ServiceAlarms extends Construct {
 
     const errorRate = new CloudwatchMetricAlarm(this, 'error-rate', {
       alarmName: props.alarmNames.errorRate,
-      alarmDescription: `${props.serviceName}: more than ${ALARM_THRESHOLDS.errorRatePercent}% of requests answered 5xx by the tasks`,
+      alarmDescription: `${props.serviceName}: more than ${errorRatePercent}% of requests answered 5xx by the tasks`,
       comparisonOperator: 'GreaterThanThreshold',
-      threshold: ALARM_THRESHOLDS.errorRatePercent,
+      threshold: errorRatePercent,
       evaluationPeriods: 3,
       datapointsToAlarm: 2,
       treatMissingData: 'notBreaching',
@@ -90,9 +129,9 @@ export class ServiceAlarms extends Construct {
     });
     const latency = new CloudwatchMetricAlarm(this, 'p99-latency', {
       alarmName: props.alarmNames.latency,
-      alarmDescription: `${props.serviceName}: p99 response time above ${ALARM_THRESHOLDS.p99LatencySeconds} s`,
+      alarmDescription: `${props.serviceName}: p99 response time above ${p99LatencySeconds} s`,
       comparisonOperator: 'GreaterThanThreshold',
-      threshold: ALARM_THRESHOLDS.p99LatencySeconds,
+      threshold: p99LatencySeconds,
       evaluationPeriods: 3,
       datapointsToAlarm: 2,
       treatMissingData: 'notBreaching',
@@ -132,8 +171,12 @@ export class ServiceAlarms extends Construct {
         treatMissingData: 'missing',
         ...actions,
       });
-    const cpu = ecsAlarm('cpu', 'CPUUtilization', ALARM_THRESHOLDS.cpuPercent);
-    const memory = ecsAlarm('memory', 'MemoryUtilization', ALARM_THRESHOLDS.memoryPercent);
+    const cpu = ecsAlarm('cpu', 'CPUUtilization', props.cpuPercent ?? ALARM_THRESHOLDS.cpuPercent);
+    const memory = ecsAlarm(
+      'memory',
+      'MemoryUtilization',
+      props.memoryPercent ?? ALARM_THRESHOLDS.memoryPercent,
+    );
     this.byKey = { errorRate, latency, unhealthyHosts: unhealthy, cpu, memory };
     this.all = [errorRate, latency, unhealthy, cpu, memory];
     this.rollback = ECS_ROLLBACK_ALARMS.map((key) => this.byKey[key]);

@@ -1,13 +1,9 @@
-import { AppautoscalingPolicy } from '@cdktf/provider-aws/lib/appautoscaling-policy';
-import { AppautoscalingTarget } from '@cdktf/provider-aws/lib/appautoscaling-target';
-import { CodedeployApp } from '@cdktf/provider-aws/lib/codedeploy-app';
-import { CodedeployDeploymentGroup } from '@cdktf/provider-aws/lib/codedeploy-deployment-group';
 import { EcsService } from '@cdktf/provider-aws/lib/ecs-service';
 import {
   LbListenerRule,
   type LbListenerRuleCondition,
 } from '@cdktf/provider-aws/lib/lb-listener-rule';
-import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
+import type { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
@@ -22,33 +18,37 @@ import {
 import {
   type AppConfigNames,
   arn,
-  awsManagedPolicyArn,
-  CODEDEPLOY_CONFIGS,
-  ecsServiceNames,
-  type ServiceConfig,
+  ECS_ROLLBACK_ALARMS,
+  type EcsServiceNames,
   servicePrincipal,
 } from '@platform/config';
 import type { EcsServiceRef, NetworkRef } from '@platform/core';
 import { Construct } from 'constructs';
+import { BlueGreenDeployment, blueGreenProblems, type TrafficShift } from './blue-green';
 import type { FargateCluster } from './cluster';
 import type { PublicLoadBalancer } from './load-balancer';
 import { serviceRole } from './roles';
-import { ServiceAlarms } from './service-alarms';
+import { ServiceScaling, scalingProblems } from './scaling';
+import { serviceAlarmProblems, ServiceAlarms } from './service-alarms';
+import { ServiceTargetGroups, targetGroupProblems } from './target-groups';
 import { ServiceTaskDefinition } from './task-definition';
 
 /** The tag of the image a service starts with, before the pipeline deploys its first release. */
 export const INITIAL_IMAGE_TAG = 'initial';
 
+/** What a service does when a prop is not given. */
+export const FARGATE_SERVICE_DEFAULTS = {
+  healthCheckGracePeriodSeconds: 60,
+} as const;
+
 /** Props of {@link FargateService}. */
 export interface FargateServiceProps {
-  /** Environment name, e.g. dev: prefixes every resource name. */
-  readonly environmentName: string;
+  /** Names of the service and its resources, from the ECS naming module (`ecsServiceNames`). */
+  readonly names: EcsServiceNames;
   /** The account the service runs in. */
   readonly accountId: string;
   /** The region. */
   readonly region: string;
-  /** The service, as configured. */
-  readonly service: ServiceConfig;
   /** Repository URL in this account's registry (`<account>.dkr.ecr.<region>.<dnsSuffix>/<repo>`). */
   readonly repositoryUrl: string;
   /** The cluster. */
@@ -63,8 +63,123 @@ export interface FargateServiceProps {
   readonly logRetentionDays: number;
   /** The environment's alarm topic. */
   readonly alarmTopicArn: string;
-  /** Priority of the service's listener rules (unique per listener). */
+  /** Priority of the service's listener rules (1 to 50,000, unique per listener). */
   readonly priority: number;
+  /** Port the container listens on. */
+  readonly port: number;
+  /** Path the load balancer probes, e.g. /healthz. */
+  readonly healthCheckPath: string;
+  /**
+   * Host header routed to the service, e.g. www.dev.example.com.
+   * @default any host (then routePath is required)
+   */
+  readonly routeHost?: string;
+  /**
+   * Path pattern routed to the service, e.g. /api/*.
+   * @default every path (then routeHost is required)
+   */
+  readonly routePath?: string;
+  /** CPU units of a task (a size Fargate accepts, e.g. 512). */
+  readonly cpu: number;
+  /** Memory of a task in MiB (paired with cpu as Fargate allows). */
+  readonly memoryMiB: number;
+  /** Tasks started at first deployment; autoscaling owns the count afterwards. */
+  readonly desiredCount: number;
+  /** Fewest tasks autoscaling keeps. */
+  readonly minCapacity: number;
+  /** Most tasks autoscaling starts. */
+  readonly maxCapacity: number;
+  /** Average CPU utilisation autoscaling holds, in percent. */
+  readonly cpuTargetPercent: number;
+  /** Average memory utilisation autoscaling holds, in percent. */
+  readonly memoryTargetPercent: number;
+  /**
+   * ALB requests per task autoscaling holds; rolling services only (blue/green swaps the groups).
+   * @default no request-count scaling
+   */
+  readonly requestsPerTarget?: number;
+  /**
+   * Seconds after a scale-out before another.
+   * @default 60
+   */
+  readonly scaleOutCooldownSeconds?: number;
+  /**
+   * Seconds after a scale-in before another.
+   * @default 120
+   */
+  readonly scaleInCooldownSeconds?: number;
+  /**
+   * Environment variables read from secrets at task start: name → SSM parameter or Secrets
+   * Manager ARN; the execution role may read exactly these.
+   * @default none
+   */
+  readonly secrets?: Readonly<Record<string, string>>;
+  /**
+   * How a new version reaches traffic: rolling (the ECS controller with the circuit breaker and
+   * alarm rollback) or blue-green (CodeDeploy shifts traffic between two target groups).
+   * @default "rolling"
+   */
+  readonly deploymentStrategy?: 'rolling' | 'blue-green';
+  /**
+   * How blue/green moves traffic; blue-green only.
+   * @default "canary": 10 % of traffic for 5 minutes, then the rest
+   */
+  readonly trafficShifting?: TrafficShift;
+  /**
+   * Minutes the blue tasks keep running after a blue/green shift; blue-green only.
+   * @default 5
+   */
+  readonly terminateBlueAfterMinutes?: number;
+  /**
+   * Seconds between two health checks of a task.
+   * @default 15
+   */
+  readonly healthCheckIntervalSeconds?: number;
+  /**
+   * Seconds a health check may take, less than the interval.
+   * @default 5
+   */
+  readonly healthCheckTimeoutSeconds?: number;
+  /**
+   * Checks passed in a row before a task gets traffic.
+   * @default 2
+   */
+  readonly healthyThresholdCount?: number;
+  /**
+   * Checks failed in a row before a task is taken out of service.
+   * @default 3
+   */
+  readonly unhealthyThresholdCount?: number;
+  /**
+   * Seconds ECS ignores failed health checks of a starting task (0 to 3600).
+   * @default 60
+   */
+  readonly healthCheckGracePeriodSeconds?: number;
+  /**
+   * Seconds a stopping task may finish its in-flight requests.
+   * @default 30
+   */
+  readonly deregistrationDelaySeconds?: number;
+  /**
+   * Percent of requests answered 5xx that alarms and rolls a deployment back.
+   * @default 5
+   */
+  readonly errorRateAlarmPercent?: number;
+  /**
+   * p99 response time, in seconds, that alarms and rolls a deployment back.
+   * @default 2
+   */
+  readonly p99LatencyAlarmSeconds?: number;
+  /**
+   * Average CPU utilisation, in percent, that alarms.
+   * @default 90
+   */
+  readonly cpuAlarmPercent?: number;
+  /**
+   * Average memory utilisation, in percent, that alarms.
+   * @default 90
+   */
+  readonly memoryAlarmPercent?: number;
   /**
    * AppConfig names for the agent sidecar.
    * @default no AppConfig agent
@@ -77,16 +192,129 @@ export interface FargateServiceProps {
   readonly enableExecuteCommand?: boolean;
 }
 
+/** The props of the parts that are not checked (names, ARNs): placeholders for the checks. */
+const UNCHECKED = { name: '-', arn: '-' } as const;
+
+/** What the parts call a prop that the service names otherwise. */
+const PART_PROP_NAMES: Readonly<Record<string, string>> = {
+  errorRatePercent: 'errorRateAlarmPercent',
+  p99LatencySeconds: 'p99LatencyAlarmSeconds',
+  cpuPercent: 'cpuAlarmPercent',
+  memoryPercent: 'memoryAlarmPercent',
+  'requestsPerTarget.target': 'requestsPerTarget',
+};
+
 /**
- * One service on Fargate behind the public ALB: task definition with separate task and
- * execution roles, a security group open only to the ALB, private subnets without public
- * IPs, autoscaling on CPU and memory (and requests, for rolling services), alarms, and the
- * deployment strategy from config:
+ * Every problem of the props, the service's own and those its parts (target groups, scaling,
+ * alarms, blue/green) would find, each naming the prop, the value and what is allowed.
+ */
+export function fargateServiceProblems(props: FargateServiceProps): string[] {
+  const blueGreen = props.deploymentStrategy === 'blue-green';
+  const grace = props.healthCheckGracePeriodSeconds;
+  const parts = [
+    ...targetGroupProblems({
+      groupNames: blueGreen ? [UNCHECKED.name, UNCHECKED.name] : [UNCHECKED.name],
+      vpcId: UNCHECKED.name,
+      port: props.port,
+      healthCheckPath: props.healthCheckPath,
+      healthCheckIntervalSeconds: props.healthCheckIntervalSeconds,
+      healthCheckTimeoutSeconds: props.healthCheckTimeoutSeconds,
+      healthyThresholdCount: props.healthyThresholdCount,
+      unhealthyThresholdCount: props.unhealthyThresholdCount,
+      deregistrationDelaySeconds: props.deregistrationDelaySeconds,
+    }),
+    ...scalingProblems({
+      clusterName: UNCHECKED.name,
+      serviceName: UNCHECKED.name,
+      policyNamePrefix: UNCHECKED.name,
+      minCapacity: props.minCapacity,
+      maxCapacity: props.maxCapacity,
+      cpuTargetPercent: props.cpuTargetPercent,
+      memoryTargetPercent: props.memoryTargetPercent,
+      requestsPerTarget:
+        props.requestsPerTarget === undefined
+          ? undefined
+          : { target: props.requestsPerTarget, resourceLabel: UNCHECKED.name },
+      scaleOutCooldownSeconds: props.scaleOutCooldownSeconds,
+      scaleInCooldownSeconds: props.scaleInCooldownSeconds,
+      dependsOn: [],
+    }),
+    ...serviceAlarmProblems({
+      alarmNames: props.names.alarms,
+      clusterName: UNCHECKED.name,
+      serviceName: UNCHECKED.name,
+      loadBalancerArnSuffix: UNCHECKED.arn,
+      targetGroupArnSuffixes: [UNCHECKED.arn],
+      topicArn: UNCHECKED.arn,
+      errorRatePercent: props.errorRateAlarmPercent,
+      p99LatencySeconds: props.p99LatencyAlarmSeconds,
+      cpuPercent: props.cpuAlarmPercent,
+      memoryPercent: props.memoryAlarmPercent,
+    }),
+    ...(blueGreen
+      ? blueGreenProblems({
+          applicationName: UNCHECKED.name,
+          deploymentGroupName: UNCHECKED.name,
+          roleName: UNCHECKED.name,
+          accountId: props.accountId,
+          region: props.region,
+          clusterName: UNCHECKED.name,
+          serviceName: UNCHECKED.name,
+          productionListenerArn: UNCHECKED.arn,
+          testListenerArn: UNCHECKED.arn,
+          targetGroupNames: [UNCHECKED.name, UNCHECKED.name],
+          rollbackAlarmNames: ECS_ROLLBACK_ALARMS.map((key) => props.names.alarms[key]),
+          trafficShifting: props.trafficShifting,
+          terminateBlueAfterMinutes: props.terminateBlueAfterMinutes,
+        })
+      : []),
+  ].map((message) => {
+    const prop = message.split(' ')[0] ?? '';
+    const own = PART_PROP_NAMES[prop];
+    return own ? own + message.slice(prop.length) : message;
+  });
+  return [
+    ...(props.routeHost === undefined && props.routePath === undefined
+      ? ['a service needs a route: set routeHost, routePath or both']
+      : []),
+    ...(!Number.isInteger(props.priority) || props.priority < 1 || props.priority > 50000
+      ? [`priority must be a whole number from 1 to 50000 (got ${props.priority})`]
+      : []),
+    ...(props.desiredCount < props.minCapacity || props.desiredCount > props.maxCapacity
+      ? [
+          `desiredCount (${props.desiredCount}) must be from minCapacity (${props.minCapacity}) to maxCapacity (${props.maxCapacity})`,
+        ]
+      : []),
+    ...(blueGreen && props.requestsPerTarget !== undefined
+      ? [
+          'requestsPerTarget needs a rolling service: blue/green swaps the target groups it scales on',
+        ]
+      : []),
+    ...(!blueGreen && props.trafficShifting !== undefined
+      ? ['trafficShifting applies to blue-green services only']
+      : []),
+    ...(!blueGreen && props.terminateBlueAfterMinutes !== undefined
+      ? ['terminateBlueAfterMinutes applies to blue-green services only']
+      : []),
+    ...(grace !== undefined && (!Number.isInteger(grace) || grace < 0 || grace > 3600)
+      ? [`healthCheckGracePeriodSeconds must be a whole number from 0 to 3600 (got ${grace})`]
+      : []),
+    ...parts,
+  ];
+}
+
+/**
+ * One service on Fargate behind the public ALB, composed of its parts: a task definition with
+ * separate task and execution roles, a security group open only to the ALB, private subnets
+ * without public IPs, {@link ServiceTargetGroups}, listener rules, {@link ServiceScaling},
+ * {@link ServiceAlarms}, and the deployment strategy:
  *
  * - rolling: the ECS controller with the circuit breaker and alarm rollback;
  * - blue-green: the CODE_DEPLOY controller, blue and green target groups, production and test
- *   listener rules, a CodeDeploy application and deployment group that roll back on failure and
- *   on alarm. Terraform ignores what CodeDeploy changes afterwards.
+ *   listener rules, and a {@link BlueGreenDeployment} that rolls back on failure and on alarm.
+ *   Terraform ignores what CodeDeploy changes afterwards.
+ *
+ * Every problem of the props (the service's and its parts') is reported at once.
  */
 export class FargateService extends Construct {
   /** The ECS service. */
@@ -95,29 +323,20 @@ export class FargateService extends Construct {
   readonly targetGroups: readonly LbTargetGroup[];
   /** The alarms. */
   readonly alarms: ServiceAlarms;
-  /** The CodeDeploy deployment group (blue-green only). */
-  readonly deploymentGroup?: CodedeployDeploymentGroup;
+  /** The autoscaling. */
+  readonly scaling: ServiceScaling;
+  /** The CodeDeploy application and deployment group (blue-green only). */
+  readonly blueGreen?: BlueGreenDeployment;
   /** What the ECS contract publishes of the service. */
   readonly ref: EcsServiceRef;
 
   constructor(scope: Construct, id: string, props: FargateServiceProps) {
     super(scope, id);
-    const { service } = props;
-    if (service.runtime !== 'ecs')
-      throw new Error(
-        `${this.node.path}: service "${service.name}" has runtime "${service.runtime}"; FargateService runs only "ecs" services`,
-      );
-    if (!service.route || (service.route.host === undefined && service.route.path === undefined)) {
-      throw new Error(
-        `${this.node.path}: service "${service.name}" needs a route (host, path or both)`,
-      );
-    }
-    if (!Number.isInteger(props.priority) || props.priority < 1 || props.priority > 50000) {
-      throw new Error(`${this.node.path}: priority must be 1 to 50000 (got ${props.priority})`);
-    }
-    const names = ecsServiceNames({ name: props.environmentName }, service);
+    const { names } = props;
     const name = names.prefix;
-    const blueGreen = service.deployment.strategy === 'blue-green';
+    const blueGreen = props.deploymentStrategy === 'blue-green';
+    const problems = fargateServiceProblems(props);
+    if (problems.length > 0) throw new Error(`${this.node.path}: ${problems.join('; ')}`);
 
     const logs = new EncryptedLogGroup(this, 'logs', {
       name: names.logGroup,
@@ -134,7 +353,7 @@ export class FargateService extends Construct {
       statements: [
         ...grantPull([repositoryArn]),
         grantWriteLogs([`${logs.group.arn}:*`]),
-        ...grantReadSecrets(Object.values(service.secrets)),
+        ...grantReadSecrets(Object.values(props.secrets ?? {})),
       ],
     });
     const execLogGroupArn = props.cluster.execLogGroup.group.arn;
@@ -164,7 +383,11 @@ export class FargateService extends Construct {
     const task = new ServiceTaskDefinition(this, 'task', {
       family: names.taskFamily,
       containerName: names.containerName,
-      service,
+      serviceName: names.service,
+      port: props.port,
+      cpu: props.cpu,
+      memoryMiB: props.memoryMiB,
+      secrets: props.secrets,
       image: `${props.repositoryUrl}:${INITIAL_IMAGE_TAG}`,
       region: props.region,
       logGroupName: logs.group.name,
@@ -181,10 +404,10 @@ export class FargateService extends Construct {
     });
     new VpcSecurityGroupIngressRule(this, 'ingress-from-alb', {
       securityGroupId: securityGroup.id,
-      description: `Port ${service.port} from the public ALB only`,
+      description: `Port ${props.port} from the public ALB only`,
       ipProtocol: 'tcp',
-      fromPort: service.port,
-      toPort: service.port,
+      fromPort: props.port,
+      toPort: props.port,
       referencedSecurityGroupId: props.loadBalancer.securityGroup.id,
     });
     new VpcSecurityGroupEgressRule(this, 'egress-https', {
@@ -197,32 +420,22 @@ export class FargateService extends Construct {
       cidrIpv4: '0.0.0.0/0',
     });
 
-    const targetGroup = (suffix: string, groupName: string) =>
-      new LbTargetGroup(this, suffix ? `target-group-${suffix}` : 'target-group', {
-        name: groupName,
-        port: service.port,
-        protocol: 'HTTP',
-        targetType: 'ip',
-        vpcId: props.network.vpcId,
-        deregistrationDelay: '30',
-        healthCheck: {
-          path: service.healthCheckPath,
-          matcher: '200-399',
-          interval: 15,
-          healthyThreshold: 2,
-          unhealthyThreshold: 3,
-          timeout: 5,
-        },
-      });
-    const [blueName, greenName] = names.blueGreenTargetGroups;
-    this.targetGroups = blueGreen
-      ? [targetGroup('blue', blueName), targetGroup('green', greenName)]
-      : [targetGroup('', names.targetGroup)];
+    this.targetGroups = new ServiceTargetGroups(this, 'target-groups', {
+      groupNames: blueGreen ? names.blueGreenTargetGroups : [names.targetGroup],
+      vpcId: props.network.vpcId,
+      port: props.port,
+      healthCheckPath: props.healthCheckPath,
+      healthCheckIntervalSeconds: props.healthCheckIntervalSeconds,
+      healthCheckTimeoutSeconds: props.healthCheckTimeoutSeconds,
+      healthyThresholdCount: props.healthyThresholdCount,
+      unhealthyThresholdCount: props.unhealthyThresholdCount,
+      deregistrationDelaySeconds: props.deregistrationDelaySeconds,
+    }).groups;
     const [primary] = this.targetGroups as [LbTargetGroup, ...LbTargetGroup[]];
 
     const condition: LbListenerRuleCondition[] = [
-      ...(service.route.host ? [{ hostHeader: { values: [service.route.host] } }] : []),
-      ...(service.route.path ? [{ pathPattern: { values: [service.route.path] } }] : []),
+      ...(props.routeHost ? [{ hostHeader: { values: [props.routeHost] } }] : []),
+      ...(props.routePath ? [{ pathPattern: { values: [props.routePath] } }] : []),
     ];
     // CodeDeploy swaps the forward target of both rules during a deployment: terraform leaves it alone.
     const shifted = blueGreen ? { ignoreChanges: ['action'] } : undefined;
@@ -258,13 +471,18 @@ export class FargateService extends Construct {
       loadBalancerArnSuffix: props.loadBalancer.alb.arnSuffix,
       targetGroupArnSuffixes: this.targetGroups.map((tg) => tg.arnSuffix),
       topicArn: props.alarmTopicArn,
+      errorRatePercent: props.errorRateAlarmPercent,
+      p99LatencySeconds: props.p99LatencyAlarmSeconds,
+      cpuPercent: props.cpuAlarmPercent,
+      memoryPercent: props.memoryAlarmPercent,
     });
+    const rollbackAlarmNames = ECS_ROLLBACK_ALARMS.map((key) => this.alarms.byKey[key].alarmName);
 
     this.ecsService = new EcsService(this, 'service', {
       name: names.service,
       cluster: props.cluster.cluster.arn,
       taskDefinition: task.taskDefinition.arn,
-      desiredCount: service.tasks.desired,
+      desiredCount: props.desiredCount,
       capacityProviderStrategy: props.cluster.strategy.map((s) => ({ ...s })),
       platformVersion: 'LATEST',
       networkConfiguration: {
@@ -276,10 +494,12 @@ export class FargateService extends Construct {
         {
           targetGroupArn: primary.arn,
           containerName: task.containerName,
-          containerPort: service.port,
+          containerPort: props.port,
         },
       ],
-      healthCheckGracePeriodSeconds: 60,
+      healthCheckGracePeriodSeconds:
+        props.healthCheckGracePeriodSeconds ??
+        FARGATE_SERVICE_DEFAULTS.healthCheckGracePeriodSeconds,
       enableExecuteCommand: props.enableExecuteCommand ?? false,
       enableEcsManagedTags: true,
       propagateTags: 'SERVICE',
@@ -290,11 +510,7 @@ export class FargateService extends Construct {
         ? {}
         : {
             deploymentCircuitBreaker: { enable: true, rollback: true },
-            alarms: {
-              alarmNames: this.alarms.rollback.map((a) => a.alarmName),
-              enable: true,
-              rollback: true,
-            },
+            alarms: { alarmNames: rollbackAlarmNames, enable: true, rollback: true },
           }),
       dependsOn: [...rules, props.cluster.capacityProviders],
       lifecycle: {
@@ -309,103 +525,56 @@ export class FargateService extends Construct {
       },
     });
 
-    const resourceId = `service/${clusterName}/${names.service}`;
-    const scaling = new AppautoscalingTarget(this, 'scaling-target', {
-      serviceNamespace: 'ecs',
-      scalableDimension: 'ecs:service:DesiredCount',
-      resourceId,
-      minCapacity: service.tasks.min,
-      maxCapacity: service.tasks.max,
+    this.scaling = new ServiceScaling(this, 'scaling', {
+      clusterName,
+      serviceName: names.service,
+      policyNamePrefix: name,
+      minCapacity: props.minCapacity,
+      maxCapacity: props.maxCapacity,
+      cpuTargetPercent: props.cpuTargetPercent,
+      memoryTargetPercent: props.memoryTargetPercent,
+      requestsPerTarget:
+        props.requestsPerTarget === undefined
+          ? undefined
+          : {
+              target: props.requestsPerTarget,
+              resourceLabel: `${props.loadBalancer.alb.arnSuffix}/${primary.arnSuffix}`,
+            },
+      scaleOutCooldownSeconds: props.scaleOutCooldownSeconds,
+      scaleInCooldownSeconds: props.scaleInCooldownSeconds,
       dependsOn: [this.ecsService],
     });
-    const tracking = (
-      key: string,
-      target: number,
-      spec: { predefinedMetricType: string; resourceLabel?: string },
-    ) =>
-      new AppautoscalingPolicy(this, `scale-on-${key}`, {
-        name: `${name}-${key}`,
-        policyType: 'TargetTrackingScaling',
-        serviceNamespace: scaling.serviceNamespace,
-        scalableDimension: scaling.scalableDimension,
-        resourceId: scaling.resourceId,
-        targetTrackingScalingPolicyConfiguration: {
-          targetValue: target,
-          scaleInCooldown: 120,
-          scaleOutCooldown: 60,
-          predefinedMetricSpecification: spec,
-        },
-      });
-    tracking('cpu', service.autoscaling.cpuPercent, {
-      predefinedMetricType: 'ECSServiceAverageCPUUtilization',
-    });
-    tracking('memory', service.autoscaling.memoryPercent, {
-      predefinedMetricType: 'ECSServiceAverageMemoryUtilization',
-    });
-    if (!blueGreen && service.autoscaling.requestsPerTarget !== undefined) {
-      tracking('requests', service.autoscaling.requestsPerTarget, {
-        predefinedMetricType: 'ALBRequestCountPerTarget',
-        resourceLabel: `${props.loadBalancer.alb.arnSuffix}/${primary.arnSuffix}`,
-      });
-    }
 
-    let codeDeploy: { application: string; group: string } | undefined;
-    if (service.deployment.strategy === 'blue-green') {
-      const deployment = service.deployment;
-      const app = new CodedeployApp(this, 'codedeploy-app', {
-        name: names.codeDeployApplication,
-        computePlatform: 'ECS',
-      });
-      const role = serviceRole(this, 'codedeploy-role', {
-        name: names.codeDeployRole,
-        description: `CodeDeploy blue/green of ${name}`,
-        servicePrincipal: servicePrincipal(props.region, 'codedeploy'),
-        accountId: props.accountId,
-        statements: [],
-        managedPolicyArns: [awsManagedPolicyArn(props, 'AWSCodeDeployRoleForECS')],
-      });
+    if (blueGreen) {
       const [blue, green] = this.targetGroups as [LbTargetGroup, LbTargetGroup];
-      this.deploymentGroup = new CodedeployDeploymentGroup(this, 'deployment-group', {
-        appName: app.name,
+      this.blueGreen = new BlueGreenDeployment(this, 'blue-green', {
+        applicationName: names.codeDeployApplication,
         deploymentGroupName: names.deploymentGroup,
-        serviceRoleArn: role.arn,
-        deploymentConfigName: CODEDEPLOY_CONFIGS[deployment.trafficShifting],
-        deploymentStyle: { deploymentOption: 'WITH_TRAFFIC_CONTROL', deploymentType: 'BLUE_GREEN' },
-        blueGreenDeploymentConfig: {
-          deploymentReadyOption: { actionOnTimeout: 'CONTINUE_DEPLOYMENT' },
-          terminateBlueInstancesOnDeploymentSuccess: {
-            action: 'TERMINATE',
-            terminationWaitTimeInMinutes: deployment.terminateBlueAfterMinutes,
-          },
-        },
-        autoRollbackConfiguration: {
-          enabled: true,
-          events: ['DEPLOYMENT_FAILURE', 'DEPLOYMENT_STOP_ON_ALARM'],
-        },
-        alarmConfiguration: { enabled: true, alarms: this.alarms.rollback.map((a) => a.alarmName) },
-        ecsService: { clusterName, serviceName: this.ecsService.name },
-        loadBalancerInfo: {
-          targetGroupPairInfo: {
-            prodTrafficRoute: { listenerArns: [props.loadBalancer.httpsListener.arn] },
-            testTrafficRoute: { listenerArns: [props.loadBalancer.testListener.arn] },
-            targetGroup: [{ name: blue.name }, { name: green.name }],
-          },
-        },
+        roleName: names.codeDeployRole,
+        accountId: props.accountId,
+        region: props.region,
+        clusterName,
+        serviceName: this.ecsService.name,
+        productionListenerArn: props.loadBalancer.httpsListener.arn,
+        testListenerArn: props.loadBalancer.testListener.arn,
+        targetGroupNames: [blue.name, green.name],
+        rollbackAlarmNames,
+        trafficShifting: props.trafficShifting,
+        terminateBlueAfterMinutes: props.terminateBlueAfterMinutes,
       });
-      codeDeploy = { application: names.codeDeployApplication, group: names.deploymentGroup };
     }
 
     this.ref = {
-      strategy: service.deployment.strategy,
+      strategy: blueGreen ? 'blue-green' : 'rolling',
       serviceName: names.service,
       taskFamily: names.taskFamily,
       targetGroupNames: blueGreen ? [...names.blueGreenTargetGroups] : [names.targetGroup],
       targetGroupArnSuffixes: this.targetGroups.map((tg) => tg.arnSuffix),
       alarms: names.alarms,
-      codeDeployApplication: codeDeploy?.application,
-      codeDeployDeploymentGroup: codeDeploy?.group,
+      codeDeployApplication: blueGreen ? names.codeDeployApplication : undefined,
+      codeDeployDeploymentGroup: blueGreen ? names.deploymentGroup : undefined,
       containerName: task.containerName,
-      containerPort: service.port,
+      containerPort: props.port,
       capacityProviderStrategy: props.cluster.strategy,
     };
   }

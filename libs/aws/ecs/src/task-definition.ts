@@ -1,6 +1,6 @@
 import { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definition';
 import type { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import type { AppConfigNames, ServiceConfig } from '@platform/config';
+import type { AppConfigNames } from '@platform/config';
 import { Construct } from 'constructs';
 
 /** The sidecar images: pinned versions, pulled from the AWS public gallery. */
@@ -28,8 +28,20 @@ export interface ServiceTaskDefinitionProps {
   readonly family: string;
   /** Name of the application container, e.g. web (the deploy pipeline and the AppSpec name it). */
   readonly containerName: string;
-  /** The service. */
-  readonly service: ServiceConfig;
+  /** The service's name: what its traces are reported as (OTEL_SERVICE_NAME). */
+  readonly serviceName: string;
+  /** Port the application listens on. */
+  readonly port: number;
+  /** CPU units of the task (a size Fargate accepts, e.g. 512). */
+  readonly cpu: number;
+  /** Memory of the task in MiB (paired with cpu as Fargate allows, e.g. 1024). */
+  readonly memoryMiB: number;
+  /**
+   * Environment variables read from secrets at task start: name → SSM parameter or Secrets
+   * Manager ARN (the execution role must be granted them).
+   * @default none
+   */
+  readonly secrets?: Readonly<Record<string, string>>;
   /** Full image reference of the application container. */
   readonly image: string;
   /** The region (log driver, agents). */
@@ -65,7 +77,6 @@ export class ServiceTaskDefinition extends Construct {
 
   constructor(scope: Construct, id: string, props: ServiceTaskDefinitionProps) {
     super(scope, id);
-    const { service } = props;
     this.containerName = props.containerName;
     const logs = (prefix: string) => ({
       logDriver: 'awslogs',
@@ -86,7 +97,7 @@ export class ServiceTaskDefinition extends Construct {
       image: props.image,
       essential: true,
       ...hardened,
-      portMappings: [{ containerPort: service.port, protocol: 'tcp', name: 'http' }],
+      portMappings: [{ containerPort: props.port, protocol: 'tcp', name: 'http' }],
       mountPoints: Object.entries(WRITABLE_PATHS).map(([volume, path]) => ({
         sourceVolume: volume,
         containerPath: path,
@@ -94,7 +105,7 @@ export class ServiceTaskDefinition extends Construct {
       })),
       environment: [
         { name: 'OTEL_EXPORTER_OTLP_ENDPOINT', value: 'http://localhost:4317' },
-        { name: 'OTEL_SERVICE_NAME', value: service.name },
+        { name: 'OTEL_SERVICE_NAME', value: props.serviceName },
         { name: 'OTEL_PROPAGATORS', value: 'xray,tracecontext' },
         ...(props.appConfig
           ? [
@@ -105,7 +116,7 @@ export class ServiceTaskDefinition extends Construct {
             ]
           : []),
       ],
-      secrets: Object.entries(service.secrets)
+      secrets: Object.entries(props.secrets ?? {})
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([name, valueFrom]) => ({ name, valueFrom })),
       logConfiguration: logs('app'),
@@ -141,8 +152,8 @@ export class ServiceTaskDefinition extends Construct {
       family: props.family,
       requiresCompatibilities: ['FARGATE'],
       networkMode: 'awsvpc',
-      cpu: String(service.cpu),
-      memory: String(service.memoryMiB),
+      cpu: String(props.cpu),
+      memory: String(props.memoryMiB),
       runtimePlatform: { operatingSystemFamily: 'LINUX', cpuArchitecture: 'X86_64' },
       executionRoleArn: props.executionRole.arn,
       taskRoleArn: props.taskRole.arn,

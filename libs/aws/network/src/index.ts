@@ -1,2 +1,7 @@
-export { Network, INTERFACE_ENDPOINT_SERVICES, type NetworkProps } from './network';
+export {
+  Network,
+  INTERFACE_ENDPOINT_SERVICES,
+  type NatStrategy,
+  type NetworkProps,
+} from './network';
 export { NetworkStack } from './network-stack';

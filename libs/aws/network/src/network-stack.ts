@@ -10,7 +10,17 @@ export class NetworkStack extends PlatformStack {
 
   constructor(scope: Construct, environment: AwsEnvironment) {
     super(scope, { family: 'network', environment });
-    this.network = new Network(this, 'network', { environment });
+    const env = environment;
+    this.network = new Network(this, 'network', {
+      namePrefix: env.name,
+      accountId: env.aws.accountId,
+      region: env.aws.region,
+      vpcCidr: env.network.vpcCidr,
+      availabilityZones: env.aws.availabilityZones,
+      subnets: env.subnets,
+      natStrategy: env.network.natStrategy,
+      flowLogRetentionDays: env.network.flowLogRetentionDays,
+    });
     networkContract.publish(this, this.network.ref);
   }
 }

@@ -22,22 +22,42 @@ import {
 } from '@platform/aws-common';
 import {
   arn,
-  type AwsEnvironment,
+  type PlannedSubnet,
   servicePrincipal,
   type SubnetTierName,
   vpcEndpointServiceName,
 } from '@platform/config';
-import { resourceName } from '@platform/config';
+import { type NAT_STRATEGIES, resourceName } from '@platform/config';
 import type { NetworkRef } from '@platform/core';
 import { Construct } from 'constructs';
+
+/** Where the NAT gateways go: one per zone, or a single one. */
+export type NatStrategy = (typeof NAT_STRATEGIES)[number];
 
 /** Interface endpoints every environment gets, so workloads pull images and ship logs privately. */
 export const INTERFACE_ENDPOINT_SERVICES = ['ecr.api', 'ecr.dkr', 'logs', 'sts'] as const;
 
 /** Props of {@link Network}. */
 export interface NetworkProps {
-  /** The environment: VPC range, zones, subnet sizes, NAT strategy, flow-log retention. */
-  readonly environment: AwsEnvironment;
+  /** Prefix of every name, e.g. dev: resources are named `<prefix>-<what>` (dev-vpc, dev-nat-…). */
+  readonly namePrefix: string;
+  /** The account (flow-log delivery is limited to it). */
+  readonly accountId: string;
+  /** The region (endpoint service names, the partition of ARNs and principals). */
+  readonly region: string;
+  /** The VPC's IPv4 range, e.g. 10.10.0.0/16. */
+  readonly vpcCidr: string;
+  /** The zones used, by name, e.g. [eu-west-1a, eu-west-1b]: one subnet of each tier per zone. */
+  readonly availabilityZones: readonly string[];
+  /** Every subnet: tier, zone and range (planned from the tier sizes, see planSubnets). */
+  readonly subnets: readonly PlannedSubnet[];
+  /**
+   * NAT for the private subnets: one gateway per zone, or a single one for the whole VPC.
+   * @default "one-per-az": a zone's outage stays in that zone
+   */
+  readonly natStrategy?: NatStrategy;
+  /** Days the VPC flow logs are kept; one of the values CloudWatch Logs accepts. */
+  readonly flowLogRetentionDays: number;
 }
 
 /**
@@ -57,11 +77,11 @@ export class Network extends Construct {
 
   constructor(scope: Construct, id: string, props: NetworkProps) {
     super(scope, id);
-    const env = props.environment;
+    const env = { name: props.namePrefix };
     const name = (...parts: string[]) => resourceName(env, ...parts);
 
     this.vpc = new Vpc(this, 'vpc', {
-      cidrBlock: env.network.vpcCidr,
+      cidrBlock: props.vpcCidr,
       enableDnsHostnames: true,
       enableDnsSupport: true,
       tags: { Name: name('vpc') },
@@ -74,7 +94,7 @@ export class Network extends Construct {
     });
 
     const subnets: Record<SubnetTierName, Subnet[]> = { public: [], private: [], intra: [] };
-    for (const planned of env.subnets) {
+    for (const planned of props.subnets) {
       subnets[planned.tier].push(
         new Subnet(this, `${planned.tier}-${planned.availabilityZone}`, {
           vpcId: this.vpc.id,
@@ -102,16 +122,16 @@ export class Network extends Construct {
     });
     subnets.public.forEach(
       (subnet, i) =>
-        new RouteTableAssociation(this, `public-${env.aws.availabilityZones[i]}-routes`, {
+        new RouteTableAssociation(this, `public-${props.availabilityZones[i]}-routes`, {
           subnetId: subnet.id,
           routeTableId: publicRoutes.id,
         }),
     );
 
     const natZones =
-      env.network.natStrategy === 'one-per-az'
-        ? env.aws.availabilityZones
-        : env.aws.availabilityZones.slice(0, 1);
+      (props.natStrategy ?? 'one-per-az') === 'one-per-az'
+        ? props.availabilityZones
+        : props.availabilityZones.slice(0, 1);
     this.natGateways = natZones.map((zone, i) => {
       const eip = new Eip(this, `nat-${zone}-ip`, {
         domain: 'vpc',
@@ -125,7 +145,7 @@ export class Network extends Construct {
       });
     });
 
-    const privateRouteTables = env.aws.availabilityZones.map((zone, i) => {
+    const privateRouteTables = props.availabilityZones.map((zone, i) => {
       const table = new RouteTable(this, `private-${zone}-routes`, {
         vpcId: this.vpc.id,
         tags: { Name: name('private', zone) },
@@ -148,17 +168,17 @@ export class Network extends Construct {
     });
     subnets.intra.forEach(
       (subnet, i) =>
-        new RouteTableAssociation(this, `intra-${env.aws.availabilityZones[i]}-association`, {
+        new RouteTableAssociation(this, `intra-${props.availabilityZones[i]}-association`, {
           subnetId: subnet.id,
           routeTableId: intraRoutes.id,
         }),
     );
 
-    this.addFlowLogs(env);
+    this.addFlowLogs(props);
 
     new VpcEndpoint(this, 's3-endpoint', {
       vpcId: this.vpc.id,
-      serviceName: vpcEndpointServiceName(env.aws.region, 's3'),
+      serviceName: vpcEndpointServiceName(props.region, 's3'),
       vpcEndpointType: 'Gateway',
       routeTableIds: [...privateRouteTables.map((t) => t.id), intraRoutes.id],
       tags: { Name: name('s3') },
@@ -175,12 +195,12 @@ export class Network extends Construct {
       ipProtocol: 'tcp',
       fromPort: 443,
       toPort: 443,
-      cidrIpv4: env.network.vpcCidr,
+      cidrIpv4: props.vpcCidr,
     });
     for (const service of INTERFACE_ENDPOINT_SERVICES) {
       new VpcEndpoint(this, `${service.replace('.', '-')}-endpoint`, {
         vpcId: this.vpc.id,
-        serviceName: vpcEndpointServiceName(env.aws.region, service),
+        serviceName: vpcEndpointServiceName(props.region, service),
         vpcEndpointType: 'Interface',
         privateDnsEnabled: true,
         subnetIds: subnets.private.map((s) => s.id),
@@ -203,22 +223,23 @@ export class Network extends Construct {
     };
   }
 
-  private addFlowLogs(env: AwsEnvironment): void {
+  private addFlowLogs(props: NetworkProps): void {
+    const env = { name: props.namePrefix };
     const key = new EncryptionKey(this, 'flow-logs-key', {
-      accountId: env.aws.accountId,
-      region: env.aws.region,
+      accountId: props.accountId,
+      region: props.region,
       alias: `alias/${resourceName(env, 'flow-logs')}`,
-      description: `Encrypts the VPC flow logs of ${env.name}`,
-      statements: [logsKeyStatement(env.aws)],
+      description: `Encrypts the VPC flow logs of ${props.namePrefix}`,
+      statements: [logsKeyStatement(props)],
     });
-    const flowLogGroupName = `/platform/${env.name}/vpc-flow-logs`;
-    const flowLogGroupArn = arn(env.aws, {
+    const flowLogGroupName = `/platform/${props.namePrefix}/vpc-flow-logs`;
+    const flowLogGroupArn = arn(props, {
       service: 'logs',
       resource: `log-group:${flowLogGroupName}`,
     });
     const logs = new EncryptedLogGroup(this, 'flow-logs', {
       name: flowLogGroupName,
-      retentionDays: env.network.flowLogRetentionDays,
+      retentionDays: props.flowLogRetentionDays,
       kmsKeyArn: key.arn,
     });
     const role = new IamRole(this, 'flow-logs-role', {
@@ -228,10 +249,10 @@ export class Network extends Construct {
         {
           actions: ['sts:AssumeRole'],
           principals: [
-            { type: 'Service', identifiers: [servicePrincipal(env.aws.region, 'vpc-flow-logs')] },
+            { type: 'Service', identifiers: [servicePrincipal(props.region, 'vpc-flow-logs')] },
           ],
           conditions: [
-            { test: 'StringEquals', variable: 'aws:SourceAccount', values: [env.aws.accountId] },
+            { test: 'StringEquals', variable: 'aws:SourceAccount', values: [props.accountId] },
           ],
         },
       ]),

@@ -215,8 +215,118 @@ export const serviceSchema = z.strictObject({
         description:
           'ALB requests per task to hold; rolling services only (blue/green swaps target groups). Default: no request-count scaling',
       }),
+      scaleOutCooldownSeconds: z
+        .number()
+        .int()
+        .min(0)
+        .max(3600, 'must be 0 to 3600 seconds')
+        .optional()
+        .meta({
+          description: 'Seconds after a scale-out before the next one (ecs runtime). Default: 60',
+        }),
+      scaleInCooldownSeconds: z
+        .number()
+        .int()
+        .min(0)
+        .max(3600, 'must be 0 to 3600 seconds')
+        .optional()
+        .meta({
+          description: 'Seconds after a scale-in before the next one (ecs runtime). Default: 120',
+        }),
     })
     .meta({ description: 'Target-tracking autoscaling targets.' }),
+  healthCheck: z
+    .strictObject({
+      intervalSeconds: z
+        .number()
+        .int()
+        .min(5, 'must be 5 to 300 seconds')
+        .max(300, 'must be 5 to 300 seconds')
+        .optional()
+        .meta({ description: 'Seconds between two health checks of a task. Default: 15' }),
+      timeoutSeconds: z
+        .number()
+        .int()
+        .min(2, 'must be 2 to 120 seconds')
+        .max(120, 'must be 2 to 120 seconds')
+        .optional()
+        .meta({
+          description: 'Seconds a health check may take; shorter than intervalSeconds. Default: 5',
+        }),
+      healthyThreshold: z
+        .number()
+        .int()
+        .min(2, 'must be 2 to 10 checks')
+        .max(10, 'must be 2 to 10 checks')
+        .optional()
+        .meta({ description: 'Checks passed in a row before a task gets traffic. Default: 2' }),
+      unhealthyThreshold: z
+        .number()
+        .int()
+        .min(2, 'must be 2 to 10 checks')
+        .max(10, 'must be 2 to 10 checks')
+        .optional()
+        .meta({ description: 'Checks failed in a row before a task is replaced. Default: 3' }),
+      gracePeriodSeconds: z
+        .number()
+        .int()
+        .min(0)
+        .max(3600, 'must be 0 to 3600 seconds')
+        .optional()
+        .meta({
+          description: 'Seconds ECS ignores failed health checks of a starting task. Default: 60',
+        }),
+    })
+    .optional()
+    .meta({
+      description:
+        'How the load balancer judges the tasks (ecs runtime). Default: a check every 15 s with a 5 s timeout, traffic after 2 passes, replaced after 3 failures, 60 s grace for a starting task',
+    }),
+  deregistrationDelaySeconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(3600, 'must be 0 to 3600 seconds')
+    .optional()
+    .meta({
+      description:
+        'Seconds the load balancer lets a stopping task finish its requests (ecs runtime). Default: 30',
+    }),
+  alarms: z
+    .strictObject({
+      errorRatePercent: z
+        .number()
+        .gt(0, 'must be more than 0 (percent)')
+        .max(100, 'must be at most 100 (percent)')
+        .optional()
+        .meta({
+          description: 'Percent of requests answered 5xx by the tasks that alarms. Default: 5',
+        }),
+      p99LatencySeconds: z
+        .number()
+        .gt(0, 'must be more than 0 seconds')
+        .optional()
+        .meta({ description: 'p99 target response time, in seconds, that alarms. Default: 2' }),
+      cpuPercent: z
+        .number()
+        .gt(0, 'must be more than 0 (percent)')
+        .max(100, 'must be at most 100 (percent)')
+        .optional()
+        .meta({ description: 'Average CPU utilisation, in percent, that alarms. Default: 90' }),
+      memoryPercent: z
+        .number()
+        .gt(0, 'must be more than 0 (percent)')
+        .max(100, 'must be at most 100 (percent)')
+        .optional()
+        .meta({
+          description: 'Average memory utilisation, in percent, that alarms. Default: 90',
+        }),
+    })
+    .optional()
+    .meta({
+      description:
+        "Thresholds of the service's alarms (ecs runtime); deployments roll back on the 5xx rate and latency alarms. Default: 5 % errors, 2 s p99, 90 % CPU, 90 % memory",
+    }),
   secrets: z
     .record(
       z
