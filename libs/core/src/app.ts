@@ -64,6 +64,13 @@ export interface SynthResult {
   >;
 }
 
+/**
+ * The file synth writes beside the stacks: the family, its stacks, and the environments it has
+ * no stack for (their cloud is not one the family supports). Deploy scripts read it to tell
+ * "not this family's cloud" from "not synthesized".
+ */
+export const SYNTH_MANIFEST = 'synth-manifest.json';
+
 /** Root of the synth output: $PLATFORM_OUTPUT_ROOT (tests, benchmarks) or the workspace root. */
 function outputRoot(): string {
   return process.env['PLATFORM_OUTPUT_ROOT'] ?? findWorkspaceRoot();
@@ -88,9 +95,10 @@ export function synthFamily(
   mkdirSync(scratch, { recursive: true });
   try {
     const app = new App({ outdir: scratch, stackTraces: false, skipValidation: false });
-    const skipped = environments
-      .filter((environment) => !buildEnvironment(app, factories, environment, environments))
-      .map((environment) => `${environment.name} (${environment.cloud})`);
+    const skippedEnvironments = environments.filter(
+      (environment) => !buildEnvironment(app, factories, environment, environments),
+    );
+    const skipped = skippedEnvironments.map((e) => `${e.name} (${e.cloud})`);
     app.synth();
     const stacks = app.node.children.filter(
       (c): c is TerraformStack => c instanceof TerraformStack,
@@ -104,6 +112,18 @@ export function synthFamily(
           reason,
         })),
       ]),
+    );
+    writeFileSync(
+      join(scratch, SYNTH_MANIFEST),
+      `${JSON.stringify(
+        {
+          family,
+          stacks: stacks.map((s) => s.node.id),
+          skipped: skippedEnvironments.map(({ name, cloud }) => ({ environment: name, cloud })),
+        },
+        null,
+        2,
+      )}\n`,
     );
     writeFileSync(
       join(scratch, 'policy-report.json'),

@@ -2,6 +2,7 @@ export { PlatformStack, type PlatformStackProps } from './stack';
 export {
   loadApp,
   runApp,
+  SYNTH_MANIFEST,
   synthFailure,
   synthFamily,
   synthReport,
