@@ -3,9 +3,11 @@
 //   stack-matrix.mjs            every app × every environment of a cloud the app runs on
 //   stack-matrix.mjs --affected apps nx considers affected (NX_BASE/NX_HEAD), the same way
 // An app runs on the clouds its project.json tags name (`cloud:aws`, `cloud:gcp`); a test
-// keeps those tags equal to the clouds its runApp call has factories for.
+// keeps those tags equal to the clouds its runApp call has factories for. Where synth has run,
+// its manifest (dist/apps/<app>/synth-manifest.json) also drops the environments it wrote no
+// stack for (an optional section such as eks left out).
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 
@@ -24,6 +26,11 @@ const cloudsOf = (app) =>
   JSON.parse(readFileSync(join('apps', app, 'project.json'), 'utf8'))
     .tags.filter((tag) => tag.startsWith('cloud:'))
     .map((tag) => tag.slice('cloud:'.length));
+const withoutStack = (app) => {
+  const manifest = join('dist', 'apps', app, 'synth-manifest.json');
+  if (!existsSync(manifest)) return [];
+  return JSON.parse(readFileSync(manifest, 'utf8')).skipped.map((s) => s.environment);
+};
 const envs = readdirSync('environments')
   .filter((f) => f.endsWith('.yaml'))
   .sort()
@@ -41,6 +48,7 @@ const envs = readdirSync('environments')
 const include = apps.flatMap((app) =>
   envs
     .filter((env) => cloudsOf(app).includes(env.cloud))
+    .filter((env) => !withoutStack(app).includes(env.name))
     .filter((env) => app !== 'bootstrap' || env.bootstrapMigrated)
     .map((env) => ({ app, env: env.name, cloud: env.cloud, stack: `${app}-${env.name}` })),
 );

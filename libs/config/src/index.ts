@@ -39,8 +39,11 @@ export { ConfigError, formatProblems, type ConfigProblem } from './errors';
 export {
   environmentProblems,
   environmentsOf,
+  hasSection,
   loadEnvironments,
   type AwsEnvironment,
+  type AwsEnvironmentWith,
+  type OptionalAwsSection,
   type Environment,
   type GcpEnvironment,
 } from './load';

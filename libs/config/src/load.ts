@@ -28,6 +28,22 @@ export interface GcpEnvironment extends GcpEnvironmentConfig {
   readonly subnets: readonly PlannedGcpSubnet[];
 }
 
+/** The sections an AWS environment may leave out (the family then has no stack there). */
+export type OptionalAwsSection = 'eks' | 'baseline';
+
+/** An AWS environment that declares the optional section `S`. */
+export type AwsEnvironmentWith<S extends OptionalAwsSection> = AwsEnvironment & {
+  readonly [K in S]-?: NonNullable<AwsEnvironment[K]>;
+};
+
+/** Whether an AWS environment declares the optional section (switched on or off). */
+export function hasSection<S extends OptionalAwsSection>(
+  env: AwsEnvironment,
+  section: S,
+): env is AwsEnvironmentWith<S> {
+  return env[section] !== undefined;
+}
+
 /** A validated environment of any cloud; `cloud` tells which. */
 export type Environment = AwsEnvironment | GcpEnvironment;
 

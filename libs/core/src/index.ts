@@ -1,4 +1,5 @@
 export { PlatformStack, type PlatformStackProps } from './stack';
+export { optionalSection } from './optional-section';
 export {
   loadApp,
   runApp,

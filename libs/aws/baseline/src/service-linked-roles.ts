@@ -1,5 +1,5 @@
 import { IamServiceLinkedRole } from '@cdktf/provider-aws/lib/iam-service-linked-role';
-import type { AwsEnvironment } from '@platform/config';
+import type { AwsEnvironmentWith } from '@platform/config';
 import { Construct } from 'constructs';
 
 /** The ARN of an AWS service-linked role: fixed by AWS, so it is known without a lookup. */
@@ -9,7 +9,7 @@ export const serviceLinkedRoleArn = (accountId: string, service: string, roleNam
 /** Props of {@link ServiceLinkedRoles}. */
 export interface ServiceLinkedRolesProps {
   /** The environment: account, and which roles to create. */
-  readonly environment: AwsEnvironment;
+  readonly environment: AwsEnvironmentWith<'baseline'>;
 }
 
 /**

@@ -12,7 +12,7 @@ import {
   EncryptionKey,
   logsKeyStatement,
 } from '@platform/aws-common';
-import { type AwsEnvironment, EKS_VERSIONS, resourceName } from '@platform/config';
+import { type AwsEnvironmentWith, EKS_VERSIONS, resourceName } from '@platform/config';
 import type { NetworkRef } from '@platform/core';
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
@@ -54,7 +54,7 @@ const CONTROL_PLANE_TO_NODE_PORTS = [
 /** Props of {@link PlatformEksCluster}. */
 export interface PlatformEksClusterProps {
   /** The environment: the eks section (version, endpoint, access, log retention) and the account. */
-  readonly environment: AwsEnvironment;
+  readonly environment: AwsEnvironmentWith<'eks'>;
   /** The environment's network: control-plane ENIs go to the intra subnets. */
   readonly network: NetworkRef;
 }

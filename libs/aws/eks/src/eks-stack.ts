@@ -1,5 +1,5 @@
 import { EncryptedLogGroup } from '@platform/aws-common';
-import { EKS_VERSIONS, type AwsEnvironment, resourceName } from '@platform/config';
+import { EKS_VERSIONS, type AwsEnvironmentWith, resourceName } from '@platform/config';
 import { alertingContract, eksContract, networkContract, PlatformStack } from '@platform/core';
 import { eksSupportedVersion } from '@platform/policy';
 import { Fn, type ITerraformDependable, TerraformOutput } from 'cdktf';
@@ -33,7 +33,7 @@ export class EksStack extends PlatformStack {
   /** The access instance, when the environment enables it. */
   readonly accessInstance?: SsmAccessInstance;
 
-  constructor(scope: Construct, environment: AwsEnvironment) {
+  constructor(scope: Construct, environment: AwsEnvironmentWith<'eks'>) {
     super(scope, { family: 'eks', environment, extraRules: [eksSupportedVersion(EKS_VERSIONS)] });
     const env = environment;
     const eks = env.eks;

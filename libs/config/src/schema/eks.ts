@@ -125,6 +125,10 @@ const nodeGroupSchema = z.strictObject({
 
 export const eksSchema = z
   .strictObject({
+    enabled: z.boolean().default(true).meta({
+      description:
+        'false switches the eks family off in this environment: its stack stays, empty, so the plan shows what will be destroyed (and the guard blocks what is protected). Remove the section only where the family was never deployed.',
+    }),
     version: z.enum(EKS_VERSIONS).meta({
       description: 'Kubernetes minor version, quoted ("1.32": unquoted YAML reads 1.30 as 1.3).',
       examples: ['1.32'],
@@ -312,10 +316,11 @@ export type EksNodeGroupConfig = EksConfig['nodes']['groups'][number];
 /** Rules that tie the EKS section to the rest of the environment; each problem as path + message. */
 export function eksEnvironmentProblems(env: {
   readonly production: boolean;
-  readonly eks: EksConfig;
+  readonly eks?: EksConfig;
 }): { path: (string | number)[]; message: string }[] {
   const problems: { path: (string | number)[]; message: string }[] = [];
   const { eks } = env;
+  if (!eks) return problems;
   if (env.production) {
     if (eks.endpoint.publicAccess) {
       problems.push({

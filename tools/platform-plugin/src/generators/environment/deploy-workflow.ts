@@ -33,7 +33,8 @@ export function addDeployJob(tree: Tree, from: string, name: string): string[] {
   const job = doc.createNode({
     needs: from,
     uses: source.get('uses'),
-    with: { environment: name },
+    // the same cloud as the job it follows (a derived environment keeps its source's cloud)
+    with: { environment: name, cloud: (source.get('with') as YAMLMap | undefined)?.get('cloud') },
   }) as YAMLMap;
   jobs.items.splice(index + 1, 0, doc.createPair(name, job));
   tree.write(DEPLOY_WORKFLOW, doc.toString());

@@ -77,11 +77,11 @@ describe('environment generator', () => {
     it('deploys qa between staging and prod on merges to main', () => {
       const text = tree.read('.github/workflows/deploy.yml', 'utf8') ?? '';
       const jobs = parse(text)['jobs'];
-      expect(Object.keys(jobs)).toEqual(['dev', 'staging', 'qa', 'prod']);
+      expect(Object.keys(jobs)).toEqual(['dev', 'staging', 'qa', 'prod', 'gcpdev', 'gcpprod']);
       expect(jobs['qa']).toEqual({
         needs: 'staging',
         uses: './.github/workflows/deploy-environment.yml',
-        with: { environment: 'qa' },
+        with: { environment: 'qa', cloud: 'aws' },
       });
       expect(jobs['prod']['needs']).toBe('qa');
       expect(validateWorkflow(text).errors).toEqual([]);
