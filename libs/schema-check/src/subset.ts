@@ -1,0 +1,77 @@
+// A provider schema cut down to the types a workspace uses, in a stable form: documentation
+// fields dropped, keys sorted, so the same inputs always write the same file.
+import type { ProviderSchemas, SchemaBlock, SchemaEntry } from './schema';
+
+/** Fields that only document a schema; the checker never reads them. */
+const DOCUMENTATION = new Set(['description', 'description_kind']);
+
+/** What to keep of one provider's schema. */
+export interface SubsetRequest {
+  /** Source address, e.g. registry.terraform.io/hashicorp/google. */
+  readonly provider: string;
+  readonly resources: readonly string[];
+  readonly dataSources: readonly string[];
+  /** A provider configuration block to include (e.g. derived from the cdktf binding). */
+  readonly providerBlock?: SchemaBlock;
+}
+
+/**
+ * The subset of `full` that `request` names. Throws, naming every one, when a requested type is
+ * not in the provider's schema (a typo, or a type of another provider version).
+ */
+export function schemaSubset(full: ProviderSchemas, request: SubsetRequest): ProviderSchemas {
+  const schema = full.provider_schemas[request.provider];
+  if (!schema) throw new Error(`the schema document has no provider ${request.provider}`);
+  const missing: string[] = [];
+  const pick = (
+    from: Readonly<Record<string, SchemaEntry>> | undefined,
+    names: readonly string[],
+    label: string,
+  ) =>
+    Object.fromEntries(
+      [...new Set(names)].sort().flatMap((name) => {
+        const entry = from?.[name];
+        if (!entry) missing.push(`${label} ${name}`);
+        return entry ? [[name, stripDocumentation(entry)]] : [];
+      }),
+    );
+  const resource_schemas = pick(schema.resource_schemas, request.resources, 'resource');
+  const data_source_schemas = pick(schema.data_source_schemas, request.dataSources, 'data source');
+  if (missing.length > 0) throw new Error(`${request.provider} has no ${missing.join(', ')}`);
+  return {
+    format_version: full.format_version,
+    provider_schemas: {
+      [request.provider]: {
+        ...(request.providerBlock
+          ? { provider: { version: 0, block: request.providerBlock } }
+          : {}),
+        resource_schemas,
+        data_source_schemas,
+      },
+    },
+  };
+}
+
+function stripDocumentation<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(stripDocumentation) as T;
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([k]) => !DOCUMENTATION.has(k))
+      .map(([k, v]) => [k, stripDocumentation(v)]),
+  ) as T;
+}
+
+/** JSON with every object's keys sorted, two-space indented, ending in a newline. */
+export function stableJson(value: unknown): string {
+  const sort = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sort);
+    if (v === null || typeof v !== 'object') return v;
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, sort((v as Record<string, unknown>)[k])]),
+    );
+  };
+  return `${JSON.stringify(sort(value), null, 2)}\n`;
+}
