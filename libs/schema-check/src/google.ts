@@ -32,6 +32,7 @@ export const GOOGLE_BASELINE_RESOURCES: readonly string[] = [
   'google_kms_crypto_key',
   'google_kms_crypto_key_iam_member',
   'google_kms_key_ring',
+  'google_kms_key_ring_iam_member',
   'google_project_iam_custom_role',
   'google_project_iam_member',
   'google_project_service',
