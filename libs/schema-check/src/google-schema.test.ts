@@ -44,6 +44,12 @@ describe('the committed google schema', () => {
     expect(missing).toEqual([]);
   });
 
+  it('drops documentation fields, never an attribute that happens to be named description', () => {
+    const account = google.resource_schemas?.['google_service_account']?.block;
+    expect(account?.attributes?.['description']).toEqual({ optional: true, type: 'string' });
+    expect(JSON.stringify(google)).not.toContain('description_kind');
+  });
+
   it('carries the provider block the binding can emit (regenerate after a binding upgrade)', () => {
     expect(google.provider?.block).toEqual(googleProviderBlockFromBinding(ROOT));
   });

@@ -1,8 +1,8 @@
 // A provider schema cut down to the types a workspace uses, in a stable form: documentation
 // fields dropped, keys sorted, so the same inputs always write the same file.
-import type { ProviderSchemas, SchemaBlock, SchemaEntry } from './schema';
+import type { ProviderSchemas, SchemaAttribute, SchemaBlock, SchemaEntry } from './schema';
 
-/** Fields that only document a schema; the checker never reads them. */
+/** Fields of a block or attribute that only document it; the checker never reads them. */
 const DOCUMENTATION = new Set(['description', 'description_kind']);
 
 /** What to keep of one provider's schema. */
@@ -52,14 +52,53 @@ export function schemaSubset(full: ProviderSchemas, request: SubsetRequest): Pro
   };
 }
 
-function stripDocumentation<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(stripDocumentation) as T;
-  if (value === null || typeof value !== 'object') return value;
+/** A schema entry without documentation fields, walked by structure (an attribute may be named `description`). */
+function stripDocumentation(entry: SchemaEntry): SchemaEntry {
+  return { ...entry, block: stripBlock(entry.block) };
+}
+
+function withoutDocumentation<T extends object>(node: T): T {
+  return Object.fromEntries(Object.entries(node).filter(([k]) => !DOCUMENTATION.has(k))) as T;
+}
+
+function stripAttributes(
+  attributes: Readonly<Record<string, SchemaAttribute>>,
+): Record<string, SchemaAttribute> {
   return Object.fromEntries(
-    Object.entries(value)
-      .filter(([k]) => !DOCUMENTATION.has(k))
-      .map(([k, v]) => [k, stripDocumentation(v)]),
-  ) as T;
+    Object.entries(attributes).map(([name, attribute]) => {
+      const stripped = withoutDocumentation(attribute);
+      return [
+        name,
+        attribute.nested_type
+          ? {
+              ...stripped,
+              nested_type: {
+                ...attribute.nested_type,
+                attributes: stripAttributes(attribute.nested_type.attributes),
+              },
+            }
+          : stripped,
+      ];
+    }),
+  );
+}
+
+function stripBlock(block: SchemaBlock): SchemaBlock {
+  const stripped = withoutDocumentation(block);
+  return {
+    ...stripped,
+    ...(block.attributes ? { attributes: stripAttributes(block.attributes) } : {}),
+    ...(block.block_types
+      ? {
+          block_types: Object.fromEntries(
+            Object.entries(block.block_types).map(([name, type]) => [
+              name,
+              { ...withoutDocumentation(type), block: stripBlock(type.block) },
+            ]),
+          ),
+        }
+      : {}),
+  };
 }
 
 /** JSON with every object's keys sorted, two-space indented, ending in a newline. */

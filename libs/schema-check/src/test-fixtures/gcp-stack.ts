@@ -86,6 +86,7 @@ export class GcpStack extends TerraformStack {
     });
     new ComputeFirewall(this, 'iap-ssh', {
       name: 'allow-iap-ssh',
+      description: 'SSH through Identity-Aware Proxy only',
       network: network.id,
       direction: 'INGRESS',
       sourceRanges: ['35.235.240.0/20'],
@@ -95,6 +96,7 @@ export class GcpStack extends TerraformStack {
     const nodes = new ServiceAccount(this, 'nodes', {
       accountId: 'gke-nodes',
       displayName: 'GKE nodes',
+      description: 'Runs the GKE nodes: logging, monitoring and registry reads only',
     });
     new ProjectIamMember(this, 'nodes-logging', {
       project,
