@@ -148,6 +148,15 @@ function parseEnvironmentFile(path: string, problems: ConfigProblem[]): ParsedFi
 
 /** Wording for the issues zod reports without a message of ours. */
 function describeIssue(issue: z.core.$ZodRawIssue): string | undefined {
+  if (issue.code === 'invalid_union' && 'discriminator' in issue && issue.discriminator) {
+    const options = ((issue as { options?: unknown[] }).options ?? [])
+      .map((v) => JSON.stringify(v))
+      .join(', ');
+    const value = (issue.input as Record<string, unknown> | undefined)?.[issue.discriminator];
+    return value === undefined
+      ? `is required: one of ${options} (it chooses the rest of the file's shape)`
+      : `must be one of ${options} (got ${describeValue(value)})`;
+  }
   if (issue.code === 'invalid_type' && issue.input === undefined)
     return `is required (${issue.expected})`;
   if (issue.code === 'invalid_type')
