@@ -5,12 +5,6 @@ export {
   type DockerRepositoryProps,
 } from './docker-repository';
 export {
-  CMEK_USER_ROLE,
-  GcpEncryptionKey,
-  MAX_KEY_ROTATION_DAYS,
-  type GcpEncryptionKeyProps,
-} from './encryption-key';
-export {
   artifactRegistryServiceAgent,
   GcpRegistry,
   REGISTRY_APIS,
