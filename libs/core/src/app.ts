@@ -35,20 +35,30 @@ export interface FamilyFactories {
   readonly gcp?: StackFactory<GcpEnvironment>;
 }
 
-/** Runs the factory of the environment's cloud; false when the family has none. */
+/**
+ * Runs the factory of the environment's cloud: `unsupported` when the family has none for that
+ * cloud, `none` when its factory built no stack for this environment (e.g. a registry that only
+ * the first environment of a promotion path has), `built` otherwise.
+ */
 function buildEnvironment(
   app: App,
   factories: FamilyFactories,
   environment: Environment,
   all: readonly Environment[],
-): boolean {
+): 'built' | 'none' | 'unsupported' {
+  const stacksBefore = stackCount(app);
   if (environment.cloud === 'aws') {
-    factories.aws?.(app, environment, environmentsOf('aws', all));
-    return factories.aws !== undefined;
+    if (!factories.aws) return 'unsupported';
+    factories.aws(app, environment, environmentsOf('aws', all));
+  } else {
+    if (!factories.gcp) return 'unsupported';
+    factories.gcp(app, environment, environmentsOf('gcp', all));
   }
-  factories.gcp?.(app, environment, environmentsOf('gcp', all));
-  return factories.gcp !== undefined;
+  return stackCount(app) > stacksBefore ? 'built' : 'none';
 }
+
+const stackCount = (app: App) =>
+  app.node.children.filter((c) => c instanceof TerraformStack).length;
 
 /** The outcome of a successful synth. */
 export interface SynthResult {
@@ -58,6 +68,8 @@ export interface SynthResult {
   readonly stacks: readonly string[];
   /** Environments of clouds the family does not support: no stack for them. */
   readonly skipped: readonly string[];
+  /** Environments whose factory built no stack, e.g. all but the first of a promotion path. */
+  readonly withoutStack: readonly string[];
   /** Suppressions honoured by the policy pack, per stack. */
   readonly suppressions: Readonly<
     Record<string, readonly { rule: string; path: string; reason: string }[]>
@@ -88,9 +100,16 @@ export function synthFamily(
   mkdirSync(scratch, { recursive: true });
   try {
     const app = new App({ outdir: scratch, stackTraces: false, skipValidation: false });
-    const skipped = environments
-      .filter((environment) => !buildEnvironment(app, factories, environment, environments))
-      .map((environment) => `${environment.name} (${environment.cloud})`);
+    const built = environments.map((environment) => ({
+      environment,
+      outcome: buildEnvironment(app, factories, environment, environments),
+    }));
+    const named = (outcome: string) =>
+      built
+        .filter((b) => b.outcome === outcome)
+        .map(({ environment }) => `${environment.name} (${environment.cloud})`);
+    const skipped = named('unsupported');
+    const withoutStack = named('none');
     app.synth();
     const stacks = app.node.children.filter(
       (c): c is TerraformStack => c instanceof TerraformStack,
@@ -111,7 +130,7 @@ export function synthFamily(
     );
     if (existsSync(outdir)) rmSync(outdir, { recursive: true, force: true });
     renameSync(scratch, outdir);
-    return { outdir, stacks: stacks.map((s) => s.node.id), skipped, suppressions };
+    return { outdir, stacks: stacks.map((s) => s.node.id), skipped, withoutStack, suppressions };
   } catch (error) {
     rmSync(scratch, { recursive: true, force: true });
     throw error;
@@ -152,6 +171,11 @@ export function synthReport(
     if (result.skipped.length > 0) {
       lines.push(
         `${family}: no stack for ${result.skipped.join(', ')}: the family does not run on that cloud`,
+      );
+    }
+    if (result.withoutStack.length > 0) {
+      lines.push(
+        `${family}: no stack for ${result.withoutStack.join(', ')}: the family has nothing to deploy there (e.g. it runs in the first environment of the path only)`,
       );
     }
     if (suppressed.length > 0) {
