@@ -31,3 +31,4 @@ export {
   storageServiceAgent,
   type GcpStateBucketProps,
 } from './state-bucket';
+export { GCP_FAMILY_APIS, GcpBootstrapStack } from './bootstrap-stack';

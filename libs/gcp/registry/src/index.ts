@@ -10,3 +10,4 @@ export {
   REGISTRY_APIS,
   type GcpRegistryProps,
 } from './registry';
+export { GcpRegistryStack, hostsGcpRegistry } from './registry-stack';
