@@ -109,8 +109,12 @@ if (command === 'plan') {
   for (const app of apps) {
     const stack = `${app}-${env}`;
     const dir = join('dist', 'apps', app, 'stacks', stack);
-    if (!existsSync(join(dir, 'cdk.tf.json')))
+    if (!existsSync(join(dir, 'cdk.tf.json'))) {
+      // The family is synthesized but has no stack here (another cloud, or a family that runs
+      // in the first environment of its path only): nothing to plan.
+      if (existsSync(join('dist', 'apps', app, 'stacks'))) continue;
       throw new Error(`${stack} is not synthesized: run nx run ${app}:synth`);
+    }
     const target = join(out, stack);
     mkdirSync(target, { recursive: true });
     terraform(dir, ['init', '-input=false']);
