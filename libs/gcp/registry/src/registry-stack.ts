@@ -37,9 +37,12 @@ export function hostsGcpRegistry(
  * synth says so): they have no images of their own, and an empty stack would be a state object
  * to bootstrap, plan and guard for nothing. See {@link hostsGcpRegistry}.
  *
- * First rollout of a new environment: its node account must exist before this stack can grant
- * it pull (IAM refuses a binding to an account that does not exist), so apply the new
- * environment's gke stack, then this one.
+ * Order: IAM refuses a binding to an account that does not exist, so every node account must
+ * exist before this stack grants it pull. The registry app depends on the gke app (Nx
+ * `implicitDependencies`), so in its own environment gke deploys first; a later environment's
+ * account exists only once that environment's gke stack is applied: when adding a GCP
+ * environment, apply its gke stack before re-applying this one (until then this apply stops at
+ * the grants to the missing account).
  */
 export class GcpRegistryStack extends PlatformStack {
   /** The registry. */
