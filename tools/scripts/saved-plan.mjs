@@ -118,11 +118,12 @@ if (command === 'plan') {
     const stack = `${app}-${env}`;
     const dir = join('dist', 'apps', app, 'stacks', stack);
     if (runsElsewhere(app)) {
-      console.log(`${stack}: none (${app} does not run on ${env}'s cloud)`);
+      console.log(`${stack}: none (${app} builds no stack for ${env})`);
       continue;
     }
-    if (!existsSync(join(dir, 'cdk.tf.json')))
+    if (!existsSync(join(dir, 'cdk.tf.json'))) {
       throw new Error(`${stack} is not synthesized: run nx run ${app}:synth`);
+    }
     const target = join(out, stack);
     mkdirSync(target, { recursive: true });
     terraform(dir, ['init', '-input=false']);

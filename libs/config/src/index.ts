@@ -60,6 +60,23 @@ export {
   gcpStateKmsKeyId,
   type StackFamily,
 } from './naming';
+export {
+  artifactRepositoryId,
+  cloudDeployExecutionServiceAccountEmail,
+  cloudDeployExecutionServiceAccountId,
+  cloudDeployTargetId,
+  gcpNetworkName,
+  gcpSecondaryRangeName,
+  gcpServiceAccountEmail,
+  GKE_SECONDARY_RANGES,
+  GKE_SUBNET_TIER,
+  gkeClusterId,
+  gkeClusterName,
+  gkeNodeServiceAccountEmail,
+  gkeNodeServiceAccountId,
+  gkeSecondaryRangeNames,
+  type GkeSecondaryRange,
+} from './gcp-naming';
 export { environmentsDir, findWorkspaceRoot } from './workspace';
 export { copyEnvironments } from './edit';
 export {

@@ -45,7 +45,7 @@ function buildEnvironment(
   environment: Environment,
   all: readonly Environment[],
 ): string | undefined {
-  const before = app.node.children.length;
+  const before = stackCount(app);
   if (environment.cloud === 'aws') {
     if (!factories.aws) return `the family does not run on ${environment.cloud}`;
     factories.aws(app, environment, environmentsOf('aws', all));
@@ -53,10 +53,13 @@ function buildEnvironment(
     if (!factories.gcp) return `the family does not run on ${environment.cloud}`;
     factories.gcp(app, environment, environmentsOf('gcp', all));
   }
-  return app.node.children.length > before
+  return stackCount(app) > before
     ? undefined
-    : "the environment's file has no section for this family";
+    : 'the family builds nothing there (an optional section left out, or a family that runs in the first environment of its path only)';
 }
+
+const stackCount = (app: App) =>
+  app.node.children.filter((c) => c instanceof TerraformStack).length;
 
 /** The outcome of a successful synth. */
 export interface SynthResult {

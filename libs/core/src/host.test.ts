@@ -70,6 +70,20 @@ describe('one synth process for many families', () => {
     });
   });
 
+  it('says which environments a family built no stack for, and why', () => {
+    const firstOnly: FamilyFactories = {
+      gcp: (app, environment, all) => {
+        if (environment.name === all[0]?.name) {
+          new PlatformStack(app, { family: 'registry', environment });
+        }
+      },
+    };
+    const { reports } = host([{ name: 'registry', load: () => runApp('registry', firstOnly) }]);
+    expect(reports['registry']!.output).toMatch(
+      /^registry: synthesized registry-gcpdev into .*\/stacks\nregistry: no stack for dev \(aws\), staging \(aws\), prod \(aws\): the family does not run on that cloud\nregistry: no stack for gcpprod \(gcp\): the family has nothing to deploy there \(e\.g\. it runs in the first environment of the path only\)\n$/,
+    );
+  });
+
   it('bad environment files fail every family with the file, line and field, and no stack trace', () => {
     const bad = editedEnvironments((d) => d['prod']!.setIn(['network', 'natStrategy'], 'single'));
     const { reports } = host(

@@ -25,5 +25,7 @@ export { networkContract, type NetworkRef } from './contracts/network';
 export { alertingContract, type AlertingRef } from './contracts/alerting';
 export { ecsContract, type EcsRef, type EcsServiceRef } from './contracts/ecs';
 export { eksContract, type EksRef } from './contracts/eks';
+export { gcpNetworkContract, type GcpNetworkRef } from './contracts/gcp-network';
+export { gkeContract, type GkeRef } from './contracts/gke';
 export { registryContract, type RegistryRef } from './contracts/registry';
 export { sharedEnvironments, synthApps, type HostedApp } from './host';

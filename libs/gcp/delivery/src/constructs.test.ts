@@ -120,6 +120,20 @@ describe('GKE deploy target', () => {
     );
   });
 
+  it("leaves the cluster project's grant to that project when asked, and names its account as told", () => {
+    const stack = scope();
+    new GkeDeployTarget(stack, 'target', {
+      ...targetProps,
+      grantClusterAccess: false,
+      executionServiceAccountId: 'deploy-to-prod',
+    });
+    const json = synthJson(stack);
+    expect(resourcesOf(json, 'google_project_iam_member').map((g) => g['role'])).not.toContain(
+      'roles/container.developer',
+    );
+    expect(resourcesOf(json, 'google_service_account')[0]!['account_id']).toBe('deploy-to-prod');
+  });
+
   it('refuses a target the default pool could not deploy from', () => {
     expect(target({ workerPool: undefined })).toThrow(
       "test/target: set dnsEndpoint or workerPool: the default Cloud Build pool cannot reach the cluster's private control plane",
