@@ -268,7 +268,7 @@ describe('service build', () => {
 });
 
 describe('artifact bucket', () => {
-  it('keeps objects as long as asked, and refuses names Cloud Storage would refuse', () => {
+  it('keeps objects as long as asked, versioned with overwritten versions kept a week, and refuses names Cloud Storage would refuse', () => {
     const stack = scope();
     new DeliveryArtifactBucket(stack, 'bucket', {
       name: 'acme-artifacts',
@@ -276,8 +276,11 @@ describe('artifact bucket', () => {
       location: 'europe-west1',
       retentionDays: 14,
     });
-    expect(resourcesOf(synthJson(stack), 'google_storage_bucket')[0]!['lifecycle_rule']).toEqual([
+    const [bucket] = resourcesOf(synthJson(stack), 'google_storage_bucket');
+    expect(bucket!['versioning']).toEqual({ enabled: true });
+    expect(bucket!['lifecycle_rule']).toEqual([
       { condition: { age: 14 }, action: { type: 'Delete' } },
+      { condition: { days_since_noncurrent_time: 7 }, action: { type: 'Delete' } },
     ]);
     expect(
       () =>
