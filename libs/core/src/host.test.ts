@@ -80,7 +80,7 @@ describe('one synth process for many families', () => {
     };
     const { reports } = host([{ name: 'registry', load: () => runApp('registry', firstOnly) }]);
     expect(reports['registry']!.output).toMatch(
-      /^registry: synthesized registry-gcpdev into .*\/stacks\nregistry: no stack for dev \(aws\), staging \(aws\), prod \(aws\): the family does not run on that cloud\nregistry: no stack for gcpprod \(gcp\): the family has nothing to deploy there \(e\.g\. it runs in the first environment of the path only\)\n$/,
+      /^registry: synthesized registry-gcpdev into .*\/stacks\nregistry: no stack for dev \(aws: the family does not run on aws\), staging \(aws: the family does not run on aws\), gcpprod \(gcp: the family builds nothing there \(an optional section left out, or a family that runs in the first environment of its path only\)\), prod \(aws: the family does not run on aws\)\n$/,
     );
   });
 
