@@ -1,3 +1,4 @@
+import { familyToggle } from './toggle';
 import { z } from 'zod';
 import { logRetentionDays } from './retention';
 
@@ -160,10 +161,7 @@ const serviceLinkedRolesSchema = z.strictObject({
 });
 
 export const baselineSchema = z.strictObject({
-  enabled: z.boolean().default(true).meta({
-    description:
-      'false switches the baseline family off in this environment: its stack stays, empty, so the plan shows what will be destroyed (and the guard blocks what is protected). Remove the section only where the family was never deployed.',
-  }),
+  enabled: familyToggle('baseline'),
   audit: auditSchema.meta({
     description: 'CloudTrail and Config logs: where they go, how long they stay.',
   }),

@@ -1,3 +1,4 @@
+import { familyToggle } from './toggle';
 import { z } from 'zod';
 import { isCanonicalCidr } from '../cidr';
 import { ec2InstanceType, instanceArchitecture } from './instance-types';
@@ -125,10 +126,7 @@ const nodeGroupSchema = z.strictObject({
 
 export const eksSchema = z
   .strictObject({
-    enabled: z.boolean().default(true).meta({
-      description:
-        'false switches the eks family off in this environment: its stack stays, empty, so the plan shows what will be destroyed (and the guard blocks what is protected). Remove the section only where the family was never deployed.',
-    }),
+    enabled: familyToggle('eks'),
     version: z.enum(EKS_VERSIONS).meta({
       description: 'Kubernetes minor version, quoted ("1.32": unquoted YAML reads 1.30 as 1.3).',
       examples: ['1.32'],
