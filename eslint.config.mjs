@@ -60,6 +60,11 @@ export default [
               message:
                 'The package root loads all 2,200 provider modules (5-8 s, ~600 MB). Import the resource by deep path, e.g. @cdktf/provider-aws/lib/vpc.',
             },
+            {
+              name: '@cdktf/provider-google',
+              message:
+                'The package root loads all ~1,470 provider modules (seconds and hundreds of MB per process). Import the resource by deep path, e.g. @cdktf/provider-google/lib/compute-network.',
+            },
           ],
         },
       ],

@@ -32,6 +32,11 @@ if (!environments.includes(env)) {
 const output = join('dist', 'apps', app);
 const stack = `${app}-${env}`;
 if (!existsSync(join(output, 'stacks', stack, 'cdk.tf.json'))) {
+  if (existsSync(join(output, 'stacks'))) {
+    // Synthesized, without a stack for this environment (see the synth report): nothing to do.
+    console.log(`${app}:${command}: ${app} has no stack for ${env}; nothing to ${command}`);
+    process.exit(0);
+  }
   console.error(
     `${app}:${command}: ${stack} is not synthesized in ${output}; run nx run ${app}:synth`,
   );

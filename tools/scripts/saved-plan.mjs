@@ -104,13 +104,26 @@ const only = values.apps ? new Set(values.apps.split(',').filter(Boolean)) : und
 const apps = appsInOrder().filter((a) => !only || only.has(a));
 mkdirSync(out, { recursive: true });
 
+/** Whether synth wrote no stack of `app` for this environment because of its cloud. */
+function runsElsewhere(app) {
+  const manifest = join('dist', 'apps', app, 'synth-manifest.json');
+  if (!existsSync(manifest)) return false;
+  const { skipped } = JSON.parse(readFileSync(manifest, 'utf8'));
+  return skipped.some((s) => s.environment === env);
+}
+
 if (command === 'plan') {
   const planned = [];
   for (const app of apps) {
     const stack = `${app}-${env}`;
     const dir = join('dist', 'apps', app, 'stacks', stack);
-    if (!existsSync(join(dir, 'cdk.tf.json')))
+    if (runsElsewhere(app)) {
+      console.log(`${stack}: none (${app} builds no stack for ${env})`);
+      continue;
+    }
+    if (!existsSync(join(dir, 'cdk.tf.json'))) {
       throw new Error(`${stack} is not synthesized: run nx run ${app}:synth`);
+    }
     const target = join(out, stack);
     mkdirSync(target, { recursive: true });
     terraform(dir, ['init', '-input=false']);

@@ -1,10 +1,15 @@
 #!/usr/bin/env node
-// Prints the GitHub Actions matrix of stacks: {"include":[{"app","env","stack"}…]}.
-//   stack-matrix.mjs            every app × every environment
-//   stack-matrix.mjs --affected apps nx considers affected (NX_BASE/NX_HEAD) × every environment
+// Prints the GitHub Actions matrix of stacks: {"include":[{"app","env","cloud","stack"}…]}.
+//   stack-matrix.mjs            every app × every environment of a cloud the app runs on
+//   stack-matrix.mjs --affected apps nx considers affected (NX_BASE/NX_HEAD), the same way
+// An app runs on the clouds its project.json tags name (`cloud:aws`, `cloud:gcp`); a test
+// keeps those tags equal to the clouds its runApp call has factories for. Where synth has run,
+// its manifest (dist/apps/<app>/synth-manifest.json) also drops the environments it wrote no
+// stack for (an optional section such as eks left out).
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 
 const affected = process.argv.includes('--affected');
 const args = [
@@ -17,19 +22,34 @@ const args = [
   ...(affected ? ['--affected'] : []),
 ];
 const apps = JSON.parse(execFileSync('npx', args, { encoding: 'utf8' })).sort();
+const cloudsOf = (app) =>
+  JSON.parse(readFileSync(join('apps', app, 'project.json'), 'utf8'))
+    .tags.filter((tag) => tag.startsWith('cloud:'))
+    .map((tag) => tag.slice('cloud:'.length));
+const withoutStack = (app) => {
+  const manifest = join('dist', 'apps', app, 'synth-manifest.json');
+  if (!existsSync(manifest)) return [];
+  return JSON.parse(readFileSync(manifest, 'utf8')).skipped.map((s) => s.environment);
+};
 const envs = readdirSync('environments')
   .filter((f) => f.endsWith('.yaml'))
-  .map((f) => f.slice(0, -5))
-  .sort();
-// bootstrap-<env> keeps local state until migrated (state.bootstrapBackend: s3): CI cannot plan
-// it before, and never applies it (its administrator does).
-const bootstrapInS3 = (env) =>
-  /^\s*bootstrapBackend:\s*["']?s3["']?\s*(#.*)?$/m.test(
-    readFileSync(join('environments', `${env}.yaml`), 'utf8'),
-  );
+  .sort()
+  .map((f) => {
+    const config = parse(readFileSync(join('environments', f), 'utf8'));
+    const section = config[config.cloud] ?? {};
+    return {
+      name: f.slice(0, -5),
+      cloud: config.cloud,
+      // bootstrap-<env> keeps local state until migrated (bootstrapBackend s3 or gcs): CI
+      // cannot plan it before, and never applies it (its administrator does).
+      bootstrapMigrated: (section.state?.bootstrapBackend ?? 'local') !== 'local',
+    };
+  });
 const include = apps.flatMap((app) =>
   envs
-    .filter((env) => app !== 'bootstrap' || bootstrapInS3(env))
-    .map((env) => ({ app, env, stack: `${app}-${env}` })),
+    .filter((env) => cloudsOf(app).includes(env.cloud))
+    .filter((env) => !withoutStack(app).includes(env.name))
+    .filter((env) => app !== 'bootstrap' || env.bootstrapMigrated)
+    .map((env) => ({ app, env: env.name, cloud: env.cloud, stack: `${app}-${env.name}` })),
 );
 process.stdout.write(JSON.stringify({ include }));

@@ -123,10 +123,36 @@ export function terraformEnv(workDir) {
   return { mirror, providers: describeProviders(mirror), env: terraformProcessEnv(config) };
 }
 
-/** The CLI configuration: a shared plugin cache, and the mirror (when found) for hashicorp's providers. */
+/**
+ * The providers a mirror holds, as `registry.terraform.io/<namespace>/<type>` (sorted); the
+ * hashicorp namespace as a whole when the folder cannot be read.
+ */
+export function mirroredProviders(mirrorPath) {
+  try {
+    const registry = join(mirrorPath, REGISTRY_DIR);
+    const found = readdirSync(registry, { withFileTypes: true })
+      .filter((namespace) => namespace.isDirectory())
+      .flatMap((namespace) =>
+        readdirSync(join(registry, namespace.name), { withFileTypes: true })
+          .filter((type) => type.isDirectory())
+          .map((type) => `${REGISTRY_DIR}/${namespace.name}/${type.name}`),
+      )
+      .sort();
+    return found.length > 0 ? found : [`${REGISTRY_DIR}/hashicorp/*`];
+  } catch {
+    return [`${REGISTRY_DIR}/hashicorp/*`];
+  }
+}
+
+/**
+ * The CLI configuration: a shared plugin cache, and the mirror (when found) for exactly the
+ * providers it holds; any other provider (google on a machine that mirrors only aws) comes from
+ * the registry, so it installs wherever there is a network and fails fast where there is none.
+ */
 export function cliConfig(mirror, cacheDir) {
+  const held = mirror ? JSON.stringify(mirroredProviders(mirror.path)).replace(/","/g, '", "') : '';
   const installation = mirror
-    ? `provider_installation {\n  filesystem_mirror {\n    path    = ${JSON.stringify(mirror.path)}\n    include = ["registry.terraform.io/hashicorp/*"]\n  }\n  direct {\n    exclude = ["registry.terraform.io/hashicorp/*"]\n  }\n}\n`
+    ? `provider_installation {\n  filesystem_mirror {\n    path    = ${JSON.stringify(mirror.path)}\n    include = ${held}\n  }\n  direct {\n    exclude = ${held}\n  }\n}\n`
     : '';
   return `plugin_cache_dir = ${JSON.stringify(cacheDir)}\n${installation}`;
 }

@@ -1,8 +1,8 @@
-// Writes libs/policy/RULES.md from the rule pack: npx nx run policy:rules-doc
-import { PLATFORM_RULES, ruleTable } from '@platform/policy';
+// Writes libs/policy/RULES.md from the rule packs: npx nx run policy:rules-doc
+import { documentedPacks, GCP_RULES, PLATFORM_RULES, ruleDocument } from '@platform/policy';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const target = join(__dirname, '..', '..', 'libs', 'policy', 'RULES.md');
-writeFileSync(target, ruleTable(PLATFORM_RULES));
-console.log(`wrote ${target} (${PLATFORM_RULES.length} rules)`);
+writeFileSync(target, ruleDocument(documentedPacks(PLATFORM_RULES, GCP_RULES)));
+console.log(`wrote ${target} (${PLATFORM_RULES.length} AWS rules, ${GCP_RULES.length} GCP rules)`);

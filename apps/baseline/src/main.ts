@@ -1,6 +1,10 @@
 import { BaselineStack } from '@platform/aws-baseline';
-import { runApp } from '@platform/core';
+import { optionalSection, runApp } from '@platform/core';
 
 runApp('baseline', {
-  aws: (app, environment) => new BaselineStack(app, environment),
+  aws: optionalSection(
+    'baseline',
+    'baseline',
+    (app, environment) => new BaselineStack(app, environment),
+  ),
 });

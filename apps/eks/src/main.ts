@@ -1,6 +1,6 @@
 import { EksStack } from '@platform/aws-eks';
-import { runApp } from '@platform/core';
+import { optionalSection, runApp } from '@platform/core';
 
 runApp('eks', {
-  aws: (app, environment) => new EksStack(app, environment),
+  aws: optionalSection('eks', 'eks', (app, environment) => new EksStack(app, environment)),
 });

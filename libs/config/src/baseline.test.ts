@@ -3,8 +3,8 @@ import { editedEnvironments, problems, awsExamples } from './test-support';
 describe('baseline section of the environment files', () => {
   it('the example environments declare a baseline, prod keeping audit logs for years', () => {
     const prod = awsExamples().find((e) => e.name === 'prod')!;
-    expect(prod.baseline.audit.retentionDays).toBeGreaterThanOrEqual(365);
-    expect(prod.baseline.budgets.map((b) => b.name)).toContain('account');
+    expect(prod.baseline!.audit.retentionDays).toBeGreaterThanOrEqual(365);
+    expect(prod.baseline!.budgets.map((b) => b.name)).toContain('account');
   });
 
   it('rejects a production environment that keeps audit logs less than a year', () => {
@@ -22,7 +22,7 @@ describe('baseline section of the environment files', () => {
       d['dev']!.setIn(['baseline', 'audit', 'retentionDays'], 61);
       d['dev']!.setIn(['baseline', 'audit', 'glacierAfterDays'], 60);
     });
-    expect(awsExamples(dir).find((e) => e.name === 'dev')!.baseline.audit.retentionDays).toBe(61);
+    expect(awsExamples(dir).find((e) => e.name === 'dev')!.baseline!.audit.retentionDays).toBe(61);
   });
 
   it('rejects a Glacier transition less than 30 days after the Standard-IA one', () => {

@@ -47,8 +47,11 @@ export { ConfigError, formatProblems, type ConfigProblem } from './errors';
 export {
   environmentProblems,
   environmentsOf,
+  hasSection,
   loadEnvironments,
   type AwsEnvironment,
+  type AwsEnvironmentWith,
+  type OptionalAwsSection,
   type Environment,
   type GcpEnvironment,
 } from './load';
@@ -65,6 +68,23 @@ export {
   gcpStateKmsKeyId,
   type StackFamily,
 } from './naming';
+export {
+  artifactRepositoryId,
+  cloudDeployExecutionServiceAccountEmail,
+  cloudDeployExecutionServiceAccountId,
+  cloudDeployTargetId,
+  gcpNetworkName,
+  gcpSecondaryRangeName,
+  gcpServiceAccountEmail,
+  GKE_SECONDARY_RANGES,
+  GKE_SUBNET_TIER,
+  gkeClusterId,
+  gkeClusterName,
+  gkeNodeServiceAccountEmail,
+  gkeNodeServiceAccountId,
+  gkeSecondaryRangeNames,
+  type GkeSecondaryRange,
+} from './gcp-naming';
 export { environmentsDir, findWorkspaceRoot } from './workspace';
 export { copyEnvironments } from './edit';
 export {

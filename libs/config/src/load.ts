@@ -28,6 +28,22 @@ export interface GcpEnvironment extends GcpEnvironmentConfig {
   readonly subnets: readonly PlannedGcpSubnet[];
 }
 
+/** The sections an AWS environment may leave out (the family then has no stack there). */
+export type OptionalAwsSection = 'eks' | 'baseline';
+
+/** An AWS environment that declares the optional section `S`. */
+export type AwsEnvironmentWith<S extends OptionalAwsSection> = AwsEnvironment & {
+  readonly [K in S]-?: NonNullable<AwsEnvironment[K]>;
+};
+
+/** Whether an AWS environment declares the optional section (switched on or off). */
+export function hasSection<S extends OptionalAwsSection>(
+  env: AwsEnvironment,
+  section: S,
+): env is AwsEnvironmentWith<S> {
+  return env[section] !== undefined;
+}
+
 /** A validated environment of any cloud; `cloud` tells which. */
 export type Environment = AwsEnvironment | GcpEnvironment;
 
@@ -132,6 +148,15 @@ function parseEnvironmentFile(path: string, problems: ConfigProblem[]): ParsedFi
 
 /** Wording for the issues zod reports without a message of ours. */
 function describeIssue(issue: z.core.$ZodRawIssue): string | undefined {
+  if (issue.code === 'invalid_union' && 'discriminator' in issue && issue.discriminator) {
+    const options = ((issue as { options?: unknown[] }).options ?? [])
+      .map((v) => JSON.stringify(v))
+      .join(', ');
+    const value = (issue.input as Record<string, unknown> | undefined)?.[issue.discriminator];
+    return value === undefined
+      ? `is required: one of ${options} (it chooses the rest of the file's shape)`
+      : `must be one of ${options} (got ${describeValue(value)})`;
+  }
   if (issue.code === 'invalid_type' && issue.input === undefined)
     return `is required (${issue.expected})`;
   if (issue.code === 'invalid_type')

@@ -35,20 +35,31 @@ export interface FamilyFactories {
   readonly gcp?: StackFactory<GcpEnvironment>;
 }
 
-/** Runs the factory of the environment's cloud; false when the family has none. */
+/**
+ * Runs the factory of the environment's cloud. Returns why the environment got no stack: the
+ * family has no factory for its cloud, or the factory made none (an optional section left out).
+ */
 function buildEnvironment(
   app: App,
   factories: FamilyFactories,
   environment: Environment,
   all: readonly Environment[],
-): boolean {
+): string | undefined {
+  const before = stackCount(app);
   if (environment.cloud === 'aws') {
-    factories.aws?.(app, environment, environmentsOf('aws', all));
-    return factories.aws !== undefined;
+    if (!factories.aws) return `the family does not run on ${environment.cloud}`;
+    factories.aws(app, environment, environmentsOf('aws', all));
+  } else {
+    if (!factories.gcp) return `the family does not run on ${environment.cloud}`;
+    factories.gcp(app, environment, environmentsOf('gcp', all));
   }
-  factories.gcp?.(app, environment, environmentsOf('gcp', all));
-  return factories.gcp !== undefined;
+  return stackCount(app) > before
+    ? undefined
+    : 'the family builds nothing there (an optional section left out, or a family that runs in the first environment of its path only)';
 }
+
+const stackCount = (app: App) =>
+  app.node.children.filter((c) => c instanceof TerraformStack).length;
 
 /** The outcome of a successful synth. */
 export interface SynthResult {
@@ -56,13 +67,20 @@ export interface SynthResult {
   readonly outdir: string;
   /** Names of the stacks written. */
   readonly stacks: readonly string[];
-  /** Environments of clouds the family does not support: no stack for them. */
+  /** Environments without a stack of this family, and why (another cloud, no section). */
   readonly skipped: readonly string[];
   /** Suppressions honoured by the policy pack, per stack. */
   readonly suppressions: Readonly<
     Record<string, readonly { rule: string; path: string; reason: string }[]>
   >;
 }
+
+/**
+ * The file synth writes beside the stacks: the family, its stacks, and the environments it has
+ * no stack for and why (another cloud, or an optional section left out). Deploy scripts read it to tell
+ * "not this family's cloud" from "not synthesized".
+ */
+export const SYNTH_MANIFEST = 'synth-manifest.json';
 
 /** Root of the synth output: $PLATFORM_OUTPUT_ROOT (tests, benchmarks) or the workspace root. */
 function outputRoot(): string {
@@ -88,9 +106,11 @@ export function synthFamily(
   mkdirSync(scratch, { recursive: true });
   try {
     const app = new App({ outdir: scratch, stackTraces: false, skipValidation: false });
-    const skipped = environments
-      .filter((environment) => !buildEnvironment(app, factories, environment, environments))
-      .map((environment) => `${environment.name} (${environment.cloud})`);
+    const skippedEnvironments = environments.flatMap((environment) => {
+      const reason = buildEnvironment(app, factories, environment, environments);
+      return reason ? [{ environment: environment.name, cloud: environment.cloud, reason }] : [];
+    });
+    const skipped = skippedEnvironments.map((s) => `${s.environment} (${s.cloud}: ${s.reason})`);
     app.synth();
     const stacks = app.node.children.filter(
       (c): c is TerraformStack => c instanceof TerraformStack,
@@ -104,6 +124,18 @@ export function synthFamily(
           reason,
         })),
       ]),
+    );
+    writeFileSync(
+      join(scratch, SYNTH_MANIFEST),
+      `${JSON.stringify(
+        {
+          family,
+          stacks: stacks.map((s) => s.node.id),
+          skipped: skippedEnvironments,
+        },
+        null,
+        2,
+      )}\n`,
     );
     writeFileSync(
       join(scratch, 'policy-report.json'),
@@ -150,9 +182,7 @@ export function synthReport(
     const where = relative(process.cwd(), result.outdir) || '.';
     const lines = [`${family}: synthesized ${result.stacks.join(', ')} into ${where}/stacks`];
     if (result.skipped.length > 0) {
-      lines.push(
-        `${family}: no stack for ${result.skipped.join(', ')}: the family does not run on that cloud`,
-      );
+      lines.push(`${family}: no stack for ${result.skipped.join(', ')}`);
     }
     if (suppressed.length > 0) {
       lines.push(`${family}: policy suppressions honoured (${suppressed.length}):`);

@@ -49,7 +49,7 @@ describe('one synth process for many families', () => {
       family: 'network',
       success: true,
       output: expect.stringMatching(
-        /^network: synthesized network-dev, network-staging, network-prod into .*\/stacks\nnetwork: no stack for gcpdev \(gcp\), gcpprod \(gcp\): the family does not run on that cloud\n$/,
+        /^network: synthesized network-dev, network-staging, network-prod into .*\/stacks\nnetwork: no stack for gcpdev \(gcp: the family does not run on gcp\), gcpprod \(gcp: the family does not run on gcp\)\n$/,
       ),
     });
     expect(existsSync(join(root, 'dist/apps/network/stacks/network-prod/cdk.tf.json'))).toBe(true);
@@ -68,6 +68,20 @@ describe('one synth process for many families', () => {
       success: false,
       output: expect.stringContaining('an app entry must call runApp once (it called it 0 times)'),
     });
+  });
+
+  it('says which environments a family built no stack for, and why', () => {
+    const firstOnly: FamilyFactories = {
+      gcp: (app, environment, all) => {
+        if (environment.name === all[0]?.name) {
+          new PlatformStack(app, { family: 'registry', environment });
+        }
+      },
+    };
+    const { reports } = host([{ name: 'registry', load: () => runApp('registry', firstOnly) }]);
+    expect(reports['registry']!.output).toMatch(
+      /^registry: synthesized registry-gcpdev into .*\/stacks\nregistry: no stack for dev \(aws: the family does not run on aws\), staging \(aws: the family does not run on aws\), gcpprod \(gcp: the family builds nothing there \(an optional section left out, or a family that runs in the first environment of its path only\)\), prod \(aws: the family does not run on aws\)\n$/,
+    );
   });
 
   it('bad environment files fail every family with the file, line and field, and no stack trace', () => {

@@ -1,7 +1,9 @@
 export { PlatformStack, type PlatformStackProps } from './stack';
+export { optionalSection } from './optional-section';
 export {
   loadApp,
   runApp,
+  SYNTH_MANIFEST,
   synthFailure,
   synthFamily,
   synthReport,
@@ -23,6 +25,8 @@ export { networkContract, type NetworkRef } from './contracts/network';
 export { alertingContract, type AlertingRef } from './contracts/alerting';
 export { ecsContract, type EcsRef, type EcsServiceRef } from './contracts/ecs';
 export { eksContract, type EksRef } from './contracts/eks';
+export { gcpNetworkContract, type GcpNetworkRef } from './contracts/gcp-network';
+export { gkeContract, type GkeRef } from './contracts/gke';
 export { registryContract, type RegistryRef } from './contracts/registry';
 export { sharedEnvironments, synthApps, type HostedApp } from './host';
 export { keepAddresses } from './addresses';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { planMatrix, planReview, type Io } from './matrix';
 import type { State } from './plan-json';
 import { planStack } from './stack-plan';
-import { appOf, planDir, pool, stacksOfApps, type StackRef } from './stacks';
+import { appOf, offlineGap, planDir, pool, stacksOfApps, type StackRef } from './stacks';
 import { WORKSPACE_ROOT, type TerraformSetup } from './terraform';
 
 /** What to compare. */
@@ -77,7 +77,9 @@ export async function changePlans(
     }
 
     io.stdout.write(`plan-offline: planning ${options.base}'s stacks and the state they leave\n`);
-    const baseRefs = stacksOfApps(worktree, baseApps).filter(wanted);
+    const baseRefs = stacksOfApps(worktree, baseApps)
+      .filter(wanted)
+      .filter((ref) => offlineGap(ref) === undefined);
     const baseResults = await planMatrix(setup, baseRefs, {
       converge: true,
       concurrency: options.concurrency,
@@ -93,7 +95,9 @@ export async function changePlans(
     }
 
     io.stdout.write(`plan-offline: planning the working tree against that state\n`);
-    const headRefs = stacksOfApps(WORKSPACE_ROOT, apps).filter(wanted);
+    const headRefs = stacksOfApps(WORKSPACE_ROOT, apps)
+      .filter(wanted)
+      .filter((ref) => offlineGap(ref) === undefined);
     const results = await pool(headRefs, options.concurrency, async (ref) => {
       const stateFile = join(planDir(worktree, ref), 'terraform.tfstate');
       const priorState = existsSync(stateFile)

@@ -8,7 +8,14 @@ import { applyAllowlist, loadAllowlist, ALLOWLIST_FILE } from './allowlist';
 import { changePlans } from './change-plan';
 import { planMatrix, planReview, type Io } from './matrix';
 import type { StackPlanResult } from './stack-plan';
-import { planDir, stackByName, stacksOfApps, synthesizedApps, type StackRef } from './stacks';
+import {
+  offlineGap,
+  planDir,
+  stackByName,
+  stacksOfApps,
+  synthesizedApps,
+  type StackRef,
+} from './stacks';
 import { terraformSetup, WORKSPACE_ROOT } from './terraform';
 
 const USAGE = `usage: plan-offline [STACK...] [--app APP]... [--all] [options]
@@ -95,6 +102,11 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     io.stderr.write(`plan-offline: ${(error as Error).message}\n`);
     return 1;
   }
+  for (const ref of refs) {
+    const gap = offlineGap(ref);
+    if (gap) io.stdout.write(`  skip ${ref.stack}: ${gap}\n`);
+  }
+  refs = refs.filter((ref) => offlineGap(ref) === undefined);
   const converge = !values['skip-convergence'];
   const started = Date.now();
   const results = await planMatrix(setup, refs, { converge, concurrency, io });

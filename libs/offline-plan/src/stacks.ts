@@ -1,5 +1,5 @@
 // Which synthesized stacks exist, and where their plans go.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** A synthesized stack: its app (family), name and cdk.tf.json. */
@@ -7,6 +7,28 @@ export interface StackRef {
   readonly app: string;
   readonly stack: string;
   readonly source: string;
+}
+
+/**
+ * Providers an offline plan stands in for (placeholder credentials, the provider's skip flags,
+ * schema-typed placeholders): the AWS provider only.
+ */
+export const OFFLINE_PROVIDERS: readonly string[] = ['aws'];
+
+/**
+ * Why a stack cannot be planned offline (it needs a provider offline plans do not cover, e.g.
+ * the google provider, which is not installed here), or undefined when it can.
+ */
+export function offlineGap(ref: StackRef): string | undefined {
+  const json = JSON.parse(readFileSync(ref.source, 'utf8')) as {
+    terraform?: { required_providers?: Record<string, unknown> };
+  };
+  const others = Object.keys(json.terraform?.required_providers ?? {}).filter(
+    (p) => !OFFLINE_PROVIDERS.includes(p),
+  );
+  return others.length > 0
+    ? `needs the ${others.join(', ')} provider, which offline plans do not cover: validate checks it against the provider's schema instead`
+    : undefined;
 }
 
 /** The app (family) of a stack name: network-dev → network. */

@@ -226,6 +226,18 @@ describe('plan-review diff', () => {
       changes: [{ path: 'name', before: '"a"', after: '"b"' }],
     });
   });
+
+  it('with --fail-on-removed-stack, a stack that leaves the synth output blocks (its resources would be orphaned)', () => {
+    const queue = { resource: { aws_sqs_queue: { q: { name: 'a' } } } };
+    const base = writeSynthOutput({ 'eks-dev': queue, 'eks-prod': queue });
+    const head = writeSynthOutput({ 'eks-prod': queue });
+    expect(run('diff', base, head).code).toBe(0);
+    const { code, stderr, stdout } = run('diff', base, head, '--fail-on-removed-stack');
+    expect(code).toBe(3);
+    expect(stderr).toContain('eks-dev left the synth output');
+    expect(stdout).toContain('keep its section with `enabled: false`');
+    expect(run('diff', base, base, '--fail-on-removed-stack').code).toBe(0);
+  });
 });
 
 describe('the real bin', () => {

@@ -37,7 +37,7 @@ export interface CliIo {
 /** The help text. */
 export const USAGE = `Usage:
   plan-review summarize [--format markdown|json] [--synth DIR]... [--prices FILE] [--full] PLAN.json...
-  plan-review diff [--format markdown|json] BASE_DIR HEAD_DIR
+  plan-review diff [--format markdown|json] [--fail-on-removed-stack] BASE_DIR HEAD_DIR
   plan-review rules          (prints the risk rules as a markdown table)
   plan-review guard [--protect TYPE_OR_ADDRESS_GLOB]... [--allow ADDRESS]... [--config FILE]... [--fail-on high|medium] [--format text|json] PLAN.json...
 
@@ -126,6 +126,7 @@ function diff(args: string[], io: CliIo): number {
     allowPositionals: true,
     options: {
       format: { type: 'string', default: 'markdown' },
+      'fail-on-removed-stack': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -137,6 +138,13 @@ function diff(args: string[], io: CliIo): number {
     );
   const result = diffSynthOutputs(positionals[0], positionals[1]);
   io.stdout.write(format === 'json' ? renderDiffJson(result) : renderDiffMarkdown(result));
+  const removed = result.stacks.filter((s) => s.status === 'removed').map((s) => s.stack);
+  if (values['fail-on-removed-stack'] && removed.length > 0) {
+    io.stderr.write(
+      `diff: ${removed.join(', ')} left the synth output: their resources would be orphaned. Keep the section with enabled: false until the destroy is applied.\n`,
+    );
+    return EXIT.guardViolation;
+  }
   return EXIT.ok;
 }
 

@@ -19,4 +19,4 @@ export { PLATFORM_RULES } from './rules';
 export { GCP_RULES } from './rules/gcp-pack';
 export { REQUIRED_TAGS } from './rules/provider/default-tags';
 export { eksSupportedVersion } from './rules/eks/supported-version';
-export { ruleTable } from './rule-table';
+export { documentedPacks, ruleDocument, ruleTable, type RulePackDoc } from './rule-table';

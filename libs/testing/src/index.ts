@@ -1,7 +1,10 @@
 import {
   type AwsEnvironment,
+  type AwsEnvironmentWith,
   awsPartition,
   copyEnvironments,
+  hasSection,
+  type OptionalAwsSection,
   type Environment,
   environmentsOf,
   type GcpEnvironment,
@@ -73,6 +76,17 @@ export function resourcesOf(json: StackJson, type: string): Record<string, unkno
  */
 export function editedEnvironments(edit: (docs: Record<string, Document>) => void): string {
   return copyEnvironments(ENVIRONMENTS_DIR, edit);
+}
+
+/** One AWS example environment that declares the optional section (eks, baseline) by name. */
+export function environmentWith<S extends OptionalAwsSection>(
+  name: string,
+  section: S,
+): AwsEnvironmentWith<S> {
+  const env = environment(name);
+  if (!hasSection(env, section))
+    throw new Error(`AWS example environment "${name}" has no ${section} section`);
+  return env;
 }
 
 /**

@@ -15,6 +15,18 @@ function filesOf(dir: string): Map<string, string> {
   return files;
 }
 
+const AWS_ENVIRONMENTS = ['dev', 'staging', 'prod'];
+/** Families with GCP stacks besides their AWS ones: the GCP environments they have a stack in. */
+const GCP_STACKS: Record<string, string[]> = {
+  bootstrap: ['gcpdev', 'gcpprod'],
+  network: ['gcpdev', 'gcpprod'],
+  registry: ['gcpdev'], // images are built in the first GCP environment only
+  delivery: ['gcpdev', 'gcpprod'],
+};
+/** Families that run on Google Cloud only. */
+const GCP_ONLY: Record<string, string[]> = { gke: ['gcpdev', 'gcpprod'] };
+const isGcp = (json: { provider?: Record<string, unknown> }) => Boolean(json.provider?.['google']);
+
 describe('synth of every stack family, as a user runs it', () => {
   const {
     roots: [first, second],
@@ -22,15 +34,26 @@ describe('synth of every stack family, as a user runs it', () => {
   } = synthesized();
   const stacks = stacksIn(first);
 
-  it('succeeds for every app and every environment, every app in one process', () => {
+  it('succeeds for every app and every environment of the clouds it runs on, every app in one process', () => {
     expect(results).toHaveLength(2);
     for (const run of results) {
       expect(run).toEqual(expect.objectContaining({ status: 0, stderr: '' }));
-      for (const app of APPS) expect(run.stdout).toContain(`${app}: synthesized ${app}-dev`);
+      for (const app of APPS) expect(run.stdout).toContain(`${app}: synthesized ${app}-`);
     }
     for (const app of APPS) {
-      for (const env of ['dev', 'staging', 'prod']) expect(stacks.has(`${app}-${env}`)).toBe(true);
+      const envs = [
+        ...(app in GCP_ONLY ? [] : AWS_ENVIRONMENTS),
+        ...(GCP_STACKS[app] ?? GCP_ONLY[app] ?? []),
+      ];
+      expect(envs.length).toBeGreaterThan(0);
+      for (const env of envs) expect(stacks.has(`${app}-${env}`)).toBe(true);
     }
+    expect([...stacks.keys()].filter((n) => n.endsWith('-gcpprod')).sort()).toEqual([
+      'bootstrap-gcpprod',
+      'delivery-gcpprod',
+      'gke-gcpprod',
+      'network-gcpprod',
+    ]);
   });
 
   it('writes byte-identical output on a second run, with no path of this machine in it', () => {
@@ -49,6 +72,17 @@ describe('synth of every stack family, as a user runs it', () => {
     for (const [name, json] of stacks) {
       if (name.startsWith('bootstrap-')) continue;
       const env = name.split('-').pop();
+      if (isGcp(json)) {
+        expect(json['terraform']['backend']).toEqual({
+          gcs: {
+            bucket: `acme-platform-tfstate-${env}`,
+            prefix: `stacks/${name}`,
+            kms_encryption_key: `projects/acme-platform-${env}/locations/europe-west1/keyRings/platform-state/cryptoKeys/terraform-state`,
+          },
+        });
+        keys.add(`${json['terraform']['backend']['gcs']['bucket']}/${name}`);
+        continue;
+      }
       const s3 = json['terraform']['backend']['s3'];
       expect(s3).toEqual(
         expect.objectContaining({
@@ -80,6 +114,14 @@ describe('synth of every stack family, as a user runs it', () => {
       prod: '333333333333',
     };
     for (const [name, json] of stacks) {
+      if (isGcp(json)) {
+        // The google provider has no account pin: the project is the environment's own.
+        expect(json['provider']['google']).toEqual([
+          expect.objectContaining({ project: `acme-platform-${name.split('-').pop()}` }),
+        ]);
+        expect(JSON.stringify(json['provider']['google'])).not.toMatch(/credentials|impersonate/);
+        continue;
+      }
       for (const provider of json['provider']['aws']) {
         expect(provider['allowed_account_ids']).toEqual([accounts[name.split('-').pop()!]]);
         expect(provider['assume_role']).toBeUndefined();

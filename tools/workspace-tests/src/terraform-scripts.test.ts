@@ -129,3 +129,38 @@ describe('validate.mjs: failures carry their cause', () => {
     );
   });
 });
+
+describe('cdktf.mjs: diff and deploy of one app for one environment', () => {
+  const CDKTF = join(ROOT, 'tools', 'scripts', 'cdktf.mjs');
+  /** A working folder with the environments and an app synthesized for some of them. */
+  function workspaceWith(app: string, stacks: string[]): string {
+    const dir = mkdtempSync(join(tmpdir(), 'platform-cdktf-'));
+    mkdirSync(join(dir, 'environments'));
+    for (const env of ['dev', 'gcpdev'])
+      writeFileSync(join(dir, 'environments', `${env}.yaml`), '');
+    for (const stack of stacks) {
+      mkdirSync(join(dir, 'dist', 'apps', app, 'stacks', stack), { recursive: true });
+      writeFileSync(join(dir, 'dist', 'apps', app, 'stacks', stack, 'cdk.tf.json'), '{}');
+    }
+    return dir;
+  }
+  const run = (cwd: string, ...args: string[]) =>
+    spawnSync(process.execPath, [CDKTF, ...args], { cwd, encoding: 'utf8' });
+
+  it('a family synthesized without a stack for the environment has nothing to deploy there', () => {
+    const result = run(workspaceWith('gke', ['gke-gcpdev']), 'deploy', 'gke', '--env=dev');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe('gke:deploy: gke has no stack for dev; nothing to deploy\n');
+  });
+
+  it('a family not synthesized at all is an error that says to synthesize it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'platform-cdktf-'));
+    mkdirSync(join(dir, 'environments'));
+    writeFileSync(join(dir, 'environments', 'dev.yaml'), '');
+    const result = run(dir, 'deploy', 'gke', '--env=dev');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      'gke-dev is not synthesized in dist/apps/gke; run nx run gke:synth',
+    );
+  });
+});

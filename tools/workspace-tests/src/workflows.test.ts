@@ -50,6 +50,27 @@ describe('GitHub workflows', () => {
     });
   });
 
+  it('Google Cloud environments deploy gcpdev → gcpprod beside the AWS path, authenticating through Workload Identity Federation, never a key', () => {
+    const deploy = parse(read('deploy.yml'));
+    expect(deploy.jobs.gcpprod.needs).toBe('gcpdev');
+    expect(deploy.jobs.gcpdev.with).toEqual({ environment: 'gcpdev', cloud: 'gcp' });
+    expect(deploy.jobs.dev.with).toEqual({ environment: 'dev', cloud: 'aws' });
+    const { jobs } = parse(read('deploy-environment.yml'));
+    for (const job of [jobs.plan, jobs.apply]) {
+      const auth = (
+        job.steps as { uses?: string; if?: string; with?: Record<string, string> }[]
+      ).filter((s) => s.uses?.startsWith('google-github-actions/auth@'));
+      expect(auth).toHaveLength(1);
+      expect(auth[0]!.if).toBe("${{ inputs.cloud == 'gcp' }}");
+      expect(Object.keys(auth[0]!.with ?? {}).sort()).toEqual([
+        'service_account',
+        'workload_identity_provider',
+      ]);
+    }
+    for (const file of workflows)
+      expect(read(file)).not.toMatch(/credentials_json|GOOGLE_CREDENTIALS/);
+  });
+
   it('the deploy plans with the plan role outside the environment and applies the saved plan inside it', () => {
     const { jobs } = parse(read('deploy-environment.yml'));
     expect(jobs.plan.environment).toBeUndefined();

@@ -4,7 +4,7 @@ import { EbsEncryptionByDefault } from '@cdktf/provider-aws/lib/ebs-encryption-b
 import { IamAccountPasswordPolicy } from '@cdktf/provider-aws/lib/iam-account-password-policy';
 import { S3AccountPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-account-public-access-block';
 import { autoScalingKeyStatements, EncryptionKey } from '@platform/aws-common';
-import { type AwsEnvironment, resourceName } from '@platform/config';
+import { type AwsEnvironmentWith, resourceName } from '@platform/config';
 import type { AlertingRef } from '@platform/core';
 import { dependable } from 'cdktf';
 import { Construct } from 'constructs';
@@ -16,7 +16,7 @@ export const BUDGET_ALERT_THRESHOLDS_PERCENT = [80, 100] as const;
 /** Props of {@link AccountGuardrails}. */
 export interface AccountGuardrailsProps {
   /** The environment: account, password policy, budgets. */
-  readonly environment: AwsEnvironment;
+  readonly environment: AwsEnvironmentWith<'baseline'>;
   /** The topic budget alerts go to (its policy must let budgets.amazonaws.com publish). */
   readonly alerting: AlertingRef;
   /** The service-linked roles: the EBS key's policy names Auto Scaling's. */

@@ -7,14 +7,14 @@ import {
 } from '@platform/aws-common';
 import { S3BucketObjectLockConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-object-lock-configuration';
 import type { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
-import { arn, type AwsEnvironment, servicePrincipal } from '@platform/config';
+import { arn, type AwsEnvironmentWith, servicePrincipal } from '@platform/config';
 import { Construct } from 'constructs';
 import { baselineNames } from './names';
 
 /** Props of {@link AuditStore}. */
 export interface AuditStoreProps {
   /** The environment: account, region, audit retention and storage transitions. */
-  readonly environment: AwsEnvironment;
+  readonly environment: AwsEnvironmentWith<'baseline'>;
 }
 
 /**

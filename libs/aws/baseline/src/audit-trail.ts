@@ -4,7 +4,7 @@ import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { EncryptedLogGroup, grantWriteLogs, policyDocument } from '@platform/aws-common';
-import { type AwsEnvironment, resourceName, s3Arn, servicePrincipal } from '@platform/config';
+import { type AwsEnvironmentWith, resourceName, s3Arn, servicePrincipal } from '@platform/config';
 import type { AlertingRef } from '@platform/core';
 import { Construct } from 'constructs';
 import type { AuditStore } from './audit-store';
@@ -14,7 +14,7 @@ import { baselineNames } from './names';
 /** Props of {@link AuditTrail}. */
 export interface AuditTrailProps {
   /** The environment: account, region, log group retention. */
-  readonly environment: AwsEnvironment;
+  readonly environment: AwsEnvironmentWith<'baseline'>;
   /** The key and bucket the trail writes to. */
   readonly store: AuditStore;
   /** The alarm topic the CIS alarms notify. */

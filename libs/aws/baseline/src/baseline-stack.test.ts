@@ -1,12 +1,12 @@
 import { PLATFORM_RULES } from '@platform/policy';
 import {
-  environment,
+  environmentWith,
   environments,
   resourcesOf,
   synthJson,
   type StackJson,
 } from '@platform/testing';
-import { synthFamily } from '@platform/core';
+import { optionalSection, synthFamily } from '@platform/core';
 import { App } from 'cdktf';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +16,8 @@ import { CIS_ALARMS } from './cis-alarms';
 import { MANAGED_CONFIG_RULES } from './config-rules';
 import { serviceLinkedRoleArn } from './service-linked-roles';
 
-const synth = (name: string) => synthJson(new BaselineStack(new App(), environment(name)));
+const synth = (name: string) =>
+  synthJson(new BaselineStack(new App(), environmentWith(name, 'baseline')));
 const TOPIC = '${data.terraform_remote_state.alerting-state.outputs.topic_arn}';
 
 type PolicyStatement = {
@@ -311,7 +312,7 @@ describe('baseline stack', () => {
     });
 
     it('an account that already has the service-linked roles uses them by their well-known ARNs', () => {
-      const dev0 = environment('dev');
+      const dev0 = environmentWith('dev', 'baseline');
       const existing = {
         ...dev0,
         baseline: {
@@ -470,7 +471,7 @@ describe('baseline stack', () => {
   it('passes the policy pack with no suppression, through the synth users run', () => {
     const result = synthFamily(
       'baseline',
-      { aws: (app, env) => new BaselineStack(app, env) },
+      { aws: optionalSection('baseline', 'baseline', (app, env) => new BaselineStack(app, env)) },
       {
         environments: environments(),
         outdir: join(mkdtempSync(join(tmpdir(), 'baseline-synth-')), 'out'),

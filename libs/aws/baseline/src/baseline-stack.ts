@@ -1,4 +1,4 @@
-import type { AwsEnvironment } from '@platform/config';
+import type { AwsEnvironmentWith } from '@platform/config';
 import { alertingContract, PlatformStack } from '@platform/core';
 import type { Construct } from 'constructs';
 import { AccountGuardrails } from './account-guardrails';
@@ -26,7 +26,7 @@ export class BaselineStack extends PlatformStack {
   /** Account-wide guardrails and budgets. */
   readonly guardrails: AccountGuardrails;
 
-  constructor(scope: Construct, environment: AwsEnvironment) {
+  constructor(scope: Construct, environment: AwsEnvironmentWith<'baseline'>) {
     super(scope, { family: 'baseline', environment });
     const alerting = alertingContract.read(this, environment);
     const serviceLinkedRoles = new ServiceLinkedRoles(this, 'service-linked-roles', {

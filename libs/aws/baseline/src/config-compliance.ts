@@ -2,7 +2,7 @@ import { ConfigConfigRule } from '@cdktf/provider-aws/lib/config-config-rule';
 import { ConfigConfigurationRecorder } from '@cdktf/provider-aws/lib/config-configuration-recorder';
 import { ConfigConfigurationRecorderStatus } from '@cdktf/provider-aws/lib/config-configuration-recorder-status';
 import { ConfigDeliveryChannel } from '@cdktf/provider-aws/lib/config-delivery-channel';
-import { type AwsEnvironment, resourceName } from '@platform/config';
+import { type AwsEnvironmentWith, resourceName } from '@platform/config';
 import { Construct } from 'constructs';
 import type { AuditStore } from './audit-store';
 import { MANAGED_CONFIG_RULES } from './config-rules';
@@ -10,7 +10,7 @@ import { MANAGED_CONFIG_RULES } from './config-rules';
 /** Props of {@link ConfigCompliance}. */
 export interface ConfigComplianceProps {
   /** The environment: recording and snapshot frequency, password policy parameters. */
-  readonly environment: AwsEnvironment;
+  readonly environment: AwsEnvironmentWith<'baseline'>;
   /** The key and bucket Config delivers to (their policies let config.amazonaws.com of this account in). */
   readonly store: AuditStore;
   /** ARN of AWS Config's service-linked role, which records and delivers. */

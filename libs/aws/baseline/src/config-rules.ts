@@ -1,4 +1,4 @@
-import type { AwsEnvironment } from '@platform/config';
+import type { AwsEnvironmentWith } from '@platform/config';
 
 /** One AWS Config managed rule of the baseline. */
 export interface ManagedConfigRule {
@@ -11,7 +11,7 @@ export interface ManagedConfigRule {
   /** What a NON_COMPLIANT result means. */
   readonly meaning: string;
   /** Rule parameters (strings, as Config expects). */
-  readonly parameters?: (env: AwsEnvironment) => Record<string, string>;
+  readonly parameters?: (env: AwsEnvironmentWith<'baseline'>) => Record<string, string>;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { arn, type AwsEnvironment, resourceName, s3Arn } from '@platform/config';
+import { arn, type AwsEnvironmentWith, resourceName, s3Arn } from '@platform/config';
 
 /**
  * Names and ARNs of the baseline's resources, computed from config (no lookup at plan time),
@@ -22,7 +22,9 @@ export interface BaselineNames {
 }
 
 /** The baseline's names for one environment. */
-export function baselineNames(env: Pick<AwsEnvironment, 'name' | 'aws'>): BaselineNames {
+export function baselineNames(
+  env: Pick<AwsEnvironmentWith<'baseline'>, 'name' | 'aws'>,
+): BaselineNames {
   const trailName = resourceName(env, 'audit');
   const auditBucketName = resourceName(env, 'audit-logs', env.aws.accountId);
   const trailLogGroupName = `/platform/${env.name}/cloudtrail`;

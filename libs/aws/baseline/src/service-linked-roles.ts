@@ -1,5 +1,10 @@
 import { IamServiceLinkedRole } from '@cdktf/provider-aws/lib/iam-service-linked-role';
-import { type ArnScope, type AwsEnvironment, iamRoleArn, servicePrincipal } from '@platform/config';
+import {
+  type ArnScope,
+  type AwsEnvironmentWith,
+  iamRoleArn,
+  servicePrincipal,
+} from '@platform/config';
 import { Construct } from 'constructs';
 
 /** The ARN of an AWS service-linked role: fixed by AWS, so it is known without a lookup. */
@@ -9,7 +14,7 @@ export const serviceLinkedRoleArn = (scope: ArnScope, service: string, roleName:
 /** Props of {@link ServiceLinkedRoles}. */
 export interface ServiceLinkedRolesProps {
   /** The environment: account, and which roles to create. */
-  readonly environment: AwsEnvironment;
+  readonly environment: AwsEnvironmentWith<'baseline'>;
 }
 
 /**

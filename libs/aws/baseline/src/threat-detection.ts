@@ -5,7 +5,7 @@ import { GuarddutyDetector } from '@cdktf/provider-aws/lib/guardduty-detector';
 import { GuarddutyDetectorFeature } from '@cdktf/provider-aws/lib/guardduty-detector-feature';
 import { SecurityhubAccount } from '@cdktf/provider-aws/lib/securityhub-account';
 import { SecurityhubStandardsSubscription } from '@cdktf/provider-aws/lib/securityhub-standards-subscription';
-import { arn, type AwsEnvironment, type BaselineConfig, resourceName } from '@platform/config';
+import { arn, type AwsEnvironmentWith, type BaselineConfig, resourceName } from '@platform/config';
 import type { AlertingRef } from '@platform/core';
 import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
@@ -36,7 +36,7 @@ export const GUARDDUTY_FEATURES: Readonly<
 
 /** Security Hub standards ARNs are per region; CIS comes in the configured version. */
 export function securityHubStandardArns(
-  env: Pick<AwsEnvironment, 'aws' | 'baseline'>,
+  env: Pick<AwsEnvironmentWith<'baseline'>, 'aws' | 'baseline'>,
 ): Record<'fsbp' | 'cis', string> {
   const standard = (path: string) =>
     arn(env.aws, { service: 'securityhub', account: '', resource: `standards/${path}` });
@@ -49,7 +49,7 @@ export function securityHubStandardArns(
 /** Props of {@link ThreatDetection}. */
 export interface ThreatDetectionProps {
   /** The environment: GuardDuty features, finding thresholds, CIS version. */
-  readonly environment: AwsEnvironment;
+  readonly environment: AwsEnvironmentWith<'baseline'>;
   /** The topic findings are routed to. */
   readonly alerting: AlertingRef;
   /**

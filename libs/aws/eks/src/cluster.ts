@@ -15,7 +15,7 @@ import {
 } from '@platform/aws-common';
 import {
   arn,
-  type AwsEnvironment,
+  type AwsEnvironmentWith,
   EKS_VERSIONS,
   resourceName,
   servicePrincipal,
@@ -68,7 +68,7 @@ const CONTROL_PLANE_TO_NODE_PORTS = [
 /** Props of {@link PlatformEksCluster}. */
 export interface PlatformEksClusterProps {
   /** The environment: the eks section (version, endpoint, access, log retention) and the account. */
-  readonly environment: AwsEnvironment;
+  readonly environment: AwsEnvironmentWith<'eks'>;
   /** The environment's network: control-plane ENIs go to the intra subnets. */
   readonly network: NetworkRef;
 }

@@ -1,4 +1,4 @@
-import { environment } from '@platform/testing';
+import { environmentWith } from '@platform/testing';
 import { App, TerraformStack } from 'cdktf';
 import { SsmAccessInstance } from './access-instance';
 import { ClusterAddon } from './addon';
@@ -16,7 +16,7 @@ const network = {
   endpointSecurityGroupId: 'sg-1',
   natGatewayIds: [],
 };
-const group = environment('prod').eks.nodes.groups[0]!;
+const group = environmentWith('prod', 'eks').eks.nodes.groups[0]!;
 const nodeGroupProps = {
   group,
   name: 'prod-system',
@@ -31,7 +31,7 @@ const nodeGroupProps = {
 
 describe('eks constructs reject unsafe props with a message naming the prop', () => {
   it('a cluster on an unsupported version', () => {
-    const env = environment('prod');
+    const env = environmentWith('prod', 'eks');
     const old = { ...env, eks: { ...env.eks, version: '1.27' } } as unknown as typeof env;
     expect(() => new PlatformEksCluster(scope(), 'cluster', { environment: old, network })).toThrow(
       'test/cluster: version "1.27" is not supported; use one of 1.30, 1.31, 1.32, 1.33',
@@ -39,7 +39,7 @@ describe('eks constructs reject unsafe props with a message naming the prop', ()
   });
 
   it('a public endpoint open to the internet', () => {
-    const env = environment('dev');
+    const env = environmentWith('dev', 'eks');
     const open = {
       ...env,
       eks: { ...env.eks, endpoint: { publicAccess: true, publicAccessCidrs: ['0.0.0.0/0'] } },

@@ -1,6 +1,6 @@
-import { synthFamily } from '@platform/core';
+import { optionalSection, synthFamily } from '@platform/core';
 import {
-  environment,
+  environmentWith,
   environments,
   resourcesOf,
   synthJson,
@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { App } from 'cdktf';
 import { EksStack } from './eks-stack';
 
-const synth = (name: string) => synthJson(new EksStack(new App(), environment(name)));
+const synth = (name: string) => synthJson(new EksStack(new App(), environmentWith(name, 'eks')));
 
 /** The terraform address of the resource of `type` at construct `path` below the stack (logical ids follow the path). */
 function addressOf(json: StackJson, type: string, path: string): string {
@@ -318,7 +318,7 @@ describe('eks stack', () => {
     const outdir = join(mkdtempSync(join(tmpdir(), 'eks-synth-')), 'eks');
     const result = synthFamily(
       'eks',
-      { aws: (app, env) => new EksStack(app, env) },
+      { aws: optionalSection('eks', 'eks', (app, env) => new EksStack(app, env)) },
       {
         environments: environments(),
         outdir,

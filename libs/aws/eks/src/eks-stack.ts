@@ -1,6 +1,6 @@
 import { EncryptedLogGroup, grant } from '@platform/aws-common';
 import {
-  type AwsEnvironment,
+  type AwsEnvironmentWith,
   EKS_VERSIONS,
   resourceName,
   servicePrincipal,
@@ -38,7 +38,7 @@ export class EksStack extends PlatformStack {
   /** The access instance, when the environment enables it. */
   readonly accessInstance?: SsmAccessInstance;
 
-  constructor(scope: Construct, environment: AwsEnvironment) {
+  constructor(scope: Construct, environment: AwsEnvironmentWith<'eks'>) {
     super(scope, { family: 'eks', environment, extraRules: [eksSupportedVersion(EKS_VERSIONS)] });
     const env = environment;
     const eks = env.eks;

@@ -18,11 +18,11 @@ function problems(dir: string): string[] {
 describe('eks section of the environment files', () => {
   it('the example environments run a supported version; prod is private-only with an access instance', () => {
     const envs = environmentsOf('aws', loadEnvironments(ENVIRONMENTS_DIR));
-    for (const env of envs) expect(EKS_VERSIONS).toContain(env.eks.version);
+    for (const env of envs) expect(EKS_VERSIONS).toContain(env.eks?.version);
     const prod = envs.find((e) => e.name === 'prod')!;
-    expect(prod.eks.endpoint).toEqual({ publicAccess: false, publicAccessCidrs: [] });
-    expect(prod.eks.accessInstance.enabled).toBe(true);
-    expect(prod.eks.nodes.groups.map((g) => g.capacityType).sort()).toEqual(['ON_DEMAND', 'SPOT']);
+    expect(prod.eks!.endpoint).toEqual({ publicAccess: false, publicAccessCidrs: [] });
+    expect(prod.eks!.accessInstance.enabled).toBe(true);
+    expect(prod.eks!.nodes.groups.map((g) => g.capacityType).sort()).toEqual(['ON_DEMAND', 'SPOT']);
   });
 
   it('rejects an unsupported Kubernetes version, listing the supported ones', () => {

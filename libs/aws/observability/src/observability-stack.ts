@@ -63,7 +63,8 @@ export class ObservabilityStack extends PlatformStack {
     const network = networkContract.read(this, env);
     const alerting = alertingContract.read(this, env);
     const ecs = ecsContract.read(this, env);
-    const eks = eksContract.read(this, env);
+    // EKS widgets only where a cluster runs (the section present and switched on)
+    const eks = env.eks?.enabled ? eksContract.read(this, env) : undefined;
     const topicArn = alerting.topicArn;
     const arn = (name: string) => alarmArn(env.aws, name);
 
@@ -117,7 +118,7 @@ export class ObservabilityStack extends PlatformStack {
       name: resourceName(env, 'overview'),
       environmentName: env.name,
       region: env.aws.region,
-      eksClusterName: eks.clusterName,
+      eksClusterName: eks?.clusterName,
       natGatewayIds,
       webAclName: ecs.webAclName,
       loadBalancerArnSuffix: ecs.albArnSuffix,

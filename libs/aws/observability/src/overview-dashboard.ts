@@ -17,8 +17,11 @@ export interface OverviewDashboardProps {
   readonly environmentName: string;
   /** Region of the metrics. */
   readonly region: string;
-  /** EKS cluster name (ClusterName dimension of Container Insights). */
-  readonly eksClusterName: string;
+  /**
+   * EKS cluster name (ClusterName dimension of Container Insights).
+   * @default no EKS widgets: the environment runs no cluster
+   */
+  readonly eksClusterName?: string;
   /** NAT gateway ids (NatGatewayId dimension). */
   readonly natGatewayIds: readonly string[];
   /** Name of the public ALB's web ACL (WebACL dimension). */
@@ -39,7 +42,7 @@ export function overviewWidgets(props: OverviewDashboardProps): Widget[] {
   const eks = (metricName: string, label: string, stat: MetricSeries['stat']): MetricSeries => ({
     namespace: 'ContainerInsights',
     metricName,
-    dimensions: { ClusterName: props.eksClusterName },
+    dimensions: { ClusterName: props.eksClusterName ?? '' },
     stat,
     label,
   });
@@ -64,42 +67,46 @@ export function overviewWidgets(props: OverviewDashboardProps): Widget[] {
   });
   return [
     textWidget(
-      `# ${props.environmentName} overview\nEKS through Container Insights, NAT gateways, the public ALB's WAF, and the state of every alarm the platform raises. One dashboard per service: ${props.environmentName}-<service>; DORA metrics: ${props.environmentName}-dora.`,
+      `# ${props.environmentName} overview\n${props.eksClusterName === undefined ? '' : 'EKS through Container Insights, '}NAT gateways, the public ALB's WAF, and the state of every alarm the platform raises. One dashboard per service: ${props.environmentName}-<service>; DORA metrics: ${props.environmentName}-dora.`,
     ),
     ...alarmStatusWidgets(props.alarmArns),
-    metricWidget({
-      title: 'EKS nodes',
-      region,
-      stat: 'Maximum',
-      periodSeconds: 300,
-      series: [
-        eks('cluster_node_count', 'nodes', 'Maximum'),
-        eks('cluster_failed_node_count', 'failed nodes', 'Maximum'),
-      ],
-      yAxisLabel: 'nodes',
-    }),
-    metricWidget({
-      title: 'EKS pods',
-      region,
-      stat: 'Maximum',
-      periodSeconds: 300,
-      series: [
-        eks('cluster_number_of_running_pods', 'running pods', 'Maximum'),
-        eks('node_number_of_running_pods', 'pods per node (average)', 'Average'),
-      ],
-      yAxisLabel: 'pods',
-    }),
-    metricWidget({
-      title: 'EKS node CPU and memory',
-      region,
-      stat: 'Average',
-      periodSeconds: 300,
-      series: [
-        eks('node_cpu_utilization', 'CPU %', 'Average'),
-        eks('node_memory_utilization', 'memory %', 'Average'),
-      ],
-      yAxisLabel: 'percent',
-    }),
+    ...(props.eksClusterName === undefined
+      ? []
+      : [
+          metricWidget({
+            title: 'EKS nodes',
+            region,
+            stat: 'Maximum',
+            periodSeconds: 300,
+            series: [
+              eks('cluster_node_count', 'nodes', 'Maximum'),
+              eks('cluster_failed_node_count', 'failed nodes', 'Maximum'),
+            ],
+            yAxisLabel: 'nodes',
+          }),
+          metricWidget({
+            title: 'EKS pods',
+            region,
+            stat: 'Maximum',
+            periodSeconds: 300,
+            series: [
+              eks('cluster_number_of_running_pods', 'running pods', 'Maximum'),
+              eks('node_number_of_running_pods', 'pods per node (average)', 'Average'),
+            ],
+            yAxisLabel: 'pods',
+          }),
+          metricWidget({
+            title: 'EKS node CPU and memory',
+            region,
+            stat: 'Average',
+            periodSeconds: 300,
+            series: [
+              eks('node_cpu_utilization', 'CPU %', 'Average'),
+              eks('node_memory_utilization', 'memory %', 'Average'),
+            ],
+            yAxisLabel: 'percent',
+          }),
+        ]),
     metricWidget({
       title: 'NAT gateway errors',
       region,

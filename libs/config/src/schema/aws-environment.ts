@@ -63,13 +63,13 @@ export const awsEnvironmentSchema = z
       description:
         'Dashboards, composite and environment-wide alarms, X-Ray tracing, DORA metrics.',
     }),
-    baseline: baselineSchema.meta({
+    baseline: baselineSchema.optional().meta({
       description:
-        'The account baseline: audit trail, threat detection, Config compliance, guardrails, budgets.',
+        'The account baseline: audit trail, threat detection, Config compliance, guardrails, budgets. Leave it out where the baseline family never ran (no stack); switch a deployed one off with enabled: false.',
     }),
-    eks: eksSchema.meta({
+    eks: eksSchema.optional().meta({
       description:
-        'The EKS cluster: version, endpoint access, access entries, add-ons, node groups.',
+        'The EKS cluster: version, endpoint access, access entries, add-ons, node groups. Leave it out where EKS never ran (no stack); switch a deployed cluster off with enabled: false.',
     }),
   })
   .superRefine((env, ctx) => {
@@ -90,7 +90,7 @@ export const awsEnvironmentSchema = z
         ),
       ),
       ...(['admins', 'readOnly'] as const).flatMap((list) =>
-        env.eks.access[list].map(
+        (env.eks?.access[list] ?? []).map(
           (arn, index) => [['eks', 'access', list, index], arn] as [(string | number)[], string],
         ),
       ),
@@ -143,36 +143,41 @@ export const awsEnvironmentSchema = z
     checkServices(env, issue);
     for (const problem of eksEnvironmentProblems(env)) issue(problem.path, problem.message);
     for (const problem of observabilityProblems(env)) issue(problem.path, problem.message);
-    const audit = env.baseline.audit;
-    if (audit.glacierAfterDays < audit.infrequentAccessAfterDays + 30) {
-      issue(
-        ['baseline', 'audit', 'glacierAfterDays'],
-        `S3 needs 30 days in Standard-IA before Glacier: use ${audit.infrequentAccessAfterDays + 30} or more (got ${audit.glacierAfterDays})`,
-      );
-    }
-    if (audit.objectLockRetentionDays > audit.retentionDays) {
-      issue(
-        ['baseline', 'audit', 'objectLockRetentionDays'],
-        `a log cannot stay locked longer than it is kept: use at most retentionDays (${audit.retentionDays}) (got ${audit.objectLockRetentionDays})`,
-      );
-    }
-    if (audit.retentionDays <= audit.glacierAfterDays) {
-      issue(
-        ['baseline', 'audit', 'retentionDays'],
-        `log files must be kept longer than glacierAfterDays (${audit.glacierAfterDays}) (got ${audit.retentionDays})`,
-      );
-    }
-    if (env.production && audit.retentionDays < 365) {
-      issue(
-        ['baseline', 'audit', 'retentionDays'],
-        `a production environment keeps audit logs for at least 365 days (got ${audit.retentionDays})`,
-      );
-    }
-    env.baseline.budgets.forEach((budget, index) => {
-      if (env.baseline.budgets.findIndex((b) => b.name === budget.name) !== index) {
-        issue(['baseline', 'budgets', index, 'name'], `budget name "${budget.name}" is used twice`);
+    if (env.baseline) {
+      const audit = env.baseline.audit;
+      if (audit.glacierAfterDays < audit.infrequentAccessAfterDays + 30) {
+        issue(
+          ['baseline', 'audit', 'glacierAfterDays'],
+          `S3 needs 30 days in Standard-IA before Glacier: use ${audit.infrequentAccessAfterDays + 30} or more (got ${audit.glacierAfterDays})`,
+        );
       }
-    });
+      if (audit.objectLockRetentionDays > audit.retentionDays) {
+        issue(
+          ['baseline', 'audit', 'objectLockRetentionDays'],
+          `a log cannot stay locked longer than it is kept: use at most retentionDays (${audit.retentionDays}) (got ${audit.objectLockRetentionDays})`,
+        );
+      }
+      if (audit.retentionDays <= audit.glacierAfterDays) {
+        issue(
+          ['baseline', 'audit', 'retentionDays'],
+          `log files must be kept longer than glacierAfterDays (${audit.glacierAfterDays}) (got ${audit.retentionDays})`,
+        );
+      }
+      if (env.production && audit.retentionDays < 365) {
+        issue(
+          ['baseline', 'audit', 'retentionDays'],
+          `a production environment keeps audit logs for at least 365 days (got ${audit.retentionDays})`,
+        );
+      }
+      env.baseline.budgets.forEach((budget, index, budgets) => {
+        if (budgets.findIndex((b) => b.name === budget.name) !== index) {
+          issue(
+            ['baseline', 'budgets', index, 'name'],
+            `budget name "${budget.name}" is used twice`,
+          );
+        }
+      });
+    }
 
     if (!isCanonicalCidr(env.network.vpcCidr)) {
       issue(

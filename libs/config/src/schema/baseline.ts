@@ -1,3 +1,4 @@
+import { familyToggle } from './toggle';
 import { z } from 'zod';
 import { logRetentionDays } from './retention';
 
@@ -160,6 +161,7 @@ const serviceLinkedRolesSchema = z.strictObject({
 });
 
 export const baselineSchema = z.strictObject({
+  enabled: familyToggle('baseline'),
   audit: auditSchema.meta({
     description: 'CloudTrail and Config logs: where they go, how long they stay.',
   }),

@@ -1,3 +1,4 @@
+import { familyToggle } from './toggle';
 import { z } from 'zod';
 import { isCanonicalCidr } from '../cidr';
 import { ec2InstanceType, instanceArchitecture } from './instance-types';
@@ -125,6 +126,7 @@ const nodeGroupSchema = z.strictObject({
 
 export const eksSchema = z
   .strictObject({
+    enabled: familyToggle('eks'),
     version: z.enum(EKS_VERSIONS).meta({
       description: 'Kubernetes minor version, quoted ("1.32": unquoted YAML reads 1.30 as 1.3).',
       examples: ['1.32'],
@@ -312,10 +314,11 @@ export type EksNodeGroupConfig = EksConfig['nodes']['groups'][number];
 /** Rules that tie the EKS section to the rest of the environment; each problem as path + message. */
 export function eksEnvironmentProblems(env: {
   readonly production: boolean;
-  readonly eks: EksConfig;
+  readonly eks?: EksConfig;
 }): { path: (string | number)[]; message: string }[] {
   const problems: { path: (string | number)[]; message: string }[] = [];
   const { eks } = env;
+  if (!eks) return problems;
   if (env.production) {
     if (eks.endpoint.publicAccess) {
       problems.push({

@@ -83,6 +83,12 @@ export const gcpEnvironmentSchema = z
         );
       }
     });
+    if (!env.gke.dnsEndpoint && env.delivery.workerPool === undefined) {
+      issue(
+        ['delivery', 'workerPool'],
+        'is required while gke.dnsEndpoint is false: Cloud Deploy needs a route to the private control plane (set gke.dnsEndpoint: true, or name a private pool here)',
+      );
+    }
     env.delivery.canaryPercentages.forEach((percent, index, all) => {
       if (index > 0 && percent <= all[index - 1]!) {
         issue(

@@ -200,6 +200,10 @@ export const gkeSchema = z.strictObject({
   nodePools: z.array(nodePool).min(1, 'name at least one node pool').meta({
     description: 'Node pools: autoscaled, auto-upgraded and auto-repaired.',
   }),
+  dnsEndpoint: z.boolean().default(false).meta({
+    description:
+      "Accept traffic from outside the VPC on the control plane's DNS-based endpoint, where every request needs an IAM identity allowed to connect (container.clusters.connect) and Kubernetes RBAC: how Cloud Deploy reaches the private control plane without a network path. false (the default): nothing outside the VPC reaches the control plane, and Cloud Deploy runs this environment's jobs in `delivery.workerPool`.",
+  }),
 });
 
 export const gcpDeliverySchema = z.strictObject({
@@ -228,6 +232,18 @@ export const gcpDeliverySchema = z.strictObject({
     .meta({
       description:
         'The Cloud Build connection to GitHub; required in the environment that builds images (the first on the promotion path).',
+    }),
+  workerPool: z
+    .string()
+    .regex(
+      /^projects\/[a-z][a-z0-9-]{4,28}[a-z0-9]\/locations\/[a-z]+-[a-z]+\d+\/workerPools\/[a-z0-9-]{1,63}$/,
+      'must be a Cloud Build private pool: projects/<project>/locations/<region>/workerPools/<name>',
+    )
+    .optional()
+    .meta({
+      description:
+        "Cloud Build private pool (created by hand, with a network path to this environment's control plane) in which Cloud Deploy runs this environment's render and deploy jobs. Required when `gke.dnsEndpoint` is false: Google's default pool cannot reach a private control plane.",
+      examples: ['projects/acme-platform-gcpdev/locations/europe-west1/workerPools/deploy'],
     }),
 });
 

@@ -92,7 +92,7 @@ describe('GcpBootstrap', () => {
     expect(iamAdmin!['condition']).toEqual(
       expect.objectContaining({
         expression:
-          "api.getAttribute('iam.googleapis.com/modifiedGrantsByRole', []).hasOnly(['roles/artifactregistry.reader', 'roles/logging.logWriter', 'roles/monitoring.metricWriter', 'roles/monitoring.viewer', 'roles/stackdriver.resourceMetadata.writer'])",
+          "api.getAttribute('iam.googleapis.com/modifiedGrantsByRole', []).hasOnly(['roles/artifactregistry.reader', 'roles/autoscaling.metricsWriter', 'roles/cloudbuild.workerPoolUser', 'roles/clouddeploy.jobRunner', 'roles/container.developer', 'roles/logging.logWriter', 'roles/monitoring.metricWriter', 'roles/monitoring.viewer', 'roles/stackdriver.resourceMetadata.writer'])",
       }),
     );
   });

@@ -97,6 +97,13 @@ export interface GcpBootstrapProps {
    * @default 90
    */
   readonly keyRotationDays?: number;
+  /**
+   * APIs to enable besides {@link BOOTSTRAP_APIS}: those of later stacks that need them on
+   * before their first apply (e.g. GKE, whose service agent is granted a key before the cluster
+   * exists). Never disabled on destroy.
+   * @default none
+   */
+  readonly additionalApis?: readonly string[];
 }
 
 /**
@@ -148,7 +155,7 @@ export class GcpBootstrap extends Construct {
     if (messages.length > 0) throw new Error(`${this.node.path}: ${messages.join('; ')}`);
 
     const project = props.projectId;
-    const apis = BOOTSTRAP_APIS.map(
+    const apis = [...new Set([...BOOTSTRAP_APIS, ...(props.additionalApis ?? [])])].map(
       (service) =>
         new ProjectService(this, `api-${service.split('.')[0]}`, {
           project,

@@ -21,9 +21,17 @@ export const DEPLOY_PROJECT_ROLES = [
   'roles/serviceusage.serviceUsageAdmin',
 ] as const;
 
-/** Project roles the deploy service account may grant (e.g. to GKE node service accounts). */
+/**
+ * Project roles the deploy service account may grant: every project-level role a GCP family
+ * grants (GKE node service accounts; Cloud Deploy execution and Cloud Build service accounts,
+ * including the execution account of another environment's pipeline that deploys here).
+ */
 export const DEPLOY_GRANTABLE_ROLES = [
   'roles/artifactregistry.reader',
+  'roles/autoscaling.metricsWriter',
+  'roles/cloudbuild.workerPoolUser',
+  'roles/clouddeploy.jobRunner',
+  'roles/container.developer',
   'roles/logging.logWriter',
   'roles/monitoring.metricWriter',
   'roles/monitoring.viewer',

@@ -14,12 +14,6 @@ export {
   type StateScope,
 } from './ci-permissions';
 export {
-  CMEK_USER_ROLE,
-  GcpEncryptionKey,
-  MAX_KEY_ROTATION_DAYS,
-  type GcpEncryptionKeyProps,
-} from './encryption-key';
-export {
   attributeMapping,
   CI_ROLE_ATTRIBUTE,
   ciRoleExpression,
@@ -37,3 +31,4 @@ export {
   storageServiceAgent,
   type GcpStateBucketProps,
 } from './state-bucket';
+export { GCP_FAMILY_APIS, GcpBootstrapStack } from './bootstrap-stack';

@@ -1,8 +1,9 @@
 import { KmsKeyRingIamMember } from '@cdktf/provider-google/lib/kms-key-ring-iam-member';
 import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
+import { GCP_STATE_KEY_NAME } from '@platform/config';
 import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { GcpEncryptionKey } from './encryption-key';
+import { GcpEncryptionKey } from '@platform/gcp-common';
 
 /** The Cloud Storage service agent of a project: encrypts and decrypts objects with the bucket's CMEK key. */
 export function storageServiceAgent(projectNumber: string): string {
@@ -107,7 +108,8 @@ export class GcpStateBucket extends Construct {
 
     this.key = new GcpEncryptionKey(this, 'key', {
       keyRingName: props.keyRingName,
-      keyName: 'state',
+      // The key every stack's gcs backend names (gcpStateKmsKeyId in @platform/config).
+      keyName: GCP_STATE_KEY_NAME,
       location: props.location,
       projectId: props.projectId,
       rotationDays: props.keyRotationDays,

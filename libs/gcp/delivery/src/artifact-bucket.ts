@@ -20,8 +20,9 @@ export interface DeliveryArtifactBucketProps {
 
 /**
  * Where Cloud Deploy keeps rendered manifests and the release sources Cloud Build uploads:
- * private (uniform bucket-level access, public access prevention enforced), expiring old
- * objects, never destroyed with objects inside.
+ * private (uniform bucket-level access, public access prevention enforced), versioned (an
+ * overwritten or deleted object stays recoverable for a week), expiring old objects, never
+ * destroyed with objects inside.
  */
 export class DeliveryArtifactBucket extends Construct {
   /** The bucket. */
@@ -49,7 +50,11 @@ export class DeliveryArtifactBucket extends Construct {
       uniformBucketLevelAccess: true,
       publicAccessPrevention: 'enforced',
       forceDestroy: false,
-      lifecycleRule: [{ condition: { age: retentionDays }, action: { type: 'Delete' } }],
+      versioning: { enabled: true },
+      lifecycleRule: [
+        { condition: { age: retentionDays }, action: { type: 'Delete' } },
+        { condition: { daysSinceNoncurrentTime: 7 }, action: { type: 'Delete' } },
+      ],
     });
     this.name = this.bucket.name;
   }

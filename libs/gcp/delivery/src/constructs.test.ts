@@ -120,6 +120,20 @@ describe('GKE deploy target', () => {
     );
   });
 
+  it("leaves the cluster project's grant to that project when asked, and names its account as told", () => {
+    const stack = scope();
+    new GkeDeployTarget(stack, 'target', {
+      ...targetProps,
+      grantClusterAccess: false,
+      executionServiceAccountId: 'deploy-to-prod',
+    });
+    const json = synthJson(stack);
+    expect(resourcesOf(json, 'google_project_iam_member').map((g) => g['role'])).not.toContain(
+      'roles/container.developer',
+    );
+    expect(resourcesOf(json, 'google_service_account')[0]!['account_id']).toBe('deploy-to-prod');
+  });
+
   it('refuses a target the default pool could not deploy from', () => {
     expect(target({ workerPool: undefined })).toThrow(
       "test/target: set dnsEndpoint or workerPool: the default Cloud Build pool cannot reach the cluster's private control plane",
@@ -254,7 +268,7 @@ describe('service build', () => {
 });
 
 describe('artifact bucket', () => {
-  it('keeps objects as long as asked, and refuses names Cloud Storage would refuse', () => {
+  it('keeps objects as long as asked, versioned with overwritten versions kept a week, and refuses names Cloud Storage would refuse', () => {
     const stack = scope();
     new DeliveryArtifactBucket(stack, 'bucket', {
       name: 'acme-artifacts',
@@ -262,8 +276,11 @@ describe('artifact bucket', () => {
       location: 'europe-west1',
       retentionDays: 14,
     });
-    expect(resourcesOf(synthJson(stack), 'google_storage_bucket')[0]!['lifecycle_rule']).toEqual([
+    const [bucket] = resourcesOf(synthJson(stack), 'google_storage_bucket');
+    expect(bucket!['versioning']).toEqual({ enabled: true });
+    expect(bucket!['lifecycle_rule']).toEqual([
       { condition: { age: 14 }, action: { type: 'Delete' } },
+      { condition: { days_since_noncurrent_time: 7 }, action: { type: 'Delete' } },
     ]);
     expect(
       () =>

@@ -267,14 +267,18 @@ describe('GCP delivery', () => {
     expect(text).not.toContain('-compute@developer.gserviceaccount.com');
   });
 
-  it('the artifact bucket is private and expires old objects', () => {
+  it('the artifact bucket is private, versioned and expires old objects', () => {
     expect(resourcesOf(json, 'google_storage_bucket')).toEqual([
       expect.objectContaining({
         name: 'acme-ci-delivery-artifacts',
         uniform_bucket_level_access: true,
         public_access_prevention: 'enforced',
         force_destroy: false,
-        lifecycle_rule: [{ condition: { age: 90 }, action: { type: 'Delete' } }],
+        versioning: { enabled: true },
+        lifecycle_rule: [
+          { condition: { age: 90 }, action: { type: 'Delete' } },
+          { condition: { days_since_noncurrent_time: 7 }, action: { type: 'Delete' } },
+        ],
       }),
     ]);
   });

@@ -27,6 +27,17 @@ export interface DeliveryEnvironment {
    * @default the default pool (only with `dnsEndpoint`)
    */
   readonly workerPool?: string;
+  /**
+   * Account id of the target's execution service account.
+   * @default `deploy-<name>`
+   */
+  readonly executionServiceAccountId?: string;
+  /**
+   * Grant the execution account `container.developer` on the cluster's project from here; off
+   * when the cluster's project grants it itself (see {@link GkeDeployTarget}).
+   * @default true
+   */
+  readonly grantClusterAccess?: boolean;
 }
 
 /** One service that is built and released. */
@@ -171,6 +182,8 @@ export class GcpDelivery extends Construct {
           artifactBucketName: this.artifacts.name,
           dnsEndpoint: env.dnsEndpoint,
           workerPool: env.workerPool,
+          executionServiceAccountId: env.executionServiceAccountId,
+          grantClusterAccess: env.grantClusterAccess,
         }),
       ]),
     );

@@ -67,13 +67,20 @@ export interface GkeDeployTargetProps {
    * @default `deploy-<targetId>`
    */
   readonly executionServiceAccountId?: string;
+  /**
+   * Grant the execution account `container.developer` on the cluster's project here. Turn it
+   * off for a cluster in another project whose own stack grants it: setting IAM in that project
+   * takes rights this project's deployer should not have.
+   * @default true
+   */
+  readonly grantClusterAccess?: boolean;
 }
 
 /**
  * A Cloud Deploy GKE target with a dedicated execution service account: it runs the target's
  * render, deploy and verify jobs (never the Compute default account), with only
  * `clouddeploy.jobRunner` on the pipelines' project, `container.developer` on the cluster's
- * project, object access on the artifact bucket, and (with a private pool) the pool's use.
+ * project (unless that project grants it itself), object access on the artifact bucket, and (with a private pool) the pool's use.
  */
 export class GkeDeployTarget extends Construct {
   /** The target. */
@@ -124,11 +131,13 @@ export class GkeDeployTarget extends Construct {
       role: EXECUTION_ROLES.jobRunner,
       member,
     });
-    new ProjectIamMember(this, 'cluster-developer', {
-      project: cluster?.project ?? props.projectId,
-      role: EXECUTION_ROLES.clusterDeveloper,
-      member,
-    });
+    if (props.grantClusterAccess ?? true) {
+      new ProjectIamMember(this, 'cluster-developer', {
+        project: cluster?.project ?? props.projectId,
+        role: EXECUTION_ROLES.clusterDeveloper,
+        member,
+      });
+    }
     new StorageBucketIamMember(this, 'artifacts', {
       bucket: props.artifactBucketName,
       role: EXECUTION_ROLES.artifacts,

@@ -23,3 +23,4 @@ export {
 } from './github-connection';
 export { BUILD_ROLES, BUILDER_IMAGES, ServiceBuild, type ServiceBuildProps } from './service-build';
 export { CLOUD_DEPLOY_ID, parseClusterId } from './validation';
+export { deliveryArtifactBucketName, GcpDeliveryStack, hasGcpDelivery } from './delivery-stack';

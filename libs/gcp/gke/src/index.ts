@@ -30,3 +30,4 @@ export {
   parseRepositoryId,
   type NodeServiceAccountProps,
 } from './node-service-account';
+export { GkeStack } from './gke-stack';

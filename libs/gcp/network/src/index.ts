@@ -15,7 +15,9 @@ export {
 export {
   GCP_MIN_RANGE_PREFIX,
   isCanonicalCidr,
+  isInsideRange,
   planRanges,
   type RangePlan,
   type RangeRequest,
 } from './range-plan';
+export { GCP_NAT_TIERS, GcpNetworkStack } from './network-stack';

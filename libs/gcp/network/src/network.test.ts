@@ -198,6 +198,16 @@ describe('GcpNetwork', () => {
     );
   });
 
+  it('keeps a fixed primary range given by the caller, and refuses one outside the network range', () => {
+    const fixed = synth({ tiers: [{ name: 'data', cidr: '10.40.200.0/24' }] });
+    expect(byName(fixed, 'google_compute_subnetwork')['platform-dev-data']).toEqual(
+      expect.objectContaining({ ip_cidr_range: '10.40.200.0/24' }),
+    );
+    expect(() => stackWith({ tiers: [{ name: 'data', cidr: '10.41.0.0/24' }] })).toThrow(
+      "test/network: a tier's primary range must lie inside the network range 10.40.0.0/16 (got data 10.41.0.0/24)",
+    );
+  });
+
   it('refuses a name that makes a resource name longer than 63 characters', () => {
     expect(() => stackWith({ name: `p${'x'.repeat(50)}` })).toThrow(
       /name "px+" is too long: "px+-allow-health-checks" would exceed GCP's 63 characters/,

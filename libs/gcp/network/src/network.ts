@@ -3,9 +3,10 @@ import { ComputeRouter } from '@cdktf/provider-google/lib/compute-router';
 import { ComputeRouterNat } from '@cdktf/provider-google/lib/compute-router-nat';
 import { ComputeSubnetwork } from '@cdktf/provider-google/lib/compute-subnetwork';
 import { ProjectService } from '@cdktf/provider-google/lib/project-service';
+import { gcpSecondaryRangeName } from '@platform/config';
 import { Construct } from 'constructs';
 import { BaselineFirewall } from './firewall';
-import { planRanges, type RangeRequest } from './range-plan';
+import { isCanonicalCidr, isInsideRange, planRanges, type RangeRequest } from './range-plan';
 
 /** A secondary range of a subnet (GKE pods or services): a size carved from the network range, or a fixed CIDR. */
 export interface GcpSecondaryRange {
@@ -21,8 +22,13 @@ export interface GcpSecondaryRange {
 export interface GcpSubnetTier {
   /** Tier name, e.g. `nodes` or `data`; the subnet is named `<network>-<tier>`. */
   readonly name: string;
-  /** Prefix length of the subnet's primary range, carved from the network range. */
-  readonly prefixLength: number;
+  /** Prefix length of the subnet's primary range, carved from the network range (give this or `cidr`). */
+  readonly prefixLength?: number;
+  /**
+   * A fixed primary range inside the network range, e.g. one computed from config (give this or
+   * `prefixLength`).
+   */
+  readonly cidr?: string;
   /**
    * Instances of the tier (and their secondary ranges, e.g. GKE pods) reach the internet
    * through Cloud NAT.
@@ -126,7 +132,7 @@ export class GcpNetwork extends Construct {
     const sampling = props.flowLogSampling ?? 0.5;
     const tierNames = props.tiers.map((t) => t.name);
     const requests: RangeRequest[] = props.tiers.flatMap((tier) => [
-      { key: tier.name, prefixLength: tier.prefixLength },
+      { key: tier.name, prefixLength: tier.prefixLength, cidr: tier.cidr },
       ...(tier.secondaryRanges ?? []).map((r) => ({
         key: secondaryRangeName(tier.name, r.name),
         prefixLength: r.prefixLength,
@@ -140,6 +146,13 @@ export class GcpNetwork extends Construct {
       `${props.name}-allow-health-checks`,
     ].reduce((a, b) => (b.length > a.length ? b : a), '');
     const plan = planRanges(props.cidr, requests);
+    const outside = props.tiers.filter(
+      (t) =>
+        t.cidr !== undefined &&
+        isCanonicalCidr(t.cidr) &&
+        isCanonicalCidr(props.cidr) &&
+        !isInsideRange(t.cidr, props.cidr),
+    );
     const problems = [
       [
         !GCP_NAME.test(props.name),
@@ -162,6 +175,10 @@ export class GcpNetwork extends Construct {
       [
         !(sampling > 0 && sampling <= 1),
         `flowLogSampling must be above 0 and at most 1 (got ${sampling})`,
+      ],
+      [
+        outside.length > 0,
+        `a tier's primary range must lie inside the network range ${props.cidr} (got ${outside.map((t) => `${t.name} ${t.cidr}`).join(', ')})`,
       ],
       ...('problems' in plan ? plan.problems.map((p) => [true, `ranges: ${p}`] as const) : []),
     ] as const;
@@ -260,6 +277,5 @@ export class GcpNetwork extends Construct {
   }
 }
 
-function secondaryRangeName(tier: string, name: string): string {
-  return `${tier}-${name}`;
-}
+/** `<tier>-<name>`: the one naming rule GKE's ip_allocation_policy also follows. */
+const secondaryRangeName = gcpSecondaryRangeName;

@@ -39,6 +39,13 @@ const overlaps = (a: Span, b: Span) => a.first <= b.last && b.first <= a.last;
 const toCidr = (first: number, prefixLength: number) =>
   `${[24, 16, 8, 0].map((shift) => Math.floor(first / 2 ** shift) % 256).join('.')}/${prefixLength}`;
 
+/** Whether the canonical range `inner` lies entirely inside the canonical range `outer`. */
+export function isInsideRange(inner: string, outer: string): boolean {
+  const a = spanOf('inner', inner);
+  const b = spanOf('outer', outer);
+  return a.first >= b.first && a.last <= b.last;
+}
+
 /** Whether `cidr` is an IPv4 range written from its first address, e.g. 10.0.0.0/16. */
 export function isCanonicalCidr(cidr: string): boolean {
   return Validator.isValidIPv4CidrRange(cidr)[0];

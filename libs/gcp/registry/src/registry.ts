@@ -1,7 +1,7 @@
 import { ProjectService } from '@cdktf/provider-google/lib/project-service';
 import { Construct } from 'constructs';
 import { DockerRepository } from './docker-repository';
-import { GcpEncryptionKey } from './encryption-key';
+import { GcpEncryptionKey } from '@platform/gcp-common';
 
 /** APIs the registry needs: Artifact Registry, and Container Scanning (scans every pushed image). */
 export const REGISTRY_APIS = [

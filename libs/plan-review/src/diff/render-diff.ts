@@ -75,7 +75,7 @@ function render(
       lines.push(`Stack ${stack.status} with ${plural(addresses.length, 'block')}.`);
       if (stack.status === 'removed')
         lines.push(
-          'Removing a stack from the synth output does not destroy it; its resources stay until someone runs destroy.',
+          '🔴 Removing a stack from the synth output does not destroy it: its resources stay, orphaned, until someone runs destroy. To retire a family, keep its section with `enabled: false` (the plan then shows what is destroyed and the guard blocks what is protected); remove the section once that is applied.',
         );
       if (wholeStacks) lines.push('', ...addresses.map((a) => `- ${code(a)}`));
       lines.push('');

@@ -20,9 +20,33 @@ describe('guard defaults', () => {
     'aws_db_instance',
     'aws_rds_cluster',
     'aws_efs_file_system',
+    'google_storage_bucket',
+    'google_kms_crypto_key',
+    'google_kms_key_ring',
+    'google_container_cluster',
+    'google_compute_network',
+    'google_artifact_registry_repository',
+    'google_sql_database_instance',
   ])('protect %s, each with a reason', (type) => {
     const rule = defaults.protect.find((r) => r.match === type);
     expect(rule?.reason.length).toBeGreaterThan(10);
+  });
+
+  it('block a replaced GKE cluster and a destroyed Cloud KMS key; let a replaced node pool through (its nodes are recreated, no data is lost)', () => {
+    const result = runGuard(
+      reviewOf(
+        rc('google_container_cluster.gke', ['delete', 'create'], { replace_paths: [['location']] }),
+        rc('google_kms_crypto_key.secrets', ['delete']),
+        rc('google_container_node_pool.pool', ['create', 'delete'], {
+          replace_paths: [['node_config', 0, 'machine_type']],
+        }),
+      ),
+      defaults,
+    );
+    expect(result.violations.map((v) => `${v.address} ${v.action}`).sort()).toEqual([
+      'google_container_cluster.gke replace (destroy, then create)',
+      'google_kms_crypto_key.secrets destroy',
+    ]);
   });
 
   it('block a destroy and a replacement of a protected type, naming stack, address, action and reason', () => {

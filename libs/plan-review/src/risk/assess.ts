@@ -2,9 +2,10 @@ import type { AttributeChange } from '../plan/attribute-diff';
 import { RISK_RULES } from './rules';
 import { riskRank, type Risk, type RiskInput, type RiskReason, type RiskRule } from './types';
 
-const TAG_PATH = /^tags(_all)?(\.|\[|$)/;
+/** Tags (AWS) and labels (GCP: the configured, the provider's and the effective ones). */
+const TAG_PATH = /^(tags|tags_all|labels|terraform_labels|effective_labels)(\.|\[|$)/;
 
-/** True for an update whose changed attributes are all tags. */
+/** True for an update whose changed attributes are all tags or labels. */
 export function isTagsOnly(kind: RiskInput['kind'], changes: readonly AttributeChange[]): boolean {
   return kind === 'update' && changes.length > 0 && changes.every((c) => TAG_PATH.test(c.path));
 }

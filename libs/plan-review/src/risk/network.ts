@@ -58,6 +58,7 @@ function ingressOf(type: string, value: Json | undefined): Ingress[] {
         ...strings(at(value, 'ipv6_cidr_blocks')),
       ]),
     ];
+  if (type === 'google_compute_firewall') return firewallIngress(value);
   if (type === 'aws_vpc_security_group_ingress_rule')
     return [
       make(
@@ -67,6 +68,33 @@ function ingressOf(type: string, value: Json | undefined): Ingress[] {
       ),
     ];
   return [];
+}
+
+/**
+ * A GCP firewall rule's ingress: one permission per allowed protocol and port range, from its
+ * source ranges (none named at all means 0.0.0.0/0). Egress, disabled and deny rules open nothing.
+ */
+function firewallIngress(value: Json): Ingress[] {
+  if (String(at(value, 'direction') ?? 'INGRESS').toUpperCase() !== 'INGRESS') return [];
+  if (at(value, 'disabled') === true) return [];
+  const ranges = strings(at(value, 'source_ranges'));
+  const named =
+    ranges.length > 0 ||
+    strings(at(value, 'source_tags')).length > 0 ||
+    strings(at(value, 'source_service_accounts')).length > 0;
+  const sources = named ? ranges : ['0.0.0.0/0'];
+  return blocks(value, 'allow').flatMap((allow) => {
+    const protocol = String(allow['protocol'] ?? '');
+    const ports = strings(allow['ports']);
+    if (protocol === 'all' || ports.length === 0)
+      return [{ sources, from: 0, to: 65535, protocol }];
+    return ports.map((entry) => {
+      const [from = 0, to = from] = entry.split('-').map((p) => Number(p.trim()));
+      return Number.isNaN(from) || Number.isNaN(to)
+        ? { sources, from: 0, to: 65535, protocol }
+        : { sources, from, to, protocol };
+    });
+  });
 }
 
 function describe(rule: Ingress, source: string): string {
@@ -141,6 +169,40 @@ const PUBLIC_SWITCHES: readonly { types: readonly string[]; path: (string | numb
   { types: ['aws_eks_cluster'], path: ['vpc_config', 0, 'endpoint_public_access'] },
 ];
 
+/** Attributes that put something on the internet when they turn false (private switches), per resource type. */
+const PRIVATE_SWITCHES: readonly {
+  types: readonly string[];
+  path: (string | number)[];
+  what: string;
+}[] = [
+  {
+    types: ['google_container_cluster'],
+    path: ['private_cluster_config', 0, 'enable_private_nodes'],
+    what: 'nodes get public IPs',
+  },
+  {
+    types: ['google_container_node_pool'],
+    path: ['network_config', 0, 'enable_private_nodes'],
+    what: 'nodes get public IPs',
+  },
+  {
+    types: ['google_container_cluster'],
+    path: ['private_cluster_config', 0, 'enable_private_endpoint'],
+    what: 'the control plane gets a public endpoint',
+  },
+];
+
+/** A GCP private switch turned off in an existing resource. */
+function switchedOffPrivate(change: RiskInput): string[] {
+  if (change.kind !== 'update' && change.kind !== 'replace') return [];
+  return PRIVATE_SWITCHES.filter((s) => s.types.includes(change.type))
+    .filter((s) => at(change.before, ...s.path) === true && at(change.after, ...s.path) === false)
+    .map(
+      (s) =>
+        `made public: \`${s.path.filter((p) => typeof p === 'string').join('.')}\` true → false (${s.what})`,
+    );
+}
+
 function switchedPublic(change: RiskInput, created: boolean): string[] {
   if (change.kind === 'delete' || (change.kind === 'create') !== created) return [];
   return PUBLIC_SWITCHES.filter((s) => s.types.includes(change.type))
@@ -180,7 +242,7 @@ export const NETWORK_RULES: readonly RiskRule[] = [
   {
     id: 'world-ingress-admin-port',
     level: 'high',
-    finds: `new ingress from \`0.0.0.0/0\` or \`::/0\` that covers an administrative port (${Object.keys(ADMIN_PORTS).join(', ')}) or all ports: security groups, their rules`,
+    finds: `new ingress from \`0.0.0.0/0\` or \`::/0\` that covers an administrative port (${Object.keys(ADMIN_PORTS).join(', ')}) or all ports: security groups, their rules, GCP firewall rules (no source named = \`0.0.0.0/0\`)`,
     check: (change) =>
       newWorldIngress(change)
         .filter((f) => f.admin)
@@ -206,8 +268,12 @@ export const NETWORK_RULES: readonly RiskRule[] = [
     id: 'made-public',
     level: 'high',
     finds:
-      'public IPs or a public endpoint switched on in an existing resource: subnet `map_public_ip_on_launch`, instance and launch template `associate_public_ip_address`, ECS `assign_public_ip`, RDS/Redshift/DMS `publicly_accessible`, EKS `endpoint_public_access`; or a public EKS endpoint whose `public_access_cidrs` open to `0.0.0.0/0`',
-    check: (change) => [...switchedPublic(change, false), ...endpointOpened(change)],
+      'public IPs or a public endpoint switched on in an existing resource: subnet `map_public_ip_on_launch`, instance and launch template `associate_public_ip_address`, ECS `assign_public_ip`, RDS/Redshift/DMS `publicly_accessible`, EKS `endpoint_public_access`; or a public EKS endpoint whose `public_access_cidrs` open to `0.0.0.0/0`; GKE private nodes or private endpoint true → false',
+    check: (change) => [
+      ...switchedPublic(change, false),
+      ...endpointOpened(change),
+      ...switchedOffPrivate(change),
+    ],
   },
   {
     id: 'new-public',

@@ -73,6 +73,39 @@ function encryptionRemoved(change: RiskInput): string[] {
     }
   };
   walk(change.before, change.after, change.afterUnknown, '', 0);
+  // GKE application-layer secrets encryption: its state and key sit below an encryption block
+  const secrets = (side: Json | undefined) => blocks(side, 'database_encryption')[0];
+  if (
+    secrets(change.before)?.['state'] === 'ENCRYPTED' &&
+    typeof secrets(change.after)?.['state'] === 'string' &&
+    secrets(change.after)?.['state'] !== 'ENCRYPTED'
+  )
+    found.push(
+      `encryption weakened: \`database_encryption[0].state\` "ENCRYPTED" → ${JSON.stringify(secrets(change.after)?.['state'])}`,
+    );
+  return found;
+}
+
+/** A Cloud Storage bucket's public access guards relaxed: prevention no longer enforced, object ACLs back. */
+function bucketAccessRelaxed(change: RiskInput): string[] {
+  if (change.type !== 'google_storage_bucket' || change.kind === 'delete') return [];
+  const found: string[] = [];
+  const prevention = (side: Json | undefined) => at(side, 'public_access_prevention');
+  const after = prevention(change.after);
+  if (
+    typeof after === 'string' &&
+    after !== 'enforced' &&
+    (change.kind === 'create' ? after === 'inherited' : prevention(change.before) === 'enforced')
+  )
+    found.push(
+      `public access prevention relaxed: \`public_access_prevention\` ${change.kind === 'create' ? `"${after}"` : `"enforced" → "${after}"`}`,
+    );
+  if (
+    change.kind !== 'create' &&
+    at(change.before, 'uniform_bucket_level_access') === true &&
+    at(change.after, 'uniform_bucket_level_access') === false
+  )
+    found.push('object ACLs allowed again: `uniform_bucket_level_access` true → false');
   return found;
 }
 
@@ -81,6 +114,7 @@ function publicAccessRelaxed(change: RiskInput): string[] {
     const what = GUARD_RESOURCES[change.type];
     return what?.includes('public access') ? [what] : [];
   }
+  if (change.type === 'google_storage_bucket') return bucketAccessRelaxed(change);
   if (!change.type.endsWith('_public_access_block')) return [];
   const relaxed = PUBLIC_ACCESS_FLAGS.filter(
     (flag) =>
@@ -148,15 +182,19 @@ function tlsDowngraded(change: RiskInput): string[] {
 
 function versioningOff(change: RiskInput): string[] {
   if (change.kind === 'create' || change.kind === 'delete') return [];
+  // aws_s3_bucket_versioning: versioning_configuration.status; a bucket's versioning block
+  // (google_storage_bucket, the old inline aws_s3_bucket one): versioning.enabled
+  const enabled = (side: Json | undefined) => blocks(side, 'versioning')[0]?.['enabled'];
   const status = (side: Json | undefined) =>
     blocks(side, 'versioning_configuration')[0]?.['status'] ??
-    (blocks(side, 'versioning')[0]?.['enabled'] === true ? 'Enabled' : undefined);
+    (enabled(side) === true ? 'Enabled' : enabled(side) === false ? 'Disabled' : undefined);
   const before = status(change.before);
   const after = status(change.after);
   return before === 'Enabled' &&
     after !== undefined &&
     after !== 'Enabled' &&
-    at(change.afterUnknown, 'versioning_configuration') !== true
+    at(change.afterUnknown, 'versioning_configuration') !== true &&
+    at(change.afterUnknown, 'versioning') !== true
     ? [`versioning switched off (${String(before)} → ${String(after)})`]
     : [];
 }
@@ -168,7 +206,16 @@ const LOGGING_TYPES: Readonly<Record<string, string>> = {
   aws_s3_bucket_logging: 'bucket access logging is destroyed',
   aws_config_configuration_recorder: 'the AWS Config recorder is destroyed',
   aws_guardduty_detector: 'the GuardDuty detector is destroyed',
+  google_logging_project_sink: 'a log sink is destroyed',
+  google_project_iam_audit_config: 'a project audit log configuration is destroyed',
 };
+
+/** Blocks whose removal switches logging off, per type: a GCP subnet's flow logs, a bucket's access logs. */
+const LOGGING_BLOCKS: readonly { type: string; block: string; what: string }[] = [
+  { type: 'google_compute_subnetwork', block: 'log_config', what: 'subnet flow logs' },
+  { type: 'google_storage_bucket', block: 'logging', what: 'bucket access logging' },
+  { type: 'google_compute_firewall', block: 'log_config', what: 'firewall rule logging' },
+];
 
 function loggingReduced(change: RiskInput): string[] {
   if (change.kind === 'delete')
@@ -192,6 +239,14 @@ function loggingReduced(change: RiskInput): string[] {
     if (key === 'enable_logging' || LOGGING_TYPES[change.type])
       if (at(change.before, key) === true && at(change.after, key) === false)
         found.push(`logging switched off (\`${key}\` true → false)`);
+  for (const { type, block, what } of LOGGING_BLOCKS)
+    if (
+      change.type === type &&
+      blocks(change.before, block).length > 0 &&
+      blocks(change.after, block).length === 0 &&
+      at(change.afterUnknown, block) !== true
+    )
+      found.push(`logging switched off: ${what} (\`${block}\` removed)`);
   for (const block of ['access_logs', 'logging_config', 'log_publishing_options'])
     if (
       at(change.before, block, 0, 'enabled') === true &&
@@ -207,13 +262,14 @@ export const PROTECTION_RULES: readonly RiskRule[] = [
     id: 'encryption-removed',
     level: 'high',
     finds:
-      'an encryption setting or KMS key unset (`kms_key_id`, `kms_master_key_id`, `storage_encrypted`, `encrypted`, `*_encryption_*` …), or a bucket encryption configuration destroyed',
+      'an encryption setting or KMS key unset (`kms_key_id`, `kms_master_key_id`, `kms_key_name`, `storage_encrypted`, `encrypted`, `*_encryption_*` …), GKE `database_encryption.state` "ENCRYPTED" → "DECRYPTED", or a bucket encryption configuration destroyed',
     check: encryptionRemoved,
   },
   {
     id: 'public-access-block-relaxed',
     level: 'high',
-    finds: 'an S3 public access block flag true → false (or created false), or the block destroyed',
+    finds:
+      'an S3 public access block flag true → false (or created false), or the block destroyed; a Cloud Storage bucket’s `public_access_prevention` "enforced" → "inherited" (or created "inherited"), `uniform_bucket_level_access` true → false',
     check: publicAccessRelaxed,
   },
   {
@@ -226,14 +282,15 @@ export const PROTECTION_RULES: readonly RiskRule[] = [
   {
     id: 'versioning-off',
     level: 'high',
-    finds: 'S3 versioning Enabled → Suspended/Disabled',
+    finds:
+      'S3 versioning Enabled → Suspended/Disabled; a bucket’s `versioning.enabled` (Cloud Storage) true → false',
     check: versioningOff,
   },
   {
     id: 'logging-reduced',
     level: 'high',
     finds:
-      'log retention shortened (`retention_in_days`, 0 = never expire), logging switched off (`enable_logging`, `access_logs.enabled` …), or a trail, flow log, bucket logging, Config recorder or GuardDuty detector destroyed',
+      'log retention shortened (`retention_in_days`, 0 = never expire), logging switched off (`enable_logging`, `access_logs.enabled` …; a GCP subnet’s or firewall rule’s `log_config`, a bucket’s `logging` removed), or a trail, flow log, bucket logging, Config recorder, GuardDuty detector, log sink or audit log configuration destroyed',
     check: loggingReduced,
   },
 ];

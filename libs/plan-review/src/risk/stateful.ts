@@ -28,6 +28,18 @@ export const STATEFUL_TYPES: Readonly<Record<string, string>> = {
   aws_sqs_queue: 'a queue (its messages go with it)',
   aws_vpc: 'a VPC (everything in it depends on it)',
   aws_subnet: 'a subnet (everything in it depends on it)',
+  google_storage_bucket: 'a bucket',
+  google_kms_crypto_key: 'a KMS key (data encrypted with it becomes unreadable)',
+  google_kms_key_ring: 'a KMS key ring (and every key in it)',
+  google_sql_database_instance: 'a database',
+  google_bigquery_dataset: 'a dataset',
+  google_filestore_instance: 'a file system',
+  google_compute_disk: 'a disk',
+  google_artifact_registry_repository: 'an image registry',
+  google_secret_manager_secret: 'a secret',
+  google_container_cluster: 'a cluster',
+  google_compute_network: 'a VPC network (everything in it depends on it)',
+  google_compute_subnetwork: 'a subnet (everything in it depends on it)',
 };
 
 /** Attributes that protect a resource from deletion when true. */
@@ -47,11 +59,22 @@ function statefulDestroyed(change: RiskInput): string[] {
   return [];
 }
 
+/** Attributes that let a destroy take the contents with it when true (a bucket's objects). */
+const FORCE_ATTRIBUTES = ['force_destroy'];
+
 function protectionOff(change: RiskInput): string[] {
   if (change.kind !== 'update' && change.kind !== 'replace') return [];
-  return PROTECTION_ATTRIBUTES.filter(
-    (key) => at(change.before, key) === true && at(change.after, key) === false,
-  ).map((key) => `deletion protection switched off (\`${key}\` true → false)`);
+  return [
+    ...PROTECTION_ATTRIBUTES.filter(
+      (key) => at(change.before, key) === true && at(change.after, key) === false,
+    ).map((key) => `deletion protection switched off (\`${key}\` true → false)`),
+    ...FORCE_ATTRIBUTES.filter(
+      (key) => at(change.before, key) === false && at(change.after, key) === true,
+    ).map(
+      (key) =>
+        `deletion protection switched off (\`${key}\` false → true: a destroy takes the contents)`,
+    ),
+  ];
 }
 
 /** Rules about losing data: stateful resources destroyed or replaced, protection switched off. */
@@ -59,13 +82,13 @@ export const STATEFUL_RULES: readonly RiskRule[] = [
   {
     id: 'stateful-destroyed',
     level: 'high',
-    finds: `a resource that holds data, or that much else sits on, is destroyed or replaced (${Object.keys(STATEFUL_TYPES).length} types: databases, buckets, KMS keys, file systems, volumes, registries, log groups, clusters, queues, secrets, VPCs, subnets)`,
+    finds: `a resource that holds data, or that much else sits on, is destroyed or replaced (${Object.keys(STATEFUL_TYPES).length} AWS and GCP types: databases, buckets, KMS keys and key rings, file systems, volumes, registries, log groups, clusters, queues, secrets, datasets, networks, subnets)`,
     check: statefulDestroyed,
   },
   {
     id: 'deletion-protection-off',
     level: 'high',
-    finds: `deletion protection switched off: ${PROTECTION_ATTRIBUTES.map((a) => `\`${a}\``).join(', ')} true → false`,
+    finds: `deletion protection switched off: ${PROTECTION_ATTRIBUTES.map((a) => `\`${a}\``).join(', ')} true → false; ${FORCE_ATTRIBUTES.map((a) => `\`${a}\``).join(', ')} false → true`,
     check: protectionOff,
   },
 ];

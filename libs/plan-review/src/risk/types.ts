@@ -51,6 +51,6 @@ export interface Risk {
   readonly level: RiskLevel;
   /** Sorted by level, then rule order. */
   readonly reasons: readonly RiskReason[];
-  /** An update whose changed attributes are all tags (`tags`, `tags_all`). */
+  /** An update whose changed attributes are all tags or labels (`tags`, `tags_all`, `labels`, `terraform_labels`, `effective_labels`). */
   readonly tagsOnly: boolean;
 }

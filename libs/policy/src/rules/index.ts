@@ -84,7 +84,7 @@ import { codedeployAlarmRollback } from './codedeploy/alarm-rollback';
 import { compositeAlarmConfirmed } from './cloudwatch/composite-alarm';
 import { ecsDeploymentAlarms } from './ecs/deployment-alarms';
 
-/** The platform's rule pack: every rule, applied to every stack. */
+/** The AWS rule pack: every rule, applied to every AWS stack. */
 export const PLATFORM_RULES: readonly Rule[] = [
   providerAccountPin,
   providerDefaultTags,

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PLATFORM_RULES } from './index';
+import { GCP_RULES } from './gcp-pack';
 import type { Rule } from '../types';
 import { type FixtureResource, violations } from './harness';
 import { securityGroupDescriptions } from './ec2/security-group-descriptions';
@@ -407,8 +408,11 @@ const cases: {
   },
 ];
 
+/** Every pack's rules: each rule belongs to exactly one pack. */
+const ALL_RULES = [...PLATFORM_RULES, ...GCP_RULES];
+
 describe('platform rule pack', () => {
-  it('every rule of the pack is exercised by a test: in the table below or in a test file of its own', () => {
+  it('every rule of every pack is exercised by a test: in the table below or in a test file of its own', () => {
     const sources = readdirSync(__dirname, { recursive: true, encoding: 'utf8' }).filter((f) =>
       f.endsWith('.ts'),
     );
@@ -430,15 +434,15 @@ describe('platform rule pack', () => {
           )
           .map(([name, value]) => ({ name, id: (value as Rule).id })),
       );
-    expect(declared.map((d) => d.id).sort()).toEqual(PLATFORM_RULES.map((r) => r.id).sort());
+    expect(declared.map((d) => d.id).sort()).toEqual(ALL_RULES.map((r) => r.id).sort());
     expect(
       declared.filter((d) => !new RegExp(`\\b${d.name}\\b`).test(tests)).map((d) => d.id),
     ).toEqual([]);
   });
 
   it('rule ids are unique and every rule explains itself', () => {
-    expect(new Set(PLATFORM_RULES.map((r) => r.id)).size).toBe(PLATFORM_RULES.length);
-    for (const rule of PLATFORM_RULES) {
+    expect(new Set(ALL_RULES.map((r) => r.id)).size).toBe(ALL_RULES.length);
+    for (const rule of ALL_RULES) {
       expect([rule.message, rule.fix, rule.explanation].every((t) => t.length > 10)).toBe(true);
     }
   });

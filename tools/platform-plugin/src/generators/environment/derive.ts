@@ -33,17 +33,11 @@ export interface Derivation {
  */
 export function deriveEnvironment(sourceText: string, d: Derivation): Document {
   const doc = parseDocument(sourceText);
-  const token = new RegExp(`(?<![A-Za-z0-9])${d.from}(?![A-Za-z0-9])`, 'g');
-  const rewrite = (value: string) => {
-    let next = value.split(d.fromAccountId).join(d.accountId).replace(token, d.name);
-    if (d.region !== d.fromRegion) next = next.split(d.fromRegion).join(d.region);
-    return next;
-  };
-  visit(doc, {
-    Scalar(key, node) {
-      if (key !== 'key' && typeof node.value === 'string') node.value = rewrite(node.value);
-    },
-  });
+  rewriteStrings(doc, [
+    [d.fromAccountId, d.accountId],
+    [nameToken(d.from), d.name],
+    ...(d.region !== d.fromRegion ? ([[d.fromRegion, d.region]] as const) : []),
+  ]);
 
   // A zone named without the environment (prod's apex zone): the new one gets a subdomain.
   const zone = String(doc.getIn(['ecs', 'hostedZone', 'name']) ?? '');
@@ -76,23 +70,61 @@ export function deriveEnvironment(sourceText: string, d: Derivation): Document {
       id.comment = ' REPLACE with the id of this zone in the new account (--hostedZoneId)';
     }
   }
-  // The file's header (a comment on the document or on its first key) describes the source:
-  // keep the editor's schema line, say where the new file came from.
+  describeOrigin(doc, d.from, d.name, 'the hosted zone, secret ARNs and alert subscriptions');
+  return doc;
+}
+
+/** The source's name as a word of a value: `dev` in `dev/web` or `acme-dev`, not in `devices`. */
+export function nameToken(name: string): RegExp {
+  return new RegExp(`(?<![A-Za-z0-9])${escape(name)}(?![A-Za-z0-9])`);
+}
+
+/**
+ * Rewrites every string value (never a key) of the document: each `[from, to]` pair at once,
+ * in one pass, so a replacement is never rewritten again (a new project id that contains the
+ * source's name keeps it). A string `from` is replaced wherever it occurs.
+ */
+export function rewriteStrings(
+  doc: Document,
+  pairs: readonly (readonly [string | RegExp, string])[],
+): void {
+  if (pairs.length === 0) return;
+  const sources = pairs.map(([from]) => (typeof from === 'string' ? escape(from) : from.source));
+  const any = new RegExp(sources.map((source) => `(${source})`).join('|'), 'g');
+  const replace = (...match: unknown[]) => {
+    const group = match.slice(1, pairs.length + 1).findIndex((g) => g !== undefined);
+    return pairs[group]?.[1] ?? String(match[0]);
+  };
+  visit(doc, {
+    Scalar(key, node) {
+      if (key !== 'key' && typeof node.value === 'string') {
+        node.value = node.value.replace(any, replace);
+      }
+    },
+  });
+}
+
+/**
+ * The file's header (a comment on the document or on its first key) describes the source:
+ * keeps the editor's schema line and says where the new file came from and what to review.
+ */
+export function describeOrigin(doc: Document, from: string, name: string, review: string): void {
   const first = isMap(doc.contents) ? doc.contents.items[0]?.key : undefined;
   const header = [doc.commentBefore, isScalar(first) ? first.commentBefore : undefined].join('\n');
   const schemaLine = header.split('\n').filter((line) => line.includes('yaml-language-server'));
   doc.commentBefore = [
     ...schemaLine,
     ...(schemaLine.length > 0 ? [''] : []),
-    ` ${d.name}: derived from ${d.from} (nx g @platform/plugin:environment). Review every value,`,
-    ' especially the hosted zone, secret ARNs and alert subscriptions.',
+    ` ${name}: derived from ${from} (nx g @platform/plugin:environment). Review every value,`,
+    ` especially ${review}.`,
   ].join('\n');
   if (isScalar(first)) first.commentBefore = undefined;
-  return doc;
 }
 
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** Sets an existing scalar's value in place (keeping its quoting and comments), or adds it. */
-function set(doc: Document, path: string[], value: unknown): void {
+export function set(doc: Document, path: string[], value: unknown): void {
   const node = doc.getIn(path, true);
   if (isScalar(node)) node.value = value;
   else doc.setIn(path, value);

@@ -74,16 +74,17 @@ describe('environment generator', () => {
       expect(defaults['diff'].configurations.qa).toEqual({ args: '--env=qa' });
     });
 
-    it('deploys qa between staging and prod on merges to main', () => {
+    it('deploys qa between staging and prod on merges to main, the GCP chain untouched', () => {
       const text = tree.read('.github/workflows/deploy.yml', 'utf8') ?? '';
       const jobs = parse(text)['jobs'];
-      expect(Object.keys(jobs)).toEqual(['dev', 'staging', 'qa', 'prod']);
+      expect(Object.keys(jobs)).toEqual(['dev', 'staging', 'qa', 'prod', 'gcpdev', 'gcpprod']);
       expect(jobs['qa']).toEqual({
         needs: 'staging',
         uses: './.github/workflows/deploy-environment.yml',
-        with: { environment: 'qa' },
+        with: { environment: 'qa', cloud: 'aws' },
       });
       expect(jobs['prod']['needs']).toBe('qa');
+      expect(jobs['gcpprod']['needs']).toBe('gcpdev');
       expect(validateWorkflow(text).errors).toEqual([]);
     });
 
@@ -136,11 +137,26 @@ describe('environment generator', () => {
         /--accountId "1234": must be a 12-digit/,
       ],
       [
+        'no account id',
+        { ...qa, accountId: undefined },
+        /--accountId: required for an aws environment/,
+      ],
+      [
         "another environment's account",
         { ...qa, accountId: '333333333333' },
         /--accountId 333333333333 is prod's account/,
       ],
       ['an unknown region', { ...qa, region: 'eu-west-9' }, /--region "eu-west-9"/],
+      [
+        'every option problem at once',
+        { ...qa, name: 'QA', accountId: '1', region: 'mars' },
+        /name "QA".*\n.*--accountId "1".*\n.*--region "mars"/,
+      ],
+      [
+        'a GCP option',
+        { ...qa, projectId: 'acme-platform-qa' },
+        /--projectId: an option of gcp environments only; aws environments take --accountId/,
+      ],
       [
         'an overlapping VPC range',
         { ...qa, cidr: '10.20.128.0/17' },

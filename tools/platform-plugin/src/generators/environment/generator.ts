@@ -1,26 +1,33 @@
 import { formatFiles, logger, type Tree, updateNxJson, readNxJson } from '@nx/devkit';
-import { AWS_REGIONS, cidrsOverlap, isCanonicalCidr } from '@platform/config';
-import { isScalar, parse, type YAMLSeq } from 'yaml';
+import { CLOUDS, type Cloud } from '@platform/config';
+import { isScalar, parse } from 'yaml';
 import {
   assertValid,
   environmentPath,
   type EnvironmentFile,
   readEnvironments,
-  splitList,
 } from '../../lib/environments';
+import { awsEnvironment } from './aws';
+import { CLOUD_OPTIONS, type CloudInput, type CloudOutcome } from './cloud';
 import { addDeployJob } from './deploy-workflow';
-import { deriveEnvironment } from './derive';
-import { suggestCidr, zonesOf } from './network';
+import { gcpEnvironment } from './gcp';
 import type { EnvironmentGeneratorSchema } from './schema';
 
 const NAME = /^[a-z][a-z0-9]{1,11}$/;
 
+/** How each cloud derives its environments. */
+const DERIVE: Readonly<Record<Cloud, (input: CloudInput) => CloudOutcome>> = {
+  aws: awsEnvironment,
+  gcp: gcpEnvironment,
+};
+
 /**
- * `nx g @platform/plugin:environment <name> --from=<env> --accountId=<id>`: writes
- * environments/<name>.yaml derived from an existing environment, validated with the real schema
- * (and every other environment) first. Every stack family reads every environment file, so
- * the stacks `<family>-<name>` exist from the next synth; `diff`/`deploy` get a `-c <name>`
- * configuration in nx.json.
+ * `nx g @platform/plugin:environment <name> --from=<env> --accountId=<id>` (AWS) or
+ * `--from=<gcp env> --projectId=<id> --projectNumber=<n>` (GCP): writes environments/<name>.yaml
+ * derived from an existing environment of the same cloud, validated with the real schema (and
+ * every other environment) first. Every stack family reads every environment file, so the
+ * stacks `<family>-<name>` exist from the next synth; `diff`/`deploy` get a `-c <name>`
+ * configuration in nx.json and the deploy workflow a job on the cloud's chain.
  *
  * Idempotent: when the file already holds exactly what these arguments produce, nothing changes;
  * a different file of that name is refused.
@@ -30,11 +37,14 @@ export async function environmentGenerator(
   options: EnvironmentGeneratorSchema,
 ): Promise<void> {
   const name = String(options.name ?? '').trim();
-  const accountId = String(options.accountId ?? '').trim();
   const everyone = readEnvironments(tree);
   const existing = everyone.find((e) => e.name === name);
   const others = everyone.filter((e) => e.name !== name);
   const source = others.find((e) => e.name === options.from);
+  const sourceCloud = source?.doc.get('cloud') as Cloud | undefined;
+  const cloud = options.cloud ?? sourceCloud;
+  // Every problem at once: the name's and the options', then (when the source and the cloud
+  // are usable) the cloud's own options and ranges.
   const problems: string[] = [];
   if (!NAME.test(name)) {
     problems.push(
@@ -45,61 +55,51 @@ export async function environmentGenerator(
     problems.push(
       `--from "${options.from ?? ''}": no such environment (have ${others.map((e) => e.name).join(', ')})`,
     );
-  } else if (source.doc.get('cloud') !== 'aws') {
+  }
+  const knownCloud = cloud === undefined || (CLOUDS as readonly string[]).includes(cloud);
+  if (!knownCloud) {
+    problems.push(`--cloud "${cloud}": must be one of ${CLOUDS.join(', ')}`);
+  } else if (source && cloud !== sourceCloud) {
+    const candidates = others.filter((e) => e.doc.get('cloud') === cloud).map((e) => e.name);
     problems.push(
-      `--from "${source.name}": a ${String(source.doc.get('cloud'))} environment; derive an AWS environment from an AWS one`,
+      `--cloud ${cloud}, but --from ${source.name} runs on ${String(sourceCloud)}: ${candidates.length > 0 ? `derive it from one of the ${cloud} environments (${candidates.join(', ')})` : `there is no ${cloud} environment to derive from yet`}`,
     );
   }
-  if (!/^\d{12}$/.test(accountId)) {
-    problems.push(`--accountId "${accountId}": must be a 12-digit AWS account id`);
+  if (!source || !cloud || !knownCloud || cloud !== sourceCloud) throw refusal(name, problems);
+  for (const [owner, names] of Object.entries(CLOUD_OPTIONS)) {
+    if (owner === cloud) continue;
+    for (const option of names.filter((o) => options[o] !== undefined)) {
+      problems.push(
+        `--${option}: an option of ${owner} environments only; ${cloud} environments take ${CLOUD_OPTIONS[cloud].map((o) => `--${o}`).join(', ')}`,
+      );
+    }
   }
-  const owner = others.find((e) => String(e.doc.getIn(['aws', 'accountId'])) === accountId);
-  if (owner) {
-    problems.push(
-      `--accountId ${accountId} is ${owner.name}'s account; every environment needs its own`,
-    );
-  }
-  const region = options.region ?? String(source?.doc.getIn(['aws', 'region']) ?? '');
-  if (!(AWS_REGIONS as readonly string[]).includes(region)) {
-    problems.push(`--region "${region}": not an AWS region this platform knows`);
-  }
-  if (problems.length > 0 || !source) throw refusal(name, problems);
 
-  const sourceZones = (source.doc.getIn(['aws', 'availabilityZones'], true) as YAMLSeq).items
-    .length;
-  const zones = splitList(options.availabilityZones);
-  const sourceCidr = networkCidrOf(source);
-  const taken = others.map(networkCidrOf);
-  const vpcCidr = options.cidr ?? suggestCidr(Number(sourceCidr.split('/')[1]), taken);
-  if (!vpcCidr) throw refusal(name, ['no free VPC range in 10.0.0.0/8: pass --cidr']);
-  const overlapping = others.find((e) => {
-    const cidr = networkCidrOf(e);
-    return isCanonicalCidr(vpcCidr) && isCanonicalCidr(cidr) && cidrsOverlap(vpcCidr, cidr);
-  });
-  if (overlapping) {
-    throw refusal(name, [
-      `--cidr ${vpcCidr} overlaps ${overlapping.name}'s ${networkCidrOf(overlapping)}; network ranges must not overlap`,
-    ]);
-  }
   const deployOrder = options.deployOrder ?? Number(source.doc.get('deployOrder')) + 1;
-
-  const doc = deriveEnvironment(tree.read(source.path, 'utf8') ?? '', {
-    from: source.name,
+  const sameCloud = others.filter((e) => e.doc.get('cloud') === cloud);
+  const order = (e: EnvironmentFile) => Number(e.doc.get('deployOrder'));
+  const path = [
+    ...sameCloud.filter((e) => order(e) < deployOrder).map((e) => e.name),
     name,
-    fromAccountId: String(source.doc.getIn(['aws', 'accountId'])),
-    accountId,
-    fromRegion: String(source.doc.getIn(['aws', 'region'])),
-    region,
-    availabilityZones: zones.length > 0 ? zones : zonesOf(region, sourceZones),
-    vpcCidr,
+    ...sameCloud.filter((e) => order(e) >= deployOrder).map((e) => e.name),
+  ];
+  const derived = DERIVE[cloud]({
+    name,
+    source,
+    sourceText: tree.read(source.path, 'utf8') ?? '',
+    others,
+    path,
     deployOrder,
-    production: options.production ?? source.doc.get('production') === true,
-    hostedZoneId: options.hostedZoneId,
+    options,
   });
-  const path = environmentPath(name);
-  const changed: Record<string, string> = { [path]: doc.toString() };
-  const report = [`${path}: new environment ${name} (from ${source.name})`];
-  const sameCloud = others.filter((e) => e.doc.get('cloud') === source.doc.get('cloud'));
+  if ('problems' in derived || problems.length > 0) {
+    throw refusal(name, [...problems, ...('problems' in derived ? derived.problems : [])]);
+  }
+
+  const doc = derived.doc;
+  const envPath = environmentPath(name);
+  const changed: Record<string, string> = { [envPath]: doc.toString() };
+  const report = [`${envPath}: new environment ${name} (from ${source.name})`, ...derived.notes];
   for (const moved of shiftDeployOrder(sameCloud, deployOrder)) {
     changed[moved.path] = moved.doc.toString();
     report.push(
@@ -110,26 +110,46 @@ export async function environmentGenerator(
   if (existing) {
     const current = tree.read(existing.path, 'utf8') ?? '';
     if (JSON.stringify(parse(current)) === JSON.stringify(doc.toJS())) {
-      logger.info(`${path}: environment ${name} is already there as asked, unchanged`);
+      logger.info(`${envPath}: environment ${name} is already there as asked, unchanged`);
       return;
     }
     throw refusal(name, [
-      `${path} already exists (with other settings); choose another name or edit the file`,
+      `${envPath} already exists (with other settings); choose another name or edit the file`,
     ]);
   }
 
   assertValid(tree, changed, `Creating environment "${name}"`);
   for (const [file, text] of Object.entries(changed)) tree.write(file, text);
-  report.push(...addNxConfigurations(tree, source.name, name));
-  report.push(...addDeployJob(tree, source.name, name));
+  report.push(
+    ...addNxConfigurations(
+      tree,
+      source.name,
+      name,
+      others.map((e) => e.name),
+    ),
+  );
+  const at = path.indexOf(name);
+  report.push(
+    ...addDeployJob(tree, {
+      name,
+      cloud,
+      from: source.name,
+      after: path[at - 1],
+      before: path[at + 1],
+    }),
+  );
   await formatFiles(tree);
   for (const line of report) logger.info(line);
-  logger.info(nextSteps(name, vpcCidr, options.hostedZoneId === undefined));
-}
-
-/** The primary network range of an environment file, whatever its cloud. */
-function networkCidrOf(env: EnvironmentFile): string {
-  return String(env.doc.getIn(['network', 'vpcCidr']) ?? env.doc.getIn(['network', 'cidr']));
+  logger.info(
+    [
+      '',
+      `Next steps for ${name} (${cloud}, network ${derived.cidr}):`,
+      ...[
+        ...derived.nextSteps,
+        `npx nx run-many -t synth validate   # stacks <family>-${name} of every family`,
+      ].map((step) => `  - ${step}`),
+    ].join('\n'),
+  );
 }
 
 /** Moves the environments at or after `deployOrder` one down when the position is taken. */
@@ -147,37 +167,35 @@ function shiftDeployOrder(
   return moved;
 }
 
-/** Adds `-c <name>` to every nx.json target default that has a configuration for the source. */
-function addNxConfigurations(tree: Tree, from: string, name: string): string[] {
+/**
+ * Adds `-c <name>` to every nx.json target default that has configurations per environment: a
+ * copy of the source's, or (when the source has none, e.g. an environment added by hand) of
+ * the first environment's that has one, its name replaced by the new one.
+ */
+function addNxConfigurations(
+  tree: Tree,
+  from: string,
+  name: string,
+  environments: readonly string[],
+): string[] {
   const nxJson = readNxJson(tree);
   if (!nxJson?.targetDefaults) return [];
   const added: string[] = [];
   for (const [target, value] of Object.entries(nxJson.targetDefaults)) {
     for (const defaults of Array.isArray(value) ? value : [value]) {
       const configurations = defaults.configurations;
-      if (!configurations?.[from] || configurations[name]) continue;
-      const token = new RegExp(`(?<![A-Za-z0-9])${from}(?![A-Za-z0-9])`, 'g');
-      configurations[name] = JSON.parse(JSON.stringify(configurations[from]).replace(token, name));
+      if (!configurations || configurations[name]) continue;
+      const template = [from, ...environments].find((env) => configurations[env]);
+      if (template === undefined) continue;
+      const token = new RegExp(`(?<![A-Za-z0-9])${template}(?![A-Za-z0-9])`, 'g');
+      configurations[name] = JSON.parse(
+        JSON.stringify(configurations[template]).replace(token, name),
+      );
       added.push(target);
     }
   }
   if (added.length > 0) updateNxJson(tree, nxJson);
   return added.length > 0 ? [`nx.json: configuration "${name}" for ${added.join(', ')}`] : [];
-}
-
-function nextSteps(name: string, cidr: string, placeholderZone: boolean): string {
-  return [
-    '',
-    `Next steps for ${name} (VPC ${cidr}):`,
-    ...(placeholderZone
-      ? [
-          `  - set ecs.hostedZone.id in environments/${name}.yaml to the zone's id in the new account`,
-        ]
-      : []),
-    `  - create the secrets its services reference, then bootstrap the account: npx nx run bootstrap:deploy -c ${name}`,
-    `  - GitHub: an environment "${name}" (with reviewers if it serves customers), its DEPLOY_ROLE_ARN, the variable PLAN_ROLE_ARN_${name.toUpperCase()}`,
-    `  - npx nx run-many -t synth validate   # stacks <family>-${name} of every family`,
-  ].join('\n');
 }
 
 function refusal(name: string, problems: readonly string[]): Error {

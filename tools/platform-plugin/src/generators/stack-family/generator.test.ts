@@ -24,7 +24,7 @@ describe('stack-family generator', () => {
         }),
       );
       expect(tree.read('apps/data/src/main.ts', 'utf8')).toContain(
-        "aws: (app, environment) => new DataStack(app, environment),",
+        'aws: (app, environment) => new DataStack(app, environment),',
       );
     });
 
