@@ -159,6 +159,22 @@ describe('PLT-COMPOSITE-ALARM-CONFIRMED: the composite alarm pages, clears, and 
     expect(violations(compositeAlarmConfirmed, alarm({}))).toEqual([]);
   });
 
+  it('counts alarms whose names are interpolations with quotes inside (a hyphenated service key)', () => {
+    const name = (key: string) =>
+      `\${jsondecode(data.x.outputs.services)["svc-001"].alarms.\${key}}`;
+    expect(
+      violations(
+        compositeAlarmConfirmed,
+        alarm({ alarm_rule: `ALARM("\${name('errorRate')}") AND ALARM("\${name('latency')}")` }),
+      ),
+    ).toEqual([]);
+    expect(
+      violations(compositeAlarmConfirmed, alarm({ alarm_rule: `ALARM("\${name('errorRate')}")` })),
+    ).toEqual([
+      'aws_cloudwatch_composite_alarm.a: alarm_rule does not require two alarms to agree (1 alarm(s), no AND)',
+    ]);
+  });
+
   it('flags a composite that pages on one alarm, or only ORs its alarms', () => {
     expect(
       violations(compositeAlarmConfirmed, alarm({ alarm_rule: 'ALARM("prod-web-errors")' })),

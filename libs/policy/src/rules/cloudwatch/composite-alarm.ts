@@ -14,7 +14,10 @@ export const compositeAlarmConfirmed: Rule = {
   evaluate: (alarm) => {
     const { config } = alarm;
     const rule = String(config['alarm_rule'] ?? '');
-    const terms = new Set([...rule.matchAll(/ALARM\(\s*("[^"]*"|[^)\s]+)\s*\)/g)].map((m) => m[1]));
+    // a quoted name may hold terraform interpolations with quotes of their own: ${x["svc-1"].y}
+    const terms = new Set(
+      [...rule.matchAll(/ALARM\(\s*("(?:\$\{[^}]*\}|[^"])*"|[^)\s]+)\s*\)/g)].map((m) => m[1]),
+    );
     const anded = /\bAND\b/.test(rule);
     return fromDetails([
       ...(config['actions_enabled'] === false ? ['actions_enabled is false'] : []),
