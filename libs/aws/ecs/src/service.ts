@@ -204,6 +204,19 @@ const PART_PROP_NAMES: Readonly<Record<string, string>> = {
   'requestsPerTarget.target': 'requestsPerTarget',
 };
 
+/** The target-group settings a service passes on as they are (checked and built from one list). */
+function targetGroupSettings(props: FargateServiceProps) {
+  return {
+    port: props.port,
+    healthCheckPath: props.healthCheckPath,
+    healthCheckIntervalSeconds: props.healthCheckIntervalSeconds,
+    healthCheckTimeoutSeconds: props.healthCheckTimeoutSeconds,
+    healthyThresholdCount: props.healthyThresholdCount,
+    unhealthyThresholdCount: props.unhealthyThresholdCount,
+    deregistrationDelaySeconds: props.deregistrationDelaySeconds,
+  };
+}
+
 /**
  * Every problem of the props, the service's own and those its parts (target groups, scaling,
  * alarms, blue/green) would find, each naming the prop, the value and what is allowed.
@@ -215,13 +228,7 @@ export function fargateServiceProblems(props: FargateServiceProps): string[] {
     ...targetGroupProblems({
       groupNames: blueGreen ? [UNCHECKED.name, UNCHECKED.name] : [UNCHECKED.name],
       vpcId: UNCHECKED.name,
-      port: props.port,
-      healthCheckPath: props.healthCheckPath,
-      healthCheckIntervalSeconds: props.healthCheckIntervalSeconds,
-      healthCheckTimeoutSeconds: props.healthCheckTimeoutSeconds,
-      healthyThresholdCount: props.healthyThresholdCount,
-      unhealthyThresholdCount: props.unhealthyThresholdCount,
-      deregistrationDelaySeconds: props.deregistrationDelaySeconds,
+      ...targetGroupSettings(props),
     }),
     ...scalingProblems({
       clusterName: UNCHECKED.name,
@@ -423,13 +430,7 @@ export class FargateService extends Construct {
     this.targetGroups = new ServiceTargetGroups(this, 'target-groups', {
       groupNames: blueGreen ? names.blueGreenTargetGroups : [names.targetGroup],
       vpcId: props.network.vpcId,
-      port: props.port,
-      healthCheckPath: props.healthCheckPath,
-      healthCheckIntervalSeconds: props.healthCheckIntervalSeconds,
-      healthCheckTimeoutSeconds: props.healthCheckTimeoutSeconds,
-      healthyThresholdCount: props.healthyThresholdCount,
-      unhealthyThresholdCount: props.unhealthyThresholdCount,
-      deregistrationDelaySeconds: props.deregistrationDelaySeconds,
+      ...targetGroupSettings(props),
     }).groups;
     const [primary] = this.targetGroups as [LbTargetGroup, ...LbTargetGroup[]];
 
