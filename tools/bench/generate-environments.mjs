@@ -3,7 +3,10 @@
 // schema/gcp.ts): unique names,
 // repositories, ports and routes; hosts inside the environment's hosted zone; task sizes the
 // runtime accepts; production floors of two tasks; request-count scaling only on rolling
-// services; every tenth service on App Runner (no route, rolling, no AppConfig agent).
+// services; every tenth service on App Runner (no route, rolling, no AppConfig agent); every
+// ecs service's listener-rule priority set (route.priority = 1000 + i), because priorities
+// derived from a hundred names collide about one time in ten (two of 49,000 values), which
+// synth refuses as it would for a user.
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
@@ -42,7 +45,7 @@ export function generatedService(i, env) {
       deployment: { strategy: 'rolling' },
     };
   }
-  const route = { host: `${name}.${env.ecs.hostedZone.name}` };
+  const route = { host: `${name}.${env.ecs.hostedZone.name}`, priority: 1000 + i };
   if (i % 2 === 0) {
     return {
       ...common,

@@ -41,6 +41,30 @@ export const ECS_SERVICE_ALARM_KEYS = Object.keys(ECS_SERVICE_ALARMS) as EcsServ
 /** The alarms a deployment rolls back on (ECS alarm rollback, CodeDeploy stop-on-alarm). */
 export const ECS_ROLLBACK_ALARMS: readonly EcsServiceAlarm[] = ['errorRate', 'latency'];
 
+/** Listener-rule priorities below this stay free for rules made by hand. */
+export const DERIVED_RULE_PRIORITY_MIN = 1000;
+/** The highest listener-rule priority an ALB accepts. */
+export const RULE_PRIORITY_MAX = 50000;
+
+/**
+ * The listener-rule priority derived from a service's name alone (1,000 to 49,999, FNV-1a):
+ * adding, removing or reordering services never renumbers another service's rule (an ALB
+ * rejects a priority in use mid-apply).
+ */
+export function derivedRulePriority(serviceName: string): number {
+  let hash = 0x811c9dc5;
+  for (const char of serviceName) hash = Math.imul(hash ^ char.codePointAt(0)!, 0x01000193) >>> 0;
+  return DERIVED_RULE_PRIORITY_MIN + (hash % (RULE_PRIORITY_MAX - DERIVED_RULE_PRIORITY_MIN));
+}
+
+/** The listener-rule priority of a service: `route.priority` when set, else derived from the name. */
+export function listenerRulePriority(service: {
+  readonly name: string;
+  readonly route?: { readonly priority?: number };
+}): number {
+  return service.route?.priority ?? derivedRulePriority(service.name);
+}
+
 /** The names of one ECS or App Runner service and its resources. */
 export interface EcsServiceNames {
   /** The cluster, e.g. dev. */

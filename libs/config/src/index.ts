@@ -153,12 +153,16 @@ export {
   platformIamNamePatterns,
 } from './iam-naming';
 export {
+  DERIVED_RULE_PRIORITY_MIN,
   ECS_NAMING_RULES,
   ECS_ROLLBACK_ALARMS,
   ECS_SERVICE_ALARM_KEYS,
   ECS_SERVICE_ALARMS,
   ecsServiceArns,
   ecsServiceNames,
+  derivedRulePriority,
+  listenerRulePriority,
+  RULE_PRIORITY_MAX,
   type EcsServiceAlarm,
   type EcsServiceNames,
 } from './ecs-naming';

@@ -1,5 +1,13 @@
+import type { Document } from 'yaml';
 import { editedEnvironments, problems, awsExamples } from './test-support';
-import { appConfigNames, ecrRepositoryUrl } from './index';
+import {
+  appConfigNames,
+  DERIVED_RULE_PRIORITY_MIN,
+  derivedRulePriority,
+  ecrRepositoryUrl,
+  listenerRulePriority,
+  RULE_PRIORITY_MAX,
+} from './index';
 
 describe('services, ecs and registry sections', () => {
   const envs = awsExamples();
@@ -77,6 +85,58 @@ describe('services, ecs and registry sections', () => {
     expect(problems(dir)).toEqual([
       'dev.yaml services.1.route: route "www.dev.acme-platform.example /*" is already used by services.0; every service needs its own',
     ]);
+  });
+
+  it('rejects two services whose names derive the same listener-rule priority, and names the fix', () => {
+    // FNV-1a of "svc-009" and "svc-012" both land on 42995
+    expect(derivedRulePriority('svc-009')).toBe(derivedRulePriority('svc-012'));
+    // renamed in every AWS environment, so the promotion path still releases them
+    const renamed = (d: Record<string, Document>) => {
+      for (const env of ['dev', 'staging', 'prod']) {
+        d[env]!.setIn(['services', 0, 'name'], 'svc-009');
+        d[env]!.setIn(['services', 1, 'name'], 'svc-012');
+      }
+    };
+    expect(problems(editedEnvironments(renamed))).toEqual(
+      ['dev', 'prod', 'staging'].map(
+        (env) =>
+          `${env}.yaml services.1.route: "svc-012" derives listener-rule priority 42995 from its name, which services.0 ("svc-009") already has: set route.priority on one of them to a number no other service uses (1 to 50000)`,
+      ),
+    );
+    const fixed = editedEnvironments((d) => {
+      renamed(d);
+      for (const env of ['dev', 'staging', 'prod'])
+        d[env]!.setIn(['services', 1, 'route', 'priority'], 900);
+    });
+    const [first, second] = awsExamples(fixed)[0]!.services;
+    expect([listenerRulePriority(first!), listenerRulePriority(second!)]).toEqual([42995, 900]);
+  });
+
+  it('rejects a route.priority another service has, set or derived, and one ALB does not accept', () => {
+    const dir = editedEnvironments((d) =>
+      d['dev']!.setIn(['services', 1, 'route', 'priority'], derivedRulePriority('web')),
+    );
+    expect(problems(dir)).toEqual([
+      `dev.yaml services.1.route.priority: listener-rule priority ${derivedRulePriority('web')} is already used by services.0 ("web"); every service needs its own`,
+    ]);
+    const outside = editedEnvironments((d) => {
+      d['dev']!.setIn(['services', 0, 'route', 'priority'], 0);
+      d['dev']!.setIn(['services', 1, 'route', 'priority'], 50001);
+    });
+    expect(problems(outside)).toEqual([
+      'dev.yaml services.0.route.priority: ALB listener-rule priorities are 1 to 50000',
+      'dev.yaml services.1.route.priority: ALB listener-rule priorities are 1 to 50000',
+    ]);
+  });
+
+  it('derives a listener-rule priority from the name alone, from 1000 up, unless route.priority is set', () => {
+    expect(derivedRulePriority('web')).toBe(5825);
+    expect(derivedRulePriority('api')).toBe(31567);
+    expect(listenerRulePriority({ name: 'web', route: {} })).toBe(5825);
+    expect(listenerRulePriority({ name: 'web', route: { priority: 1 } })).toBe(1);
+    const many = Array.from({ length: 2000 }, (_, i) => derivedRulePriority(`service-${i}`));
+    expect(Math.min(...many)).toBeGreaterThanOrEqual(DERIVED_RULE_PRIORITY_MIN);
+    expect(Math.max(...many)).toBeLessThan(RULE_PRIORITY_MAX);
   });
 
   it('rejects a host outside the hosted zone', () => {

@@ -1,3 +1,4 @@
+import { derivedRulePriority } from '@platform/config';
 import { synthFamily } from '@platform/core';
 import {
   arnPartitionsOf,
@@ -12,7 +13,7 @@ import { App } from 'cdktf';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EcsStack, rulePriority } from './ecs-stack';
+import { EcsStack } from './ecs-stack';
 
 const synth = (name: string) => synthJson(new EcsStack(new App(), environment(name)));
 const byName = (json: StackJson, type: string, key: string, value: string) =>
@@ -382,9 +383,12 @@ describe('ecs stack', () => {
         .map((r) => r['priority'] as number)
         .sort((a, b) => a - b),
     ).toEqual(
-      [rulePriority('api'), rulePriority('web'), rulePriority('web'), rulePriority('worker')].sort(
-        (a, b) => a - b,
-      ),
+      [
+        derivedRulePriority('api'),
+        derivedRulePriority('web'),
+        derivedRulePriority('web'),
+        derivedRulePriority('worker'),
+      ].sort((a, b) => a - b),
     );
     expect(
       resourcesOf(json, 'aws_cloudwatch_metric_alarm').filter((a) =>

@@ -5,6 +5,7 @@ import {
   ECS_NAMING_RULES,
   ecrRepositoryUrl,
   ecsServiceNames,
+  listenerRulePriority,
   resourceName,
   type ServiceConfig,
 } from '@platform/config';
@@ -15,17 +16,6 @@ import { AppRunnerService } from './app-runner';
 import { FargateCluster } from './cluster';
 import { PublicLoadBalancer } from './load-balancer';
 import { FargateService, type FargateServiceProps } from './service';
-
-/**
- * Listener-rule priority of a service, from its name alone (1,000 to 49,999): adding, removing or
- * reordering services never renumbers another service's rule (ALB rejects a priority in use
- * mid-apply). Priorities below 1,000 stay free for manual rules.
- */
-export function rulePriority(serviceName: string): number {
-  let hash = 0x811c9dc5;
-  for (const char of serviceName) hash = Math.imul(hash ^ char.codePointAt(0)!, 0x01000193) >>> 0;
-  return 1000 + (hash % 49000);
-}
 
 /** What {@link fargateServiceProps} takes from the stack rather than from config. */
 type StackParts = Pick<
@@ -47,7 +37,7 @@ export function fargateServiceProps(
     region: env.aws.region,
     logRetentionDays: env.ecs.logRetentionDays,
     enableExecuteCommand: env.ecs.enableExecuteCommand,
-    priority: rulePriority(service.name),
+    priority: listenerRulePriority(service),
     appConfig: appConfigNames(env, service),
     port: service.port,
     healthCheckPath: service.healthCheckPath,
@@ -141,15 +131,6 @@ export class EcsStack extends PlatformStack {
 
     const services: Record<string, FargateService> = {};
     const appRunner: Record<string, AppRunnerService> = {};
-    const priorities = new Map<number, string>();
-    for (const service of env.services.filter((s) => s.runtime !== 'app-runner')) {
-      const taken = priorities.get(rulePriority(service.name));
-      if (taken)
-        throw new Error(
-          `${env.file}: services "${taken}" and "${service.name}" get the same listener-rule priority (${rulePriority(service.name)}, derived from the name); rename one of them`,
-        );
-      priorities.set(rulePriority(service.name), service.name);
-    }
     env.services.forEach((service) => {
       const repositoryUrl = ecrRepositoryUrl(env, service.repository);
       if (service.runtime === 'app-runner') {

@@ -4,7 +4,7 @@ export {
   type AppRunnerServiceProps,
 } from './app-runner';
 export { FargateCluster, type CapacityShare, type FargateClusterProps } from './cluster';
-export { EcsStack, fargateServiceProps, rulePriority } from './ecs-stack';
+export { EcsStack, fargateServiceProps } from './ecs-stack';
 export {
   MANAGED_RULE_GROUPS,
   PublicLoadBalancer,

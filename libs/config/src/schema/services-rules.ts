@@ -1,3 +1,4 @@
+import { listenerRulePriority, RULE_PRIORITY_MAX } from '../ecs-naming';
 import { ACM_FIRST_NAME_MAX_LENGTH } from './aws-names';
 import type { EcsConfig } from './ecs';
 import {
@@ -21,7 +22,7 @@ const routeKey = (s: ServiceConfig) => `${s.route?.host ?? '(any host)'} ${s.rou
 
 /**
  * Cross-field rules of the services and the ECS settings: unique names and repositories,
- * routes that do not collide and live in the hosted zone, task sizes the runtime accepts,
+ * routes (and their listener-rule priorities) that do not collide and live in the hosted zone, task sizes the runtime accepts,
  * sane task counts, request-count scaling only where target groups stay put, one
  * capacity-provider base. (Secrets may live in another account: the ARN is granted as is.)
  */
@@ -36,6 +37,25 @@ export function checkServices(env: ServicesContext, issue: Issue): void {
       issue(
         ['services', index, field],
         `${what} "${value}" is already used by services.${first}; every service needs its own`,
+      );
+  };
+
+  const priorityOwners = new Map<number, number>();
+  const priorityProblem = (index: number, service: ServiceConfig) => {
+    const priority = listenerRulePriority(service);
+    const first = priorityOwners.get(priority);
+    if (first === undefined) return void priorityOwners.set(priority, index);
+    if (services[first]!.name === service.name) return; // reported as a duplicate name
+    const owner = `services.${first} ("${services[first]!.name}")`;
+    if (service.route?.priority !== undefined)
+      issue(
+        ['services', index, 'route', 'priority'],
+        `listener-rule priority ${priority} is already used by ${owner}; every service needs its own`,
+      );
+    else
+      issue(
+        ['services', index, 'route'],
+        `"${service.name}" derives listener-rule priority ${priority} from its name, which ${owner} already has: set route.priority on one of them to a number no other service uses (1 to ${RULE_PRIORITY_MAX})`,
       );
   };
 
@@ -120,6 +140,7 @@ export function checkServices(env: ServicesContext, issue: Issue): void {
         );
       }
       unique(i, 'route', routeKey(service), 'route');
+      priorityProblem(i, service);
     }
     if (
       service.deployment.strategy === 'blue-green' &&

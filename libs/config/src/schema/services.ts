@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RULE_PRIORITY_MAX } from '../ecs-naming';
 import { dnsName } from './aws-names';
 
 /**
@@ -180,6 +181,17 @@ export const serviceSchema = z.strictObject({
         .max(128, 'ALB path patterns are at most 128 characters')
         .optional()
         .meta({ description: 'Path pattern, e.g. /api/*.', examples: ['/api/*'] }),
+      priority: z
+        .number()
+        .int('must be a whole number')
+        .min(1, 'ALB listener-rule priorities are 1 to 50000')
+        .max(RULE_PRIORITY_MAX, 'ALB listener-rule priorities are 1 to 50000')
+        .optional()
+        .meta({
+          description:
+            'Listener-rule priority (1 to 50000, lower is evaluated first). @default derived from the service name (1000 to 49999), so adding or removing a service renumbers no other rule; set it when two names derive the same one, or to order overlapping routes.',
+          examples: [900],
+        }),
     })
     .optional()
     .meta({
