@@ -63,6 +63,10 @@ export function strykerConfig(library, extra = {}) {
     reporters: ['clear-text', 'progress-append-only', 'html', 'json'],
     htmlReporter: { fileName: `reports/mutation/${library}/index.html` },
     jsonReporter: { fileName: `reports/mutation/${library}/mutation.json` },
+    // a re-run after a test or source change re-tests only the mutants whose code or covering
+    // tests changed (the file lives beside the report; delete it, or pass --force, for a full run)
+    incremental: true,
+    incrementalFile: `reports/mutation/${library}/stryker-incremental.json`,
     tempDirName: `.stryker-tmp/${library}`,
     cleanTempDir: true,
     thresholds: { high: 90, low: 85, break: null },
