@@ -48,6 +48,10 @@ export class GcpBootstrapStack extends PlatformStack {
       githubMainBranch: env.github.mainBranch,
       githubDeployEnvironment: env.github.deployEnvironment ?? env.name,
       additionalApis: GCP_FAMILY_APIS,
+      // the delivery family lets Cloud Build read the GitHub token; deploy may grant, not read
+      deployManagedSecrets: [env.delivery.github?.tokenSecretVersion]
+        .filter((version) => version !== undefined)
+        .map((version) => version.replace(/\/versions\/[^/]+$/, '')),
     });
 
     const { state, github, serviceAccounts } = this.bootstrap;

@@ -138,6 +138,52 @@ describe('GcpBootstrap', () => {
     );
   });
 
+  it('lets deploy manage who reads the named secrets, through a role that cannot read them', () => {
+    const withSecret = synth({
+      deployManagedSecrets: [
+        'projects/acme-dev/secrets/github-token',
+        'projects/123456789012/secrets/other',
+      ],
+    });
+    const [role] = resourcesOf(withSecret, 'google_project_iam_custom_role');
+    expect(role).toEqual(
+      expect.objectContaining({
+        role_id: 'platformSecretAccessAdmin',
+        permissions: [
+          'secretmanager.secrets.get',
+          'secretmanager.secrets.getIamPolicy',
+          'secretmanager.secrets.setIamPolicy',
+        ],
+      }),
+    );
+    const granted = resourcesOf(withSecret, 'google_project_iam_member').filter((m) =>
+      String(m['role']).includes('google_project_iam_custom_role'),
+    );
+    expect(granted).toEqual([
+      expect.objectContaining({
+        member: memberOf('deploy'),
+        condition: expect.objectContaining({
+          // IAM conditions name a secret by the project's number
+          expression:
+            "resource.name == 'projects/123456789012/secrets/github-token' || resource.name == 'projects/123456789012/secrets/other'",
+        }),
+      }),
+    ]);
+    // without secrets: no custom role, and deploy holds no Secret Manager role at all
+    expect(resourcesOf(json, 'google_project_iam_custom_role')).toHaveLength(0);
+    expect(projectRoles('deploy').map((m) => String(m['role']))).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/secretmanager|custom_role/)]),
+    );
+  });
+
+  it('refuses a managed secret of another project', () => {
+    expect(() =>
+      synth({ deployManagedSecrets: ['projects/someone-else/secrets/github-token'] }),
+    ).toThrow(
+      'test/bootstrap: deployManagedSecrets must name secrets of this project, projects/acme-dev/secrets/<id> (got "projects/someone-else/secrets/github-token")',
+    );
+  });
+
   it('refuses an empty list of grantable roles', () => {
     expect(() => synth({ deployGrantableRoles: [] })).toThrow(
       'test/bootstrap: deployGrantableRoles must name at least one role',

@@ -1,3 +1,4 @@
+import { ProjectIamCustomRole } from '@cdktf/provider-google/lib/project-iam-custom-role';
 import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
 import { ProjectService } from '@cdktf/provider-google/lib/project-service';
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
@@ -9,6 +10,9 @@ import {
   DEPLOY_PROJECT_ROLES,
   deployConditionalRoles,
   PLAN_PROJECT_ROLES,
+  SECRET_ACCESS_ADMIN_ROLE,
+  SECRET_NAME,
+  secretsCondition,
 } from './ci-permissions';
 import { type CiRole, GithubWorkloadIdentity } from './github-federation';
 import { GcpStateBucket } from './state-bucket';
@@ -93,6 +97,13 @@ export interface GcpBootstrapProps {
    */
   readonly deployGrantableRoles?: readonly string[];
   /**
+   * Secret Manager secrets of this project, `projects/<project id or number>/secrets/<id>`,
+   * whose readers the deploy service account manages without being able to read them (through
+   * {@link SECRET_ACCESS_ADMIN_ROLE}), e.g. the GitHub token of the Cloud Build connection.
+   * @default none (and no custom role)
+   */
+  readonly deployManagedSecrets?: readonly string[];
+  /**
    * Days between rotations of the state key, at most 90.
    * @default 90
    */
@@ -150,6 +161,13 @@ export class GcpBootstrap extends Construct {
         ] as const,
       ]),
       [grantable.length === 0, 'deployGrantableRoles must name at least one role'],
+      ...(props.deployManagedSecrets ?? []).map((name) => {
+        const project = SECRET_NAME.exec(name)?.groups?.['project'];
+        return [
+          project !== props.projectId && project !== props.projectNumber,
+          `deployManagedSecrets must name secrets of this project, projects/${props.projectId}/secrets/<id> (got "${name}")`,
+        ] as const;
+      }),
     ] as const;
     const messages = problems.filter(([bad]) => bad).map(([, message]) => message);
     if (messages.length > 0) throw new Error(`${this.node.path}: ${messages.join('; ')}`);
@@ -230,6 +248,25 @@ export class GcpBootstrap extends Construct {
         role,
         member: deploy.member,
         condition: { title, description, expression },
+      });
+    }
+    const secrets = props.deployManagedSecrets ?? [];
+    if (secrets.length > 0) {
+      const secretAccessAdmin = new ProjectIamCustomRole(this, 'secret-access-admin', {
+        project,
+        ...SECRET_ACCESS_ADMIN_ROLE,
+        permissions: [...SECRET_ACCESS_ADMIN_ROLE.permissions],
+        dependsOn: apis,
+      });
+      new ProjectIamMember(this, 'deploy-secret-access-admin', {
+        project,
+        role: secretAccessAdmin.name,
+        member: deploy.member,
+        condition: {
+          title: 'named-secrets-only',
+          description: 'The secrets whose readers the platform manages',
+          expression: secretsCondition(props.projectNumber, secrets),
+        },
       });
     }
     // Plans run with -lock=false: plan reads state objects and writes none (no lock file).

@@ -7,19 +7,67 @@
 /** Project roles of the plan service account: read configuration and IAM policies. */
 export const PLAN_PROJECT_ROLES = ['roles/viewer', 'roles/iam.securityReviewer'] as const;
 
-/** Project roles of the deploy service account, unconditioned. */
+/**
+ * Project roles of the deploy service account, unconditioned: what applying the GCP families
+ * takes. Cloud Deploy pipelines, targets and their IAM (`clouddeploy.admin`); Cloud Build
+ * triggers (`cloudbuild.builds.editor`) and the GitHub connection and its repositories
+ * (`cloudbuild.connectionAdmin`); and attaching the service accounts the families create to
+ * node pools, Cloud Deploy targets and triggers (`iam.serviceAccountUser`, "actAs"). actAs is
+ * project-wide because `iam.serviceAccountAdmin` (creating those accounts) already includes
+ * setting any account's IAM policy: a narrower actAs would keep out nothing the account could
+ * not grant itself. The boundary is the project: it holds no service account with more than
+ * the platform's roles (README, "Bootstrap a Google Cloud project").
+ */
 export const DEPLOY_PROJECT_ROLES = [
   'roles/viewer',
   'roles/iam.securityReviewer',
   'roles/artifactregistry.admin',
+  'roles/cloudbuild.builds.editor',
+  'roles/cloudbuild.connectionAdmin',
+  'roles/clouddeploy.admin',
   'roles/compute.networkAdmin',
   'roles/compute.securityAdmin',
   'roles/container.admin',
   'roles/iam.serviceAccountAdmin',
+  'roles/iam.serviceAccountUser',
   'roles/logging.configWriter',
   'roles/monitoring.editor',
   'roles/serviceusage.serviceUsageAdmin',
 ] as const;
+
+/**
+ * The custom role that lets the deploy service account manage who may read a secret without
+ * reading it (no predefined role sets a secret's IAM policy without `versions.access`), granted
+ * only on the secrets bootstrap names, e.g. the GitHub token of the Cloud Build connection.
+ */
+export const SECRET_ACCESS_ADMIN_ROLE = {
+  roleId: 'platformSecretAccessAdmin',
+  title: 'Platform secret access admin',
+  description:
+    'Manages who may read a secret; cannot read, add or destroy its versions (granted on named secrets only)',
+  permissions: [
+    'secretmanager.secrets.get',
+    'secretmanager.secrets.getIamPolicy',
+    'secretmanager.secrets.setIamPolicy',
+  ],
+} as const;
+
+/** A Secret Manager secret by name: `projects/<project id or number>/secrets/<secret id>`. */
+export const SECRET_NAME =
+  /^projects\/(?<project>[a-z0-9-]+)\/secrets\/(?<secret>[A-Za-z0-9_-]{1,255})$/;
+
+/**
+ * The condition of {@link SECRET_ACCESS_ADMIN_ROLE}: one of the named secrets. IAM conditions
+ * see a secret as `projects/<project number>/secrets/<id>`, whichever form config used.
+ */
+export function secretsCondition(projectNumber: string, secrets: readonly string[]): string {
+  return secrets
+    .map(
+      (name) =>
+        `resource.name == 'projects/${projectNumber}/secrets/${SECRET_NAME.exec(name)?.groups?.['secret']}'`,
+    )
+    .join(' || ');
+}
 
 /**
  * Project roles the deploy service account may grant: every project-level role a GCP family

@@ -10,6 +10,9 @@ export {
   DEPLOY_PROJECT_ROLES,
   deployConditionalRoles,
   PLAN_PROJECT_ROLES,
+  SECRET_ACCESS_ADMIN_ROLE,
+  SECRET_NAME,
+  secretsCondition,
   type ConditionalRole,
   type StateScope,
 } from './ci-permissions';
