@@ -24,6 +24,7 @@ import {
 } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { environmentsWithoutStack } from './synth-manifest.mjs';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -106,10 +107,7 @@ mkdirSync(out, { recursive: true });
 
 /** Whether synth wrote no stack of `app` for this environment because of its cloud. */
 function runsElsewhere(app) {
-  const manifest = join('dist', 'apps', app, 'synth-manifest.json');
-  if (!existsSync(manifest)) return false;
-  const { skipped } = JSON.parse(readFileSync(manifest, 'utf8'));
-  return skipped.some((s) => s.environment === env);
+  return environmentsWithoutStack(app).includes(env);
 }
 
 if (command === 'plan') {

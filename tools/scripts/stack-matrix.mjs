@@ -7,9 +7,10 @@
 // its manifest (dist/apps/<app>/synth-manifest.json) also drops the environments it wrote no
 // stack for (an optional section such as eks left out).
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { environmentsWithoutStack } from './synth-manifest.mjs';
 
 const affected = process.argv.includes('--affected');
 const args = [
@@ -26,11 +27,6 @@ const cloudsOf = (app) =>
   JSON.parse(readFileSync(join('apps', app, 'project.json'), 'utf8'))
     .tags.filter((tag) => tag.startsWith('cloud:'))
     .map((tag) => tag.slice('cloud:'.length));
-const withoutStack = (app) => {
-  const manifest = join('dist', 'apps', app, 'synth-manifest.json');
-  if (!existsSync(manifest)) return [];
-  return JSON.parse(readFileSync(manifest, 'utf8')).skipped.map((s) => s.environment);
-};
 const envs = readdirSync('environments')
   .filter((f) => f.endsWith('.yaml'))
   .sort()
@@ -48,7 +44,7 @@ const envs = readdirSync('environments')
 const include = apps.flatMap((app) =>
   envs
     .filter((env) => cloudsOf(app).includes(env.cloud))
-    .filter((env) => !withoutStack(app).includes(env.name))
+    .filter((env) => !environmentsWithoutStack(app).includes(env.name))
     .filter((env) => app !== 'bootstrap' || env.bootstrapMigrated)
     .map((env) => ({ app, env: env.name, cloud: env.cloud, stack: `${app}-${env.name}` })),
 );
