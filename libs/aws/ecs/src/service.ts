@@ -217,6 +217,18 @@ function targetGroupSettings(props: FargateServiceProps) {
   };
 }
 
+/** The scaling settings a service passes through, listed once for its checks and its construct. */
+function scalingSettings(props: FargateServiceProps) {
+  return {
+    minCapacity: props.minCapacity,
+    maxCapacity: props.maxCapacity,
+    cpuTargetPercent: props.cpuTargetPercent,
+    memoryTargetPercent: props.memoryTargetPercent,
+    scaleOutCooldownSeconds: props.scaleOutCooldownSeconds,
+    scaleInCooldownSeconds: props.scaleInCooldownSeconds,
+  };
+}
+
 /**
  * Every problem of the props, the service's own and those its parts (target groups, scaling,
  * alarms, blue/green) would find, each naming the prop, the value and what is allowed.
@@ -234,16 +246,11 @@ export function fargateServiceProblems(props: FargateServiceProps): string[] {
       clusterName: UNCHECKED.name,
       serviceName: UNCHECKED.name,
       policyNamePrefix: UNCHECKED.name,
-      minCapacity: props.minCapacity,
-      maxCapacity: props.maxCapacity,
-      cpuTargetPercent: props.cpuTargetPercent,
-      memoryTargetPercent: props.memoryTargetPercent,
+      ...scalingSettings(props),
       requestsPerTarget:
         props.requestsPerTarget === undefined
           ? undefined
           : { target: props.requestsPerTarget, resourceLabel: UNCHECKED.name },
-      scaleOutCooldownSeconds: props.scaleOutCooldownSeconds,
-      scaleInCooldownSeconds: props.scaleInCooldownSeconds,
       dependsOn: [],
     }),
     ...serviceAlarmProblems({
@@ -530,10 +537,7 @@ export class FargateService extends Construct {
       clusterName,
       serviceName: names.service,
       policyNamePrefix: name,
-      minCapacity: props.minCapacity,
-      maxCapacity: props.maxCapacity,
-      cpuTargetPercent: props.cpuTargetPercent,
-      memoryTargetPercent: props.memoryTargetPercent,
+      ...scalingSettings(props),
       requestsPerTarget:
         props.requestsPerTarget === undefined
           ? undefined
@@ -541,8 +545,6 @@ export class FargateService extends Construct {
               target: props.requestsPerTarget,
               resourceLabel: `${props.loadBalancer.alb.arnSuffix}/${primary.arnSuffix}`,
             },
-      scaleOutCooldownSeconds: props.scaleOutCooldownSeconds,
-      scaleInCooldownSeconds: props.scaleInCooldownSeconds,
       dependsOn: [this.ecsService],
     });
 
