@@ -211,6 +211,29 @@ describe('bootstrap stack', () => {
     ]);
   });
 
+  it('the boundary keeps every platform role from deleting state or audit log versions, reconfiguring the state bucket or administering the state key', () => {
+    const [boundary] = resource('aws_iam_policy');
+    const denies = documentOf(boundary!['policy']).statement.filter((s) => s['effect'] === 'Deny');
+    const deniedOn = (action: string) =>
+      denies.filter((s) => s['actions'].includes(action)).flatMap((s) => s['resources'] ?? []);
+    const stateBucket = /^\$\{aws_s3_bucket\.state-bucket_[0-9A-F]+\.arn\}$/;
+    const stateKey = /^\$\{aws_kms_key\.state-key_[0-9A-F]+\.arn\}$/;
+    expect(deniedOn('s3:DeleteObjectVersion')).toEqual([
+      expect.stringMatching(/^\$\{aws_s3_bucket\.state-bucket_[0-9A-F]+\.arn\}\/\*$/),
+      'arn:aws:s3:::prod-audit-logs-333333333333/*',
+    ]);
+    for (const action of [
+      's3:DeleteBucket',
+      's3:DeleteBucketPolicy',
+      's3:PutBucket*',
+      's3:PutLifecycleConfiguration',
+      's3:PutEncryptionConfiguration',
+    ])
+      expect(deniedOn(action)).toEqual([expect.stringMatching(stateBucket)]);
+    for (const action of ['kms:DisableKey', 'kms:PutKeyPolicy', 'kms:ScheduleKeyDeletion'])
+      expect(deniedOn(action)).toEqual([expect.stringMatching(stateKey)]);
+  });
+
   it('only the administrator role may change, disable or delete the state key; the account only uses it', () => {
     const [key] = resource('aws_kms_key');
     const statements = documentOf(key!['policy']).statement;

@@ -37,6 +37,22 @@ describe('base constructs', () => {
     ]);
   });
 
+  it('a deleted key waits 30 days, the longest window to notice and cancel, unless told otherwise', () => {
+    const s = stack();
+    const props = { accountId: '111111111111', region: 'eu-west-1', description: 'demo' };
+    new EncryptionKey(s, 'default', { ...props, alias: 'alias/default' });
+    new EncryptionKey(s, 'short', { ...props, alias: 'alias/short', deletionWindowDays: 7 });
+    const windows = Object.values(synthJson(s).resource!['aws_kms_key']!).map((k) => [
+      k['description'],
+      k['deletion_window_in_days'],
+      k['enable_key_rotation'],
+    ]);
+    expect(windows).toEqual([
+      ['demo', 30, true],
+      ['demo', 7, true],
+    ]);
+  });
+
   it('rejects bad props naming the construct, the prop and the allowed values', () => {
     expect(
       () =>

@@ -1,3 +1,4 @@
+import type { CodepipelineStage } from '@cdktf/provider-aws/lib/codepipeline';
 import { DORA_DETAIL_TYPES, DORA_EVENT_SOURCE } from '@platform/config';
 import {
   environment,
@@ -9,6 +10,7 @@ import {
 import { App, Testing, TerraformStack } from 'cdktf';
 import { ArtifactStore } from './artifact-store';
 import { DeliveryStack } from './delivery-stack';
+import { productionApprovalGaps } from './production-approval';
 import { ReleasePipeline } from './release-pipeline';
 import { releaseStages } from './release-stages';
 import { STEPS_BUILDSPEC } from './steps-buildspec';
@@ -256,6 +258,29 @@ describe('release pipelines (pipeline environment: dev)', () => {
       [['s3:PutObject'], [expect.stringMatching(/\.arn\}\/intake\/web\/release\.zip$/)]],
       [['kms:GenerateDataKey', 'kms:Encrypt'], [expect.stringMatching(/^\$\{aws_kms_key\./)]],
     ]);
+  });
+
+  it('every pipeline that deploys production, in any account, asks a person right before it does', () => {
+    const deploying = [dev, prod].flatMap((json) =>
+      resourcesOf(json, 'aws_codepipeline').map((p) => {
+        // synthesized stages keep the names the gate reads: name, action, category, provider
+        const stages = p['stage'] as CodepipelineStage[];
+        const targets = environments().filter((e) =>
+          stages.some((s) => s.name === `Deploy-${e.name}`),
+        );
+        return { pipeline: p['name'], stages, targets };
+      }),
+    );
+    const production = deploying.filter((d) => d.targets.some((e) => e.production));
+    expect(production.map((d) => d.pipeline).sort()).toEqual([
+      'prod-api-release',
+      'prod-web-release',
+    ]);
+    for (const { pipeline, stages, targets } of deploying)
+      expect({ pipeline, gaps: productionApprovalGaps(stages, targets) }).toEqual({
+        pipeline,
+        gaps: [],
+      });
   });
 
   it('the prod pipeline starts from the hand-off, reviews the image by digest, waits for approval, then deploys that digest', () => {

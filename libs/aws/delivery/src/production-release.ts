@@ -32,6 +32,7 @@ import {
   roleArn,
   stepsRoleName,
 } from './naming';
+import { assertProductionApproval } from './production-approval';
 import { PIPELINE_NOTIFICATION_EVENTS } from './release-pipeline';
 import { ReleaseProject } from './release-project';
 import {
@@ -263,6 +264,9 @@ export class ProductionRelease extends Construct {
       ],
       service,
     );
+    // The invariant the pipeline account's pipelines are checked against holds here too: this is
+    // the pipeline that deploys production.
+    assertProductionApproval(name, stages, [env]);
 
     this.pipeline = new Codepipeline(this, 'pipeline', {
       name,

@@ -73,12 +73,20 @@ describe('ecs stack', () => {
         expect.objectContaining({
           internal: false,
           drop_invalid_header_fields: true,
-          enable_deletion_protection: true,
           subnets: expect.stringMatching(/public_subnet_ids/),
           access_logs: expect.objectContaining({ enabled: true, prefix: 'alb' }),
         }),
       );
+    });
+
+    it('the production ALB has deletion protection; dev can delete its own', () => {
+      expect(resourcesOf(prod, 'aws_lb')[0]!['enable_deletion_protection']).toBe(true);
       expect(resourcesOf(dev, 'aws_lb')[0]!['enable_deletion_protection']).toBe(false);
+    });
+
+    it('the ALB rejects ambiguous requests that could smuggle a second one (desync mitigation strictest)', () => {
+      for (const json of [dev, prod])
+        expect(resourcesOf(json, 'aws_lb')[0]!['desync_mitigation_mode']).toBe('strictest');
     });
 
     it('HTTPS uses a TLS 1.2+ policy on the validated certificate; HTTP only redirects', () => {
@@ -150,6 +158,33 @@ describe('ecs stack', () => {
       expect(resourcesOf(prod, 'aws_wafv2_web_acl_association')).toHaveLength(1);
     });
 
+    it('WAF logs never hold the Authorization or Cookie headers of a request', () => {
+      for (const json of [dev, prod])
+        expect(
+          resourcesOf(json, 'aws_wafv2_web_acl_logging_configuration')[0]!['redacted_fields'],
+        ).toEqual([
+          { single_header: { name: 'authorization' } },
+          { single_header: { name: 'cookie' } },
+        ]);
+    });
+
+    it("WAF logs are encrypted and kept for the environment's log retention", () => {
+      for (const [json, name] of [
+        [dev, 'dev'],
+        [prod, 'prod'],
+      ] as const) {
+        expect(
+          byName(json, 'aws_cloudwatch_log_group', 'name', `aws-waf-logs-${name}-public-alb`),
+        ).toEqual(
+          expect.objectContaining({
+            retention_in_days: environment(name).ecs.logRetentionDays,
+            kms_key_id: expect.stringMatching(/^\$\{aws_kms_key\./),
+          }),
+        );
+      }
+      expect(environment('prod').ecs.logRetentionDays).toBe(365);
+    });
+
     it('only the ALB takes traffic from the internet (443 and 80); tasks take traffic only from the ALB', () => {
       const ingress = resourcesOf(prod, 'aws_vpc_security_group_ingress_rule');
       expect(
@@ -184,6 +219,18 @@ describe('ecs stack', () => {
           '/var/lib/amazon',
           '/var/log/amazon',
         ]);
+      }
+    });
+
+    it('every container drops all Linux capabilities and runs an init process, sidecars included', () => {
+      for (const family of ['prod-web', 'prod-api']) {
+        const containers = containersOf(prod, family);
+        expect(containers.length).toBeGreaterThan(1);
+        for (const c of containers)
+          expect({ name: c['name'], linuxParameters: c['linuxParameters'] }).toEqual({
+            name: c['name'],
+            linuxParameters: { initProcessEnabled: true, capabilities: { drop: ['ALL'] } },
+          });
       }
     });
 

@@ -45,10 +45,6 @@ describe('eks stack', () => {
           provider: { key_arn: expect.stringMatching(/^\$\{aws_kms_key\.cluster_secrets-key/) },
           resources: ['secrets'],
         },
-        access_config: {
-          authentication_mode: 'API',
-          bootstrap_cluster_creator_admin_permissions: false,
-        },
         lifecycle: { prevent_destroy: true },
       }),
     );
@@ -86,7 +82,15 @@ describe('eks stack', () => {
     );
   });
 
-  it('admins and read-only roles get access entries with cluster-wide access policies', () => {
+  it('access is granted only by access entries: the identity that creates the cluster gets no implicit cluster-admin', () => {
+    for (const json of [dev, prod])
+      expect(resourcesOf(json, 'aws_eks_cluster')[0]!['access_config']).toEqual({
+        authentication_mode: 'API',
+        bootstrap_cluster_creator_admin_permissions: false,
+      });
+  });
+
+  it('admins get cluster-admin and read-only roles only the view policy, cluster-wide, through access entries', () => {
     expect(
       resourcesOf(prod, 'aws_eks_access_entry')
         .map((e) => e['principal_arn'])

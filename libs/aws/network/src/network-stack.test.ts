@@ -62,6 +62,30 @@ describe('network stack', () => {
     }
   });
 
+  it('intra subnets have no route out of the VPC: no NAT, no internet gateway', () => {
+    for (const json of [dev, prod]) {
+      const intra = Object.keys(json.resource?.['aws_subnet'] ?? {})
+        .filter((name) => {
+          const tags = json.resource!['aws_subnet']![name]!['tags'] as Record<string, string>;
+          return tags['Tier'] === 'intra';
+        })
+        .map((name) => `\${aws_subnet.${name}.id}`);
+      expect(intra).toHaveLength(json === prod ? 3 : 2);
+      const tables = new Set(
+        resourcesOf(json, 'aws_route_table_association')
+          .filter((a) => intra.includes(String(a['subnet_id'])))
+          .map((a) => String(a['route_table_id'])),
+      );
+      expect(tables.size).toBe(1);
+      for (const table of tables) {
+        expect(refTarget(json, table, 'aws_route_table')['route']).toBeUndefined();
+        expect(resourcesOf(json, 'aws_route').filter((r) => r['route_table_id'] === table)).toEqual(
+          [],
+        );
+      }
+    }
+  });
+
   it('no subnet maps public IPs on launch, private ones included', () => {
     const subnets = resourcesOf(prod, 'aws_subnet');
     expect(subnets).toHaveLength(9);

@@ -34,6 +34,14 @@ describe('registry stack', () => {
       expect(repo['lifecycle']).toBeUndefined();
   });
 
+  it('no repository is force-deleted: destroying one that still holds images fails instead of deleting them', () => {
+    for (const json of [dev, prod]) {
+      const repos = resourcesOf(json, 'aws_ecr_repository');
+      expect(repos.length).toBeGreaterThan(0);
+      for (const repo of repos) expect(repo['force_delete']).toBe(false);
+    }
+  });
+
   it('lifecycle policies expire untagged images and keep the last N from config', () => {
     const policy = JSON.parse(String(resourcesOf(prod, 'aws_ecr_lifecycle_policy')[0]!['policy']));
     expect(policy.rules).toEqual([

@@ -81,6 +81,27 @@ describe('guard defaults', () => {
     });
   });
 
+  it('block a create-before-destroy replacement of a protected type: the old object is still destroyed', () => {
+    const result = runGuard(
+      reviewOf(
+        rc(
+          'aws_kms_key.state',
+          ['create', 'delete'],
+          { replace_paths: [['customer_master_key_spec']] },
+          { action_reason: 'replace_because_cannot_update' },
+        ),
+      ),
+      defaults,
+    );
+    expect(result.violations).toEqual([
+      expect.objectContaining({
+        address: 'aws_kms_key.state',
+        action: 'replace (create the new object, then destroy the old one)',
+        kind: 'destroy',
+      }),
+    ]);
+  });
+
   it('let forgets, creates, updates and unprotected destroys through', () => {
     const result = runGuard(
       reviewOf(
