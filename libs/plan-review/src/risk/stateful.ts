@@ -59,8 +59,11 @@ function statefulDestroyed(change: RiskInput): string[] {
   return [];
 }
 
-/** Attributes that let a destroy take the contents with it when true (a bucket's objects). */
-const FORCE_ATTRIBUTES = ['force_destroy'];
+/**
+ * Attributes that let a destroy take the contents with it when true: a bucket's objects
+ * (`force_destroy`), a container registry's images (`aws_ecr_repository.force_delete`).
+ */
+const FORCE_ATTRIBUTES = ['force_destroy', 'force_delete'];
 
 function protectionOff(change: RiskInput): string[] {
   if (change.kind !== 'update' && change.kind !== 'replace') return [];
