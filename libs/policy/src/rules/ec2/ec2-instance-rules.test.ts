@@ -92,6 +92,69 @@ describe('EC2 instance rules', () => {
     ]);
   });
 
+  it('PLT-EC2-NO-SSH: port 22 open to the internet through a rule of any kind, a port range or every protocol', () => {
+    const json = {
+      resource: {
+        aws_instance: { keyed: { key_name: 'ops' } },
+        aws_security_group_rule: {
+          range: {
+            type: 'ingress',
+            protocol: 'tcp',
+            from_port: 20,
+            to_port: 22,
+            cidr_blocks: ['10.0.0.0/8', '0.0.0.0/0'],
+            ipv6_cidr_blocks: ['::/0'],
+          },
+          every: {
+            type: 'ingress',
+            protocol: 'all',
+            from_port: 0,
+            to_port: 0,
+            cidr_blocks: ['0.0.0.0/0'],
+          },
+          egress: {
+            type: 'egress',
+            protocol: '-1',
+            from_port: 0,
+            to_port: 0,
+            cidr_blocks: ['0.0.0.0/0'],
+          },
+          https: {
+            type: 'ingress',
+            protocol: 'tcp',
+            from_port: 443,
+            to_port: 443,
+            cidr_blocks: ['0.0.0.0/0'],
+          },
+          above: {
+            type: 'ingress',
+            protocol: 'tcp',
+            from_port: 23,
+            to_port: 80,
+            cidr_blocks: ['0.0.0.0/0'],
+          },
+          private: {
+            type: 'ingress',
+            protocol: 'tcp',
+            from_port: 22,
+            to_port: 22,
+            cidr_blocks: ['10.0.0.0/8'],
+          },
+        },
+        aws_vpc_security_group_ingress_rule: {
+          v6: { ip_protocol: 'tcp', from_port: 22, to_port: 22, cidr_ipv6: '::/0' },
+          below: { ip_protocol: 'tcp', from_port: 1, to_port: 21, cidr_ipv4: '0.0.0.0/0' },
+        },
+      },
+    };
+    expect(details(json, ec2NoSsh)).toEqual([
+      'aws_instance.keyed: key_name ops is set',
+      'aws_security_group_rule.every: SSH from 0.0.0.0/0',
+      'aws_security_group_rule.range: SSH from 0.0.0.0/0; SSH from ::/0',
+      'aws_vpc_security_group_ingress_rule.v6: SSH from ::/0',
+    ]);
+  });
+
   it('PLT-EC2-LT-EBS-KMS passes encrypted volumes with our key and rejects the rest', () => {
     expect(
       details(
