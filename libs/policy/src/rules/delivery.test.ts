@@ -153,5 +153,73 @@ describe('delivery rules: CodePipeline, CodeBuild, AppConfig, SNS', () => {
     expect(violations(snsTlsOnly, topic)).toEqual([
       'aws_sns_topic.t: no topic policy denies sns:Publish where aws:SecureTransport is false (or it cannot be read)',
     ]);
+
+    // the deny counts only whole: Deny, of publishing (or everything), to everyone, on plain text
+    const missing =
+      'aws_sns_topic.t: no topic policy denies sns:Publish where aws:SecureTransport is false (or it cannot be read)';
+    for (const weakened of [
+      { ...denyPlainText, effect: 'Allow', sid: 'Weak' },
+      { ...denyPlainText, actions: ['sns:Subscribe'] },
+      {
+        ...denyPlainText,
+        principals: [{ type: 'AWS', identifiers: ['arn:aws:iam::111111111111:root'] }],
+      },
+      {
+        ...denyPlainText,
+        condition: [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['true'] }],
+      },
+      {
+        ...denyPlainText,
+        condition: [{ test: 'Bool', variable: 'aws:ViaAWSService', values: ['false'] }],
+      },
+    ])
+      expect(violations(snsTlsOnly, topic, ...policy([weakened])).at(-1)).toBe(missing);
+    expect(
+      violations(
+        snsTlsOnly,
+        topic,
+        ...policy([
+          { ...denyPlainText, actions: ['*'], principals: [{ type: 'AWS', identifiers: ['*'] }] },
+        ]),
+      ),
+    ).toEqual([]);
+    // open means Allow, to everyone, without a condition; a named principal or a condition is not open
+    const allowEveryone = { ...everyone, principals: [{ type: '*', identifiers: ['*'] }] };
+    expect(violations(snsTlsOnly, topic, ...policy([denyPlainText, allowEveryone]))).toEqual([
+      'aws_sns_topic.t: statement Everyone allows every principal without a condition',
+    ]);
+    expect(
+      violations(snsTlsOnly, topic, ...policy([denyPlainText, { ...everyone, sid: undefined }])),
+    ).toEqual(['aws_sns_topic.t: statement (no sid) allows every principal without a condition']);
+    for (const notOpen of [
+      { ...everyone, effect: 'Deny' },
+      { ...everyone, principals: [{ type: 'Service', identifiers: ['cloudwatch.amazonaws.com'] }] },
+      {
+        ...everyone,
+        condition: [
+          { test: 'ArnLike', variable: 'aws:SourceArn', values: ['arn:aws:cloudwatch:*'] },
+        ],
+      },
+    ])
+      expect(violations(snsTlsOnly, topic, ...policy([denyPlainText, notOpen]))).toEqual([]);
+    // a policy of another topic does not count
+    expect(
+      violations(
+        snsTlsOnly,
+        topic,
+        ['data.aws_iam_policy_document.d', { statement: [denyPlainText] }],
+        [
+          'aws_sns_topic_policy.p',
+          { arn: '${aws_sns_topic.other.arn}', policy: '${data.aws_iam_policy_document.d.json}' },
+        ],
+      ),
+    ).toEqual([missing]);
+    // an unreadable policy is no deny
+    expect(
+      violations(snsTlsOnly, topic, [
+        'aws_sns_topic_policy.p',
+        { arn: '${aws_sns_topic.t.arn}', policy: '${file("p.json")}' },
+      ]),
+    ).toEqual([missing]);
   });
 });
