@@ -233,5 +233,86 @@ describe('IAM escalation rules', () => {
         ),
       ).toEqual([]);
     });
+
+    it('flags every writing action on "*", a whole bucket or a kind, by another account, "*" or an account id', () => {
+      const grant = (statement: Record<string, unknown>, type = 'aws_s3_bucket_policy') =>
+        violations(
+          iamCrossAccountWildcardWrite,
+          doc([{ sid: 'Grant', effect: 'Allow', ...statement }]),
+          [`${type}.p`, { policy: ref }],
+        );
+      const other = (id: string) => [{ type: 'AWS', identifiers: [id] }];
+      expect(
+        grant({
+          actions: ['s3:PutObject', 's3:GetObject'],
+          resources: ['arn:aws:s3:::acme-artifacts/*'],
+          principals: other('111111111111'),
+        }),
+      ).toEqual([
+        'aws_s3_bucket_policy.p: statement Grant lets 111111111111 s3:PutObject on arn:aws:s3:::acme-artifacts/*',
+      ]);
+      expect(
+        grant(
+          {
+            actions: ['sns:Publish'],
+            resources: ['*'],
+            principals: [{ type: '*', identifiers: ['*'] }],
+          },
+          'aws_sns_topic_policy',
+        ),
+      ).toEqual(['aws_sns_topic_policy.p: statement Grant lets * sns:Publish on *']);
+      expect(
+        grant(
+          {
+            actions: ['*'],
+            resources: ['arn:aws-us-gov:sqs:us-gov-west-1:333333333333:queue/*'],
+            principals: other('arn:aws:iam::333333333333:role/x'),
+          },
+          'aws_sqs_queue_policy',
+        ),
+      ).toEqual([]);
+      // another account by role ARN, writes on a kind; reads, named objects and Deny are fine
+      expect(
+        grant(
+          {
+            actions: ['ecr:PutImage'],
+            resources: ['arn:aws:ecr:eu-west-1:333333333333:repository/*'],
+            principals: other('arn:aws:iam::111111111111:role/ci'),
+          },
+          'aws_ecr_repository_policy',
+        ),
+      ).toEqual([
+        'aws_ecr_repository_policy.p: statement Grant lets arn:aws:iam::111111111111:role/ci ecr:PutImage on arn:aws:ecr:eu-west-1:333333333333:repository/*',
+      ]);
+      expect(
+        grant({
+          actions: ['s3:GetObject'],
+          resources: ['arn:aws:s3:::b/*'],
+          principals: other('111111111111'),
+        }),
+      ).toEqual([]);
+      expect(
+        grant({
+          actions: ['s3:PutObject'],
+          resources: ['arn:aws:s3:::b/reports/x.json'],
+          principals: other('111111111111'),
+        }),
+      ).toEqual([]);
+      expect(
+        grant({
+          effect: 'Deny',
+          actions: ['s3:PutObject'],
+          resources: ['arn:aws:s3:::b/*'],
+          principals: other('111111111111'),
+        }),
+      ).toEqual([]);
+      expect(
+        grant({
+          actions: ['s3:PutObject'],
+          resources: ['xarn:aws:s3:::b/*'],
+          principals: other('111111111111'),
+        }),
+      ).toEqual([]);
+    });
   });
 });
