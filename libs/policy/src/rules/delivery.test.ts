@@ -4,7 +4,7 @@ import { codebuildKms } from './codebuild/kms';
 import { codebuildLogs } from './codebuild/logs';
 import { codebuildNotPrivileged } from './codebuild/not-privileged';
 import { codepipelineArtifactKms } from './codepipeline/artifact-kms';
-import { type FixtureResource, violations } from './harness';
+import { type FixtureResource, violations, weakenedTlsDenies } from './harness';
 import { snsTlsOnly } from './sns/tls-only';
 
 const project = (overrides: Record<string, unknown> = {}): FixtureResource => [
@@ -157,22 +157,7 @@ describe('delivery rules: CodePipeline, CodeBuild, AppConfig, SNS', () => {
     // the deny counts only whole: Deny, of publishing (or everything), to everyone, on plain text
     const missing =
       'aws_sns_topic.t: no topic policy denies sns:Publish where aws:SecureTransport is false (or it cannot be read)';
-    for (const weakened of [
-      { ...denyPlainText, effect: 'Allow', sid: 'Weak' },
-      { ...denyPlainText, actions: ['sns:Subscribe'] },
-      {
-        ...denyPlainText,
-        principals: [{ type: 'AWS', identifiers: ['arn:aws:iam::111111111111:root'] }],
-      },
-      {
-        ...denyPlainText,
-        condition: [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['true'] }],
-      },
-      {
-        ...denyPlainText,
-        condition: [{ test: 'Bool', variable: 'aws:ViaAWSService', values: ['false'] }],
-      },
-    ])
+    for (const weakened of weakenedTlsDenies(denyPlainText, 'sns:Subscribe'))
       expect(violations(snsTlsOnly, topic, ...policy([weakened])).at(-1)).toBe(missing);
     expect(
       violations(

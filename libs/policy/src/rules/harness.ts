@@ -27,3 +27,21 @@ export function violations(rule: Rule, ...resources: FixtureResource[]): string[
     f.details.map((d) => `${f.resource.address}: ${d}`),
   );
 }
+
+/**
+ * A statement that denies requests without TLS, weakened in one part each time: allowed instead,
+ * of `otherAction` only, for one account only, on TLS requests, on another condition key. A rule
+ * that demands such a deny must count none of them.
+ */
+export function weakenedTlsDenies(
+  deny: Record<string, unknown>,
+  otherAction: string,
+): Record<string, unknown>[] {
+  return [
+    { ...deny, effect: 'Allow', sid: 'Weak' },
+    { ...deny, actions: [otherAction] },
+    { ...deny, principals: [{ type: 'AWS', identifiers: ['arn:aws:iam::111111111111:root'] }] },
+    { ...deny, condition: [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['true'] }] },
+    { ...deny, condition: [{ test: 'Bool', variable: 'aws:ViaAWSService', values: ['false'] }] },
+  ];
+}
