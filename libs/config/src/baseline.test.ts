@@ -72,12 +72,41 @@ describe('baseline section of the environment files', () => {
     );
   });
 
+  it('rejects a password reuse prevention below the 24 CIS asks for (the policy pack would refuse it at synth)', () => {
+    const dir = editedEnvironments((d) =>
+      d['dev']!.setIn(['baseline', 'passwordPolicy', 'reusePrevention'], 5),
+    );
+    expect(problems(dir)[0]).toMatch(
+      /^dev\.yaml baseline\.passwordPolicy\.reusePrevention: CIS asks that the last 24 passwords cannot be reused/,
+    );
+  });
+
   it('rejects an unknown CIS standard version and names the allowed ones', () => {
     const dir = editedEnvironments((d) =>
       d['dev']!.setIn(['baseline', 'findings', 'cisStandardVersion'], '1.2.0'),
     );
     expect(problems(dir)[0]).toMatch(
       /^dev\.yaml baseline\.findings\.cisStandardVersion: .*"1\.4\.0".*"3\.0\.0"/,
+    );
+  });
+});
+
+describe('feature-flag rollout settings of the environment files', () => {
+  it('refuses a flag change that reaches every target at once or is not watched (the policy pack would refuse it at synth)', () => {
+    const dir = editedEnvironments((d) => {
+      d['dev']!.setIn(['delivery', 'flagDeploymentMinutes'], 0);
+      d['staging']!.setIn(['delivery', 'flagBakeMinutes'], 0);
+    });
+    const found = problems(dir);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^dev\.yaml delivery\.flagDeploymentMinutes: a flag change must roll out gradually: at least 1 minute/,
+        ),
+        expect.stringMatching(
+          /^staging\.yaml delivery\.flagBakeMinutes: a flag change must be watched against the service's alarms: at least 1 minute/,
+        ),
+      ]),
     );
   });
 });

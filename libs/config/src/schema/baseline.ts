@@ -119,9 +119,12 @@ const passwordPolicySchema = z.strictObject({
   reusePrevention: z
     .number()
     .int()
-    .min(1)
+    .min(24, 'CIS asks that the last 24 passwords cannot be reused')
     .max(24)
-    .meta({ description: 'Number of previous passwords a user may not reuse (CIS asks for 24).' }),
+    .meta({
+      description:
+        'Number of previous passwords a user may not reuse: 24, the most AWS allows and what CIS asks for.',
+    }),
 });
 
 const budgetSchema = z.strictObject({

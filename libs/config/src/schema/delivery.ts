@@ -38,13 +38,26 @@ export const deliverySchema = z.strictObject({
         'Who is asked to approve a release before production (an email with a link to the approval); read from the pipeline environment.',
       examples: [['release-managers@example.com']],
     }),
-  flagDeploymentMinutes: z.number().int().min(0).max(1440).default(10).meta({
-    description: 'Minutes a feature-flag deployment takes to reach every target, growing linearly.',
-  }),
-  flagBakeMinutes: z.number().int().min(0).max(1440).default(10).meta({
-    description:
-      "Minutes AppConfig watches the service's alarms after a flag change before it is final (bake time).",
-  }),
+  flagDeploymentMinutes: z
+    .number()
+    .int()
+    .min(1, 'a flag change must roll out gradually: at least 1 minute')
+    .max(1440)
+    .default(10)
+    .meta({
+      description:
+        'Minutes a feature-flag deployment takes to reach every target, growing linearly.',
+    }),
+  flagBakeMinutes: z
+    .number()
+    .int()
+    .min(1, "a flag change must be watched against the service's alarms: at least 1 minute")
+    .max(1440)
+    .default(10)
+    .meta({
+      description:
+        "Minutes AppConfig watches the service's alarms after a flag change before it is final (bake time).",
+    }),
 });
 
 export type DeliveryConfig = z.infer<typeof deliverySchema>;
