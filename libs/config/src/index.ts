@@ -85,6 +85,12 @@ export {
   gkeSecondaryRangeNames,
   type GkeSecondaryRange,
 } from './gcp-naming';
+export {
+  GCP_SECRET_VERSION_PATTERN,
+  gcpSecretOfVersion,
+  parseGcpSecretName,
+  type GcpSecretName,
+} from './gcp-secret-names';
 export { environmentsDir, findWorkspaceRoot } from './workspace';
 export { copyEnvironments } from './edit';
 export {

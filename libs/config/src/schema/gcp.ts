@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GCP_SECRET_VERSION_PATTERN } from '../gcp-secret-names';
 
 /**
  * The Google Cloud sections of an environment (`cloud: gcp`). Names follow the limits Google
@@ -220,8 +221,8 @@ export const gcpDeliverySchema = z.strictObject({
       tokenSecretVersion: z
         .string()
         .regex(
-          /^projects\/[^/]+\/secrets\/[A-Za-z0-9_-]{1,255}\/versions\/(\d+|latest)$/,
-          'must be a Secret Manager secret version name: projects/<project>/secrets/<secret>/versions/<n>',
+          GCP_SECRET_VERSION_PATTERN,
+          'must be a Secret Manager secret version name: projects/<project>/secrets/<secret>/versions/<n or latest>',
         )
         .meta({
           description:

@@ -1,4 +1,4 @@
-import { type GcpEnvironment } from '@platform/config';
+import { gcpSecretOfVersion, type GcpEnvironment } from '@platform/config';
 import { PlatformStack } from '@platform/core';
 import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
@@ -50,8 +50,8 @@ export class GcpBootstrapStack extends PlatformStack {
       additionalApis: GCP_FAMILY_APIS,
       // the delivery family lets Cloud Build read the GitHub token; deploy may grant, not read
       deployManagedSecrets: [env.delivery.github?.tokenSecretVersion]
-        .filter((version) => version !== undefined)
-        .map((version) => version.replace(/\/versions\/[^/]+$/, '')),
+        .map((version) => (version === undefined ? undefined : gcpSecretOfVersion(version)?.name))
+        .filter((name) => name !== undefined),
     });
 
     const { state, github, serviceAccounts } = this.bootstrap;

@@ -4,6 +4,7 @@ import { ProjectService } from '@cdktf/provider-google/lib/project-service';
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
 import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
+import { parseGcpSecretName } from '@platform/config';
 import { Construct } from 'constructs';
 import {
   DEPLOY_GRANTABLE_ROLES,
@@ -11,7 +12,6 @@ import {
   deployConditionalRoles,
   PLAN_PROJECT_ROLES,
   SECRET_ACCESS_ADMIN_ROLE,
-  SECRET_NAME,
   secretsCondition,
 } from './ci-permissions';
 import { type CiRole, GithubWorkloadIdentity } from './github-federation';
@@ -162,7 +162,7 @@ export class GcpBootstrap extends Construct {
       ]),
       [grantable.length === 0, 'deployGrantableRoles must name at least one role'],
       ...(props.deployManagedSecrets ?? []).map((name) => {
-        const project = SECRET_NAME.exec(name)?.groups?.['project'];
+        const project = parseGcpSecretName(name)?.project;
         return [
           project !== props.projectId && project !== props.projectNumber,
           `deployManagedSecrets must name secrets of this project, projects/${props.projectId}/secrets/<id> (got "${name}")`,

@@ -1,3 +1,5 @@
+import { parseGcpSecretName } from '@platform/config';
+
 /**
  * What the CI service accounts may do, kept in one place. Plan reads; deploy manages what the
  * platform's GCP families declare, with IAM conditions keeping the state bucket and its key out
@@ -52,10 +54,6 @@ export const SECRET_ACCESS_ADMIN_ROLE = {
   ],
 } as const;
 
-/** A Secret Manager secret by name: `projects/<project id or number>/secrets/<secret id>`. */
-export const SECRET_NAME =
-  /^projects\/(?<project>[a-z0-9-]+)\/secrets\/(?<secret>[A-Za-z0-9_-]{1,255})$/;
-
 /**
  * The condition of {@link SECRET_ACCESS_ADMIN_ROLE}: one of the named secrets. IAM conditions
  * see a secret as `projects/<project number>/secrets/<id>`, whichever form config used.
@@ -64,7 +62,7 @@ export function secretsCondition(projectNumber: string, secrets: readonly string
   return secrets
     .map(
       (name) =>
-        `resource.name == 'projects/${projectNumber}/secrets/${SECRET_NAME.exec(name)?.groups?.['secret']}'`,
+        `resource.name == 'projects/${projectNumber}/secrets/${parseGcpSecretName(name)?.id}'`,
     )
     .join(' || ');
 }

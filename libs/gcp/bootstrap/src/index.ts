@@ -11,7 +11,6 @@ export {
   deployConditionalRoles,
   PLAN_PROJECT_ROLES,
   SECRET_ACCESS_ADMIN_ROLE,
-  SECRET_NAME,
   secretsCondition,
   type ConditionalRole,
   type StateScope,

@@ -1,12 +1,9 @@
 import { Cloudbuildv2Connection } from '@cdktf/provider-google/lib/cloudbuildv2-connection';
 import { Cloudbuildv2Repository } from '@cdktf/provider-google/lib/cloudbuildv2-repository';
 import { SecretManagerSecretIamMember } from '@cdktf/provider-google/lib/secret-manager-secret-iam-member';
+import { gcpSecretOfVersion } from '@platform/config';
 import { Construct } from 'constructs';
 import { assertValid, cloudDeployIdProblem, PROJECT_NUMBER } from './validation';
-
-/** `projects/<project>/secrets/<secret>/versions/<number|latest>`. */
-const SECRET_VERSION =
-  /^(?<secret>projects\/[a-z0-9-]+\/secrets\/[A-Za-z0-9_-]{1,255})\/versions\/(?:[1-9][0-9]*|latest)$/;
 
 /** GitHub repositories as owner/name. */
 const GITHUB_REPOSITORY = /^(?<owner>[A-Za-z0-9-]{1,39})\/(?<name>[A-Za-z0-9._-]{1,100})$/;
@@ -48,7 +45,7 @@ export class GithubConnection extends Construct {
 
   constructor(scope: Construct, id: string, props: GithubConnectionProps) {
     super(scope, id);
-    const secret = SECRET_VERSION.exec(props.oauthTokenSecretVersion)?.groups?.['secret'];
+    const secret = gcpSecretOfVersion(props.oauthTokenSecretVersion)?.name;
     assertValid(this, [
       cloudDeployIdProblem('connectionName', props.connectionName),
       [
