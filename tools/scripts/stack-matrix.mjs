@@ -41,11 +41,13 @@ const envs = readdirSync('environments')
       bootstrapMigrated: (section.state?.bootstrapBackend ?? 'local') !== 'local',
     };
   });
-const include = apps.flatMap((app) =>
-  envs
-    .filter((env) => cloudsOf(app).includes(env.cloud))
-    .filter((env) => !environmentsWithoutStack(app).includes(env.name))
+const include = apps.flatMap((app) => {
+  const clouds = cloudsOf(app);
+  const withoutStack = environmentsWithoutStack(app);
+  return envs
+    .filter((env) => clouds.includes(env.cloud))
+    .filter((env) => !withoutStack.includes(env.name))
     .filter((env) => app !== 'bootstrap' || env.bootstrapMigrated)
-    .map((env) => ({ app, env: env.name, cloud: env.cloud, stack: `${app}-${env.name}` })),
-);
+    .map((env) => ({ app, env: env.name, cloud: env.cloud, stack: `${app}-${env.name}` }));
+});
 process.stdout.write(JSON.stringify({ include }));
