@@ -2,6 +2,6 @@
 // StrykerJS for libs/plan-review: `npm run mutation -- plan-review` (README "Mutation testing").
 import { strykerConfig } from '../../tools/mutation/stryker.base.mjs';
 
-// cli.test.ts runs the CLI in child processes (a mutant there is not active in the child, and each
-// run costs seconds); the CLI's logic is in modules with their own tests.
-export default strykerConfig('plan-review', { skipTests: ['cli.test.ts'] });
+// bin.test.ts runs the CLI in child processes (a mutant there is not active in the child, and each
+// run costs seconds); cli.test.ts drives the same CLI in-process through runCli.
+export default strykerConfig('plan-review', { skipTests: ['bin.test.ts'] });
