@@ -2,6 +2,10 @@
 // StrykerJS for libs/plan-review: `npm run mutation -- plan-review` (README "Mutation testing").
 import { strykerConfig } from '../../tools/mutation/stryker.base.mjs';
 
-// bin.test.ts runs the CLI in child processes (a mutant there is not active in the child, and each
-// run costs seconds); cli.test.ts drives the same CLI in-process through runCli.
-export default strykerConfig('plan-review', { skipTests: ['bin.test.ts'] });
+// Left out of mutation runs, each for seconds per mutant: bin.test.ts runs the CLI in child
+// processes (a mutant is not active there; cli.test.ts drives the same CLI in-process), and
+// real-terraform-plans.test.ts runs terraform init and plan in its beforeAll for every mutant it
+// covers (the unit tests check the same logic on built plans).
+export default strykerConfig('plan-review', {
+  skipTests: ['bin.test.ts', 'real-terraform-plans.test.ts'],
+});

@@ -5,8 +5,11 @@
 //   STRYKER_CONCURRENCY=1 npm run mutation -- config
 //   npm run mutation -- policy --mutate 'libs/policy/src/rules/iam/*.ts'   # options after the
 //                                        library names go to `stryker run` (here: a subset)
+//   MUTATION_PART=schema npm run mutation -- config --mutate 'libs/config/src/schema/*.ts'
+//                                        # a part with its own report; the score sums the parts
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 
 const LIBRARIES = ['config', 'plan-review', 'policy'];
 const args = process.argv.slice(2);
@@ -21,17 +24,37 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 
-/** Mutation score as Stryker computes it: detected ÷ valid mutants (no coverage counts as survived). */
+/**
+ * Mutation score as Stryker computes it: detected ÷ valid mutants (no coverage counts as survived),
+ * over the library's whole-run report and its part reports (`MUTATION_PART`), taking each source
+ * file from the newest report that has it.
+ */
 function score(library) {
-  const file = `reports/mutation/${library}/mutation.json`;
-  if (!existsSync(file)) return undefined;
+  const dir = `reports/mutation/${library}`;
+  const partsDir = join(dir, 'parts');
+  const reports = [
+    join(dir, 'mutation.json'),
+    ...(existsSync(partsDir)
+      ? readdirSync(partsDir).map((part) => join(partsDir, part, 'mutation.json'))
+      : []),
+  ]
+    .filter((file) => existsSync(file))
+    .sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs);
+  if (reports.length === 0) return undefined;
+  const files = {};
+  for (const report of reports)
+    Object.assign(files, JSON.parse(readFileSync(report, 'utf8')).files);
   const counts = {};
-  for (const f of Object.values(JSON.parse(readFileSync(file, 'utf8')).files)) {
+  for (const f of Object.values(files)) {
     for (const m of f.mutants) counts[m.status] = (counts[m.status] ?? 0) + 1;
   }
   const detected = (counts.Killed ?? 0) + (counts.Timeout ?? 0);
   const undetected = (counts.Survived ?? 0) + (counts.NoCoverage ?? 0);
-  return { ...counts, score: (100 * detected) / (detected + undetected) };
+  return {
+    ...counts,
+    files: Object.keys(files).length,
+    score: (100 * detected) / (detected + undetected),
+  };
 }
 
 let failed = false;

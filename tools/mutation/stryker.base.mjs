@@ -16,6 +16,7 @@
  */
 export function strykerConfig(library, extra = {}) {
   const root = `libs/${library}`;
+  const reports = reportDir(library);
   return {
     $schema: '../../node_modules/@stryker-mutator/core/schema/stryker-schema.json',
     packageManager: 'npm',
@@ -61,14 +62,29 @@ export function strykerConfig(library, extra = {}) {
     concurrency: Number(process.env.STRYKER_CONCURRENCY ?? 2),
     timeoutMS: 10000,
     reporters: ['clear-text', 'progress-append-only', 'html', 'json'],
-    htmlReporter: { fileName: `reports/mutation/${library}/index.html` },
-    jsonReporter: { fileName: `reports/mutation/${library}/mutation.json` },
+    htmlReporter: { fileName: `${reports}/index.html` },
+    jsonReporter: { fileName: `${reports}/mutation.json` },
     // a re-run after a test or source change re-tests only the mutants whose code or covering
     // tests changed (the file lives beside the report; delete it, or pass --force, for a full run)
     incremental: true,
-    incrementalFile: `reports/mutation/${library}/stryker-incremental.json`,
-    tempDirName: `.stryker-tmp/${library}`,
+    incrementalFile: `${reports}/stryker-incremental.json`,
+    tempDirName: `.stryker-tmp/${library}${process.env.MUTATION_PART ? `-${process.env.MUTATION_PART}` : ''}`,
     cleanTempDir: true,
     thresholds: { high: 90, low: 85, break: null },
   };
+}
+
+/**
+ * Where a run writes its reports: `reports/mutation/<library>`, or with `MUTATION_PART=<name>`
+ * (a run over part of the library, `--mutate` naming its files) `reports/mutation/<library>/parts/<name>`.
+ * `npm run mutation` sums a library's score over its whole report and parts, newest report per file.
+ *
+ * @param {string} library
+ */
+function reportDir(library) {
+  const part = process.env.MUTATION_PART;
+  if (part === undefined || part === '') return `reports/mutation/${library}`;
+  if (!/^[a-z0-9-]{1,40}$/.test(part))
+    throw new Error(`MUTATION_PART must be lower-case letters, digits and - (got "${part}")`);
+  return `reports/mutation/${library}/parts/${part}`;
 }
