@@ -20,3 +20,10 @@ describe('globs', () => {
     );
   });
 });
+
+describe('globs over instance keys with any characters', () => {
+  it('* spans a line break inside a string key', () => {
+    expect(matchesGlob('aws_ssm_parameter.p*', 'aws_ssm_parameter.p["a\nb"]')).toBe(true);
+    expect(matchesGlob('aws_ssm_parameter.p[?]', 'aws_ssm_parameter.p[\n]')).toBe(true);
+  });
+});

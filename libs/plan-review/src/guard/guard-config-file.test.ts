@@ -32,6 +32,14 @@ describe('a project guard config file', () => {
     expect(() => readGuardConfig(path)).toThrow(`${path}: cannot read the guard config (ENOENT)`);
   });
 
+  it('bytes that are not text are bad input saying so, not "cannot read"', () => {
+    const path = join(dir, 'binary.json');
+    writeFileSync(path, Buffer.from([0x7b, 0xc3, 0x28, 0xa0, 0xa1, 0x7d]));
+    expect(() => readGuardConfig(path)).toThrow(
+      `${path}: not a text file (neither UTF-8 nor UTF-16)`,
+    );
+  });
+
   it('text that is not JSON is bad input naming the file', () => {
     const path = file('bad.json', '{ protect: ');
     expect(() => readGuardConfig(path)).toThrow(InputError);

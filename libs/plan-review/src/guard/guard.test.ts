@@ -157,3 +157,102 @@ describe('guard rules', () => {
     );
   });
 });
+
+describe('guard --fail-on (runGuard with a risk level)', () => {
+  const policyUpdate = (address: string, actions: string[]) =>
+    rc(address, ['update'], {
+      before: {
+        policy: JSON.stringify({
+          Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }],
+        }),
+      },
+      after: {
+        policy: JSON.stringify({
+          Statement: [{ Effect: 'Allow', Action: actions, Resource: 'arn:aws:s3:::b/*' }],
+        }),
+      },
+    });
+
+  it('reports a change at or above the level as a risk finding with its level and reasons; leaves low-risk changes alone', () => {
+    const reviews = reviewOf(
+      policyUpdate('aws_iam_role_policy.widened', ['s3:GetObject', 's3:PutObject']),
+      rc('aws_ssm_parameter.p', ['update'], { before: { value: 'a' }, after: { value: 'b' } }),
+    );
+    const medium = runGuard(reviews, { protect: [], allow: [] }, { failOn: 'medium' });
+    expect(medium.failOn).toBe('medium');
+    expect(medium.violations).toEqual([
+      expect.objectContaining({
+        kind: 'risk',
+        address: 'aws_iam_role_policy.widened',
+        level: 'medium',
+        why: expect.stringContaining('s3:PutObject'),
+        protectedBy: { match: '--fail-on medium', reason: 'medium risk' },
+      }),
+    ]);
+    expect(runGuard(reviews, { protect: [], allow: [] }, { failOn: 'high' }).violations).toEqual(
+      [],
+    );
+    expect(runGuard(reviews, { protect: [], allow: [] })).not.toHaveProperty('failOn');
+  });
+
+  it('joins several risk reasons with "; "', () => {
+    const [finding] = runGuard(
+      reviewOf(
+        rc('aws_iam_policy.app', ['update'], {
+          before: {
+            policy: JSON.stringify({
+              Statement: [
+                { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' },
+              ],
+            }),
+          },
+          after: {
+            policy: JSON.stringify({
+              Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }],
+            }),
+          },
+        }),
+      ),
+      { protect: [], allow: [] },
+      { failOn: 'high' },
+    ).violations;
+    expect(finding?.why.split('; ').length).toBeGreaterThan(1);
+  });
+});
+
+describe('guard findings', () => {
+  const protectBuckets = { protect: [{ match: 'aws_s3_bucket', reason: 'data' }], allow: [] };
+
+  it('name a deposed object by its key, and say when terraform gave no reason', () => {
+    const [finding] = runGuard(
+      reviewOf(rc('aws_s3_bucket.b', ['delete'], {}, { deposed: 'abcd1234' })),
+      protectBuckets,
+    ).violations;
+    expect(finding?.address).toBe('aws_s3_bucket.b (deposed abcd1234)');
+    expect(finding?.why).toBe('no reason given by terraform');
+  });
+
+  it("give terraform's reason and the attributes that force a replacement", () => {
+    const [finding] = runGuard(
+      reviewOf(
+        rc(
+          'aws_s3_bucket.b',
+          ['delete', 'create'],
+          { replace_paths: [['bucket'], ['object_lock_enabled']] },
+          { action_reason: 'replace_because_cannot_update' },
+        ),
+      ),
+      protectBuckets,
+    ).violations;
+    expect(finding?.why).toMatch(/; forced by bucket, object_lock_enabled$/);
+    expect(finding?.why).not.toContain('no reason given');
+  });
+
+  it('skip data sources even when their type is protected', () => {
+    const result = runGuard(reviewOf(rc('data.aws_s3_bucket.b', ['delete'])), protectBuckets, {
+      failOn: 'medium',
+    });
+    expect(result.violations).toEqual([]);
+    expect(result.allowed).toEqual([]);
+  });
+});

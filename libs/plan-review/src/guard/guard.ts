@@ -60,10 +60,8 @@ export function runGuard(
       const protectedBy = destroysObject(resource.kind)
         ? config.protect.find((rule) => protects(rule, resource))
         : undefined;
-      const risky =
-        failOn !== undefined &&
-        resource.risk.level !== 'low' &&
-        riskRank(resource.risk.level) <= riskRank(failOn);
+      // failOn is never low, so a low-risk change is never at or above it
+      const risky = failOn !== undefined && riskRank(resource.risk.level) <= riskRank(failOn);
       if (!protectedBy && !risky) continue;
       const allowedBy = config.allow.find((rule) => matchesGlob(rule.address, resource.address));
       const finding: GuardFinding = {

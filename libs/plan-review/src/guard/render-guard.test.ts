@@ -70,3 +70,29 @@ describe('instance keys', () => {
     expect(withoutInstanceKeys('aws_s3_bucket.b[x]')).toBe('aws_s3_bucket.b[x]');
   });
 });
+
+describe('guard report with --fail-on', () => {
+  it.each([
+    ['high', 'high'],
+    ['medium', 'medium or high'],
+  ] as const)('says which risk levels it checked when OK (--fail-on %s)', (failOn, levels) => {
+    expect(renderGuardText(result({ failOn }))).toBe(
+      `plan-review guard: OK — no protected resource is destroyed or replaced, and no change is of ${levels} risk (2 plan(s) checked).\n`,
+    );
+  });
+
+  it('counts protected destroys and risky changes apart, and prints a risk finding with its level', () => {
+    const risky = finding({
+      kind: 'risk',
+      level: 'high',
+      why: 'any principal allowed',
+      protectedBy: { match: '--fail-on high', reason: 'high risk' },
+    } as Partial<GuardFinding>);
+    const text = renderGuardText(result({ failOn: 'high', violations: [finding(), risky] }));
+    expect(text.split('\n').slice(0, 3)).toEqual([
+      'plan-review guard: BLOCKED — 1 protected resource(s) would be destroyed or replaced; 1 change(s) at or above --fail-on high:',
+      '  ✗ [data-prod] aws_s3_bucket.state: replace — because requested by the configuration; forced by bucket — protected (aws_s3_bucket): buckets hold data',
+      '  ✗ [data-prod] aws_s3_bucket.state: replace — high risk: any principal allowed',
+    ]);
+  });
+});
