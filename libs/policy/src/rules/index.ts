@@ -9,6 +9,7 @@ import { iamPassRoleScoped } from './iam/pass-role';
 import { iamCrossAccountTrust } from './iam/cross-account-trust';
 import { iamCrossAccountWildcardWrite } from './iam/cross-account-write';
 import { kmsNoWildcardPrincipal } from './kms/no-wildcard-principal';
+import { kmsDeletionWindow } from './kms/deletion-window';
 import { kmsRotation } from './kms/rotation';
 import { logGroupKms } from './logs/kms';
 import { logGroupRetention } from './logs/retention';
@@ -41,6 +42,7 @@ import { iamPasswordPolicy } from './iam/password-policy';
 import { s3AccountPublicAccessBlock } from './s3/account-public-access-block';
 import { acmDnsValidated } from './acm/certificate';
 import { appRunnerKms, appRunnerTracing, appRunnerVpcEgress } from './apprunner/service';
+import { ecrNoForceDelete } from './ecr/no-force-delete';
 import { ecrImmutableTags } from './ecr/immutable-tags';
 import { ecrKms } from './ecr/kms';
 import { ecrLifecyclePolicy } from './ecr/lifecycle-policy';
@@ -52,13 +54,16 @@ import { ecsNoHostPid } from './ecs/no-host-pid';
 import { ecsNoPublicIp } from './ecs/no-public-ip';
 import { ecsNonRoot } from './ecs/non-root';
 import { ecsNotPrivileged } from './ecs/not-privileged';
+import { ecsDropCapabilities } from './ecs/drop-capabilities';
 import { ecsReadOnlyRoot } from './ecs/read-only-root';
 import { elbAccessLogs } from './elb/access-logs';
+import { elbDesyncStrictest } from './elb/desync-mitigation';
 import { elbDropInvalidHeaders } from './elb/drop-invalid-headers';
 import { elbHttpsOnly } from './elb/https-only';
 import { elbTlsPolicy } from './elb/tls-policy';
 import { elbWaf } from './elb/waf';
 import { wafBaselineRules } from './waf/baseline-rules';
+import { wafLogRedaction } from './waf/log-redaction';
 import { wafLogging } from './waf/logging';
 import { ecsContainerLogs } from './ecs/container-logs';
 import { ecsDeploymentRollback } from './ecs/deployment-rollback';
@@ -94,6 +99,7 @@ export const PLATFORM_RULES: readonly Rule[] = [
   s3TlsOnly,
   s3OwnerEnforced,
   kmsRotation,
+  kmsDeletionWindow,
   kmsNoWildcardPrincipal,
   vpcFlowLogs,
   vpcDefaultSecurityGroupClosed,
@@ -127,12 +133,14 @@ export const PLATFORM_RULES: readonly Rule[] = [
   iamPasswordPolicy,
   s3AccountPublicAccessBlock,
   ecrImmutableTags,
+  ecrNoForceDelete,
   ecrScanOnPush,
   ecrKms,
   ecrLifecyclePolicy,
   ecsContainerInsights,
   ecsExecLogging,
   ecsReadOnlyRoot,
+  ecsDropCapabilities,
   ecsNotPrivileged,
   ecsNonRoot,
   ecsNoHostPid,
@@ -141,9 +149,11 @@ export const PLATFORM_RULES: readonly Rule[] = [
   elbHttpsOnly,
   elbTlsPolicy,
   elbDropInvalidHeaders,
+  elbDesyncStrictest,
   elbAccessLogs,
   elbWaf,
   wafLogging,
+  wafLogRedaction,
   wafBaselineRules,
   acmDnsValidated,
   appRunnerKms,
