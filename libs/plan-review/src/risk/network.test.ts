@@ -51,7 +51,7 @@ describe('world ingress on security groups', () => {
     const all =
       'high [world-ingress-admin-port] ingress from `0.0.0.0/0` on all ports, administrative (21 FTP, 22 SSH, 23 Telnet, 445 SMB,';
     for (const rule of [
-      { protocol: '-1', from_port: 0, to_port: 0, cidr_blocks: WORLD4 },
+      { protocol: '-1', from_port: 0, to_port: 0, cidr_blocks: WORLD4 } as Json,
       { protocol: 'tcp', from_port: -1, to_port: -1, cidr_blocks: WORLD4 },
       { protocol: 'tcp', cidr_blocks: WORLD4 },
     ]) {

@@ -225,13 +225,9 @@ function loggingReduced(change: RiskInput): string[] {
   const days = (side: Json | undefined) => at(side, 'retention_in_days');
   const was = days(change.before);
   const now = days(change.after);
-  const forever = (d: Json | undefined) =>
-    d === 0 || d === null ? Number.POSITIVE_INFINITY : Number(d);
-  if (
-    typeof was === 'number' &&
-    (typeof now === 'number' || now === null) &&
-    forever(now) < forever(was)
-  )
+  // 0 keeps events forever; null (retention unset) keeps them forever too, so never shorter
+  const forever = (d: number) => (d === 0 ? Number.POSITIVE_INFINITY : d);
+  if (typeof was === 'number' && typeof now === 'number' && forever(now) < forever(was))
     found.push(
       `log retention shortened: ${was === 0 ? 'never expire' : `${was} days`} → ${now} days`,
     );
