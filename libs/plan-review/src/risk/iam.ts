@@ -117,8 +117,8 @@ function policyFindings(change: RiskInput): { high: string[]; medium: string[] }
     );
     if (notAction.length > 0)
       high.push(`${where}: Allow with NotAction ${quote(notAction)} (everything else allowed)`);
-    if (newPrincipals.includes('*') || newPrincipals.includes('AWS:*'))
-      high.push(`${where}: any principal (\`*\`) allowed`);
+    // parsePolicy gives every `*` principal (`"*"`, `{"AWS": "*"}`) as `*`
+    if (newPrincipals.includes('*')) high.push(`${where}: any principal (\`*\`) allowed`);
     // Without any known account of its own, "another account" cannot be told apart.
     const foreign = newPrincipals.filter(
       (p) => own.size > 0 && p.startsWith('AWS:') && [...accountsIn(p)].some((a) => !own.has(a)),
@@ -132,6 +132,13 @@ function policyFindings(change: RiskInput): { high: string[]; medium: string[] }
       );
       if (lostConditions.length > 0)
         high.push(`${where}: conditions removed: ${quote(lostConditions)}`);
+      // a condition kept but its value widened to a pattern: `repo:o/r:ref:refs/heads/main` → `repo:o/r:*`
+      const wildcardValues = added(
+        union(allows(before), (s) => s.conditionValues),
+        union(allows(after), (s) => s.conditionValues),
+      ).filter((c) => c.includes('*'));
+      if (wildcardValues.length > 0)
+        high.push(`${where}: condition values with wildcards ${quote(wildcardValues)}`);
       const denies = (doc: readonly Statement[]) =>
         new Set(doc.filter((s) => s.effect === 'Deny').map((s) => JSON.stringify(s)));
       if (added(denies(after), denies(before)).length > 0)
@@ -146,9 +153,7 @@ function policyFindings(change: RiskInput): { high: string[]; medium: string[] }
         medium.push(
           `${where}: new resources ${quote(plainResources.slice(0, 3))}${plainResources.length > 3 ? ` and ${plainResources.length - 3} more` : ''}`,
         );
-      const otherPrincipals = newPrincipals.filter(
-        (p) => p !== '*' && p !== 'AWS:*' && !foreign.includes(p),
-      );
+      const otherPrincipals = newPrincipals.filter((p) => p !== '*' && !foreign.includes(p));
       if (otherPrincipals.length > 0)
         medium.push(`${where}: new principals ${quote(otherPrincipals)}`);
       if (
@@ -174,7 +179,7 @@ export const IAM_RULES: readonly RiskRule[] = [
     id: 'iam-widened',
     level: 'high',
     finds:
-      'a policy document (identity, resource or trust policy; JSON strings and `aws_iam_policy_document` results alike) newly allows wildcard actions, every resource (`*`), NotAction, any principal, or a principal of another account; or loses a condition or a Deny statement',
+      'a policy document (identity, resource or trust policy; JSON strings and `aws_iam_policy_document` results alike) newly allows wildcard actions, every resource (`*`), NotAction, any principal, or a principal of another account; or loses a condition or a Deny statement; or a condition value newly holds a `*` pattern (an OIDC `sub` widened to every branch)',
     check: (change) => policyFindings(change).high,
   },
   {

@@ -12,6 +12,8 @@ export interface Statement {
   readonly principals: readonly string[];
   /** `Operator key`, e.g. `StringEquals aws:SourceAccount`. */
   readonly conditions: readonly string[];
+  /** `Operator key value`, one per value, e.g. `StringLike token.actions.githubusercontent.com:sub repo:o/r:*`. */
+  readonly conditionValues: readonly string[];
 }
 
 const list = (value: Json | undefined): string[] =>
@@ -32,6 +34,19 @@ function conditions(value: Json | undefined): string[] {
   return Object.entries(value)
     .flatMap(([operator, keys]) =>
       (isObject(keys) ? Object.keys(keys) : []).map((k) => `${operator} ${k}`),
+    )
+    .sort();
+}
+
+function conditionValues(value: Json | undefined): string[] {
+  if (!isObject(value)) return [];
+  return Object.entries(value)
+    .flatMap(([operator, keys]) =>
+      isObject(keys)
+        ? Object.entries(keys).flatMap(([k, values]) =>
+            list(values).map((v) => `${operator} ${k} ${v}`),
+          )
+        : [],
     )
     .sort();
 }
@@ -62,6 +77,7 @@ export function parsePolicy(text: Json | undefined): Statement[] | undefined {
       ...principals(s['NotPrincipal']).map((p) => `not ${p}`),
     ],
     conditions: conditions(s['Condition']),
+    conditionValues: conditionValues(s['Condition']),
   }));
 }
 
