@@ -31,8 +31,3 @@ export function isSet(value: Json | undefined): boolean {
   if (isObject(value)) return Object.keys(value).length > 0;
   return true;
 }
-
-/** True when the attribute at `key` is marked unknown (known only after apply). */
-export function isUnknown(afterUnknown: Json | undefined, key: string): boolean {
-  return afterUnknown === true || at(afterUnknown, key) === true;
-}
