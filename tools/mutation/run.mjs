@@ -8,8 +8,8 @@
 //   MUTATION_PART=schema npm run mutation -- config --mutate 'libs/config/src/schema/*.ts'
 //                                        # a part with its own report; the score sums the parts
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 
 const LIBRARIES = ['config', 'plan-review', 'policy'];
 const args = process.argv.slice(2);
@@ -57,13 +57,50 @@ function score(library) {
   };
 }
 
+/**
+ * The full name of every test of the library, by test file (path below the library): what
+ * name-sequencer.cjs reads to run, for each mutant, only the files that hold its covering tests.
+ * One jest run, leaving out the same test files as the library's Stryker config.
+ */
+async function writeTestNames(library) {
+  const { default: config } = await import(`../../libs/${library}/stryker.config.mjs`);
+  const dir = join('reports', 'mutation', library);
+  mkdirSync(dir, { recursive: true });
+  const raw = join(dir, 'jest-results.json');
+  const ignore = config.jest.config.testPathIgnorePatterns ?? [];
+  spawnSync(
+    'npx',
+    [
+      'jest',
+      '-c',
+      `libs/${library}/jest.config.js`,
+      '--json',
+      `--outputFile=${raw}`,
+      ...ignore.map((pattern) => `--testPathIgnorePatterns=${pattern}`),
+    ],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  const root = resolve('libs', library);
+  const names = Object.fromEntries(
+    JSON.parse(readFileSync(raw, 'utf8')).testResults.map((file) => [
+      relative(root, file.name).split(sep).join('/'),
+      file.assertionResults.map((test) => test.fullName),
+    ]),
+  );
+  const out = resolve(dir, 'test-names.json');
+  writeFileSync(out, JSON.stringify(names));
+  return out;
+}
+
 let failed = false;
 for (const library of chosen.length > 0 ? chosen : LIBRARIES) {
+  const testNames = await writeTestNames(library);
   const run = spawnSync(
     'npx',
     ['stryker', 'run', `libs/${library}/stryker.config.mjs`, ...strykerOptions],
     {
       stdio: 'inherit',
+      env: { ...process.env, MUTATION_TEST_NAMES: testNames },
     },
   );
   if (run.status !== 0) failed = true;

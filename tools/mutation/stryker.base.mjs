@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 /**
  * Shared StrykerJS settings for the libraries whose logic is pure enough to mutate quickly
  * (libs/config, libs/plan-review, libs/policy). Each library's `stryker.config.mjs` calls
@@ -29,6 +30,8 @@ export function strykerConfig(library, extra = {}) {
         // setup was most of each mutant's run time
         setupFilesAfterEnv: [],
         testPathIgnorePatterns: ['/node_modules/', ...(extra.skipTests ?? []).map((f) => `/${f}$`)],
+        // per mutant, only the test files that hold one of its covering tests (see the file)
+        testSequencer: fileURLToPath(new URL('./name-sequencer.cjs', import.meta.url)),
       },
       // only the test files that import a mutated file run for it
       enableFindRelatedTests: true,
