@@ -32,6 +32,8 @@ export function strykerConfig(library, extra = {}) {
         testPathIgnorePatterns: ['/node_modules/', ...(extra.skipTests ?? []).map((f) => `/${f}$`)],
         // per mutant, only the test files that hold one of its covering tests (see the file)
         testSequencer: fileURLToPath(new URL('./name-sequencer.cjs', import.meta.url)),
+        // and stop running tests once one has failed for the mutant (see the file)
+        testEnvironment: fileURLToPath(new URL('./bail-environment.cjs', import.meta.url)),
       },
       // only the test files that import a mutated file run for it
       enableFindRelatedTests: true,
