@@ -463,3 +463,99 @@ describe('policy documents', () => {
     ]).toEqual([OWN, OTHER]);
   });
 });
+
+describe('IAM rules: the cases mutation testing found unchecked', () => {
+  const grant = (principal: Json, resource = 'arn:aws:s3:::b/*') =>
+    allow('s3:GetObject', resource, { Principal: principal });
+
+  it('an account a policy names in its resources is its own, beside the stack accounts', () => {
+    const resource = `arn:aws:s3:::b-${OTHER}/*`;
+    expect(
+      reasons(
+        'aws_s3_bucket_policy',
+        'update',
+        policy(grant({ Service: 'logs.amazonaws.com' }, resource)),
+        policy(grant({ AWS: `arn:aws:iam::${OTHER}:root` }, resource)),
+        [OWN],
+      ),
+    ).toEqual([
+      `medium [iam-changed] \`policy\`: new principals \`AWS:arn:aws:iam::${OTHER}:root\``,
+    ]);
+  });
+
+  it('a NotAction that was already there is not new; a federated principal is never "another account"', () => {
+    const notAction = { Effect: 'Allow', NotAction: 'iam:*', Resource: 'arn:aws:s3:::b/*' };
+    expect(
+      reasons(
+        'aws_iam_policy',
+        'update',
+        policy(notAction, allow('s3:GetObject')),
+        policy(notAction, allow('s3:GetObject')),
+      ),
+    ).toEqual([]);
+    expect(
+      reasons(
+        'aws_iam_role',
+        'update',
+        { assume_role_policy: doc(grant({ Service: 'ecs-tasks.amazonaws.com' })) },
+        { assume_role_policy: doc(grant({ Federated: `arn:aws:iam::${OTHER}:saml-provider/x` })) },
+        [OWN],
+      ),
+    ).toEqual([
+      `medium [iam-changed] trust policy: new principals \`Federated:arn:aws:iam::${OTHER}:saml-provider/x\``,
+    ]);
+  });
+
+  it('a Deny statement changed counts as the old one removed', () => {
+    const deny = (actions: string[]) => ({ Effect: 'Deny', Action: actions, Resource: '*' });
+    expect(
+      reasons(
+        'aws_iam_policy',
+        'update',
+        policy(allow('s3:GetObject'), deny(['s3:DeleteObject', 's3:PutObject'])),
+        policy(allow('s3:GetObject'), deny(['s3:DeleteObject'])),
+      ),
+    ).toEqual(['high [iam-widened] `policy`: a Deny statement removed']);
+  });
+
+  it('a trust policy change already named otherwise is not also "changed"', () => {
+    const trust = (principal: Json) => ({
+      assume_role_policy: doc({ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: principal }),
+    });
+    expect(
+      reasons(
+        'aws_iam_role',
+        'update',
+        trust({ Service: 'ecs-tasks.amazonaws.com' }),
+        trust({ AWS: ['*', `arn:aws:iam::${OWN}:role/x`] }),
+        [OWN],
+      ),
+    ).toEqual([
+      'high [iam-widened] trust policy: any principal (`*`) allowed',
+      `medium [iam-changed] trust policy: new principals \`AWS:arn:aws:iam::${OWN}:role/x\``,
+    ]);
+  });
+
+  it('documents: null lists are empty; principals and conditions sorted', () => {
+    expect(
+      parsePolicy(
+        JSON.stringify({
+          Statement: [
+            {
+              Action: null,
+              Principal: { Service: 'b', AWS: 'a' },
+              Condition: { StringLike: { k: 'v' }, Bool: { j: 'true' } },
+            },
+          ],
+        }),
+      ),
+    ).toEqual([
+      expect.objectContaining({
+        actions: [],
+        principals: ['AWS:a', 'Service:b'],
+        conditions: ['Bool j', 'StringLike k'],
+        conditionValues: ['Bool j true', 'StringLike k v'],
+      }),
+    ]);
+  });
+});

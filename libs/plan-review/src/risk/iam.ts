@@ -76,7 +76,7 @@ const quote = (items: readonly string[]) => items.map((i) => `\`${i}\``).join(',
 function policyFindings(change: RiskInput): { high: string[]; medium: string[] } {
   const high: string[] = [];
   const medium: string[] = [];
-  if (change.kind === 'delete') return { high, medium };
+  // a delete has no after: policyPairs gives nothing to read
   const ownAccounts = new Set([
     ...(change.accounts ?? []),
     ...accountsIn(JSON.stringify([change.before ?? null, change.after ?? null].map(stripPolicies))),

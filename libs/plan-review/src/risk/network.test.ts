@@ -338,3 +338,96 @@ describe('public switches', () => {
     ).toEqual([]);
   });
 });
+
+describe('network rules: the cases mutation testing found unchecked', () => {
+  it('protocol "all" on a security group means all ports', () => {
+    expect(
+      reasons(
+        'aws_security_group',
+        'update',
+        sg(),
+        sg({ protocol: 'all', from_port: 0, to_port: 0, cidr_blocks: WORLD4 }),
+      ),
+    ).toEqual([expect.stringMatching(/^high .* on all ports, administrative/)]);
+  });
+
+  it('one negative bound means all ports; 0 is a port like any other', () => {
+    for (const [from, to] of [
+      [-1, 80],
+      [80, -1],
+    ])
+      expect(reasons('aws_security_group', 'update', sg(), sg(tcp(from!, to!, WORLD4)))).toEqual([
+        expect.stringMatching(/on all ports, administrative/),
+      ]);
+    expect(reasons('aws_security_group', 'update', sg(), sg(tcp(0, 20, WORLD4)))).toEqual([
+      'medium [world-ingress] ingress from `0.0.0.0/0` on ports 0-20',
+    ]);
+  });
+
+  it('a GCP port range with an unreadable bound means all ports', () => {
+    expect(
+      reasons('google_compute_firewall', 'create', null, {
+        source_ranges: WORLD4,
+        allow: [{ protocol: 'tcp', ports: ['8000-x'] }],
+      }),
+    ).toEqual([expect.stringMatching(/on all ports/)]);
+    expect(
+      reasons('google_compute_firewall', 'create', null, {
+        source_ranges: WORLD4,
+        allow: [{ protocol: 'tcp', ports: [' 8000 - 8080 '] }],
+      }),
+    ).toEqual(['medium [world-ingress] ingress from `0.0.0.0/0` on ports 8000-8080']);
+  });
+
+  it('egress rules and other types open nothing, even with a world CIDR or a type of "ingress"; deleting a rule opens nothing', () => {
+    expect(
+      reasons('aws_vpc_security_group_egress_rule', 'create', null, {
+        ip_protocol: '-1',
+        cidr_ipv4: '0.0.0.0/0',
+      }),
+    ).toEqual([]);
+    expect(
+      reasons('aws_network_acl_rule', 'create', null, { type: 'ingress', ...tcp(22, 22, WORLD4) }),
+    ).toEqual([]);
+    expect(
+      reasons(
+        'aws_vpc_security_group_ingress_rule',
+        'delete',
+        { ip_protocol: '-1', cidr_ipv4: '0.0.0.0/0' },
+        null,
+      ),
+    ).toEqual([]);
+    expect(
+      reasons(
+        'aws_security_group_rule',
+        'delete',
+        { type: 'ingress', ...tcp(22, 22, WORLD4) },
+        null,
+      ),
+    ).toEqual([]);
+  });
+
+  it('a load balancer that stays internal, or a switch that stays on, is not a change', () => {
+    expect(reasons('aws_lb', 'update', { internal: true }, { internal: true })).toEqual([]);
+    const cluster = {
+      private_cluster_config: [{ enable_private_nodes: true, enable_private_endpoint: true }],
+    };
+    expect(reasons('google_container_cluster', 'update', cluster, cluster)).toEqual([]);
+  });
+
+  it('an EKS endpoint opened when any one of its networks is the world', () => {
+    const eks = (cidrs: string[]) => ({
+      vpc_config: [{ endpoint_public_access: true, public_access_cidrs: cidrs }],
+    });
+    expect(
+      reasons(
+        'aws_eks_cluster',
+        'update',
+        eks(['203.0.113.0/24']),
+        eks(['203.0.113.0/24', '0.0.0.0/0']),
+      ),
+    ).toEqual([
+      'high [made-public] public endpoint opened to the whole internet (`vpc_config.public_access_cidrs` now includes `0.0.0.0/0`)',
+    ]);
+  });
+});

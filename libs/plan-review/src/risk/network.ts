@@ -29,11 +29,10 @@ interface Ingress {
   readonly sources: readonly string[];
   readonly from: number;
   readonly to: number;
-  readonly protocol: string;
 }
 
 function portRange(rule: JsonObject, protocolKey: string): Ingress['from'][] {
-  const protocol = String(rule[protocolKey] ?? '');
+  const protocol = rule[protocolKey];
   if (protocol === '-1' || protocol === 'all') return [0, 65535];
   const from = typeof rule['from_port'] === 'number' ? rule['from_port'] : 0;
   const to = typeof rule['to_port'] === 'number' ? rule['to_port'] : 65535;
@@ -42,10 +41,11 @@ function portRange(rule: JsonObject, protocolKey: string): Ingress['from'][] {
 
 /** The ingress permissions an object opens, for the resource types that open them. */
 function ingressOf(type: string, value: Json | undefined): Ingress[] {
+  // the side a create or a delete lacks: no rule to read
   if (value === undefined || value === null) return [];
   const make = (rule: JsonObject, sources: string[], protocolKey = 'protocol'): Ingress => {
     const [from, to] = portRange(rule, protocolKey);
-    return { sources, from, to, protocol: String(rule[protocolKey] ?? '') };
+    return { sources, from, to };
   };
   if (type === 'aws_security_group')
     return blocks(value, 'ingress').map((r) =>
@@ -84,15 +84,14 @@ function firewallIngress(value: Json): Ingress[] {
     strings(at(value, 'source_service_accounts')).length > 0;
   const sources = named ? ranges : ['0.0.0.0/0'];
   return blocks(value, 'allow').flatMap((allow) => {
-    const protocol = String(allow['protocol'] ?? '');
     const ports = strings(allow['ports']);
-    if (protocol === 'all' || ports.length === 0)
-      return [{ sources, from: 0, to: 65535, protocol }];
+    if (allow['protocol'] === 'all' || ports.length === 0) return [{ sources, from: 0, to: 65535 }];
     return ports.map((entry) => {
-      const [from = 0, to = from] = entry.split('-').map((p) => Number(p.trim()));
+      // Number() ignores the spaces around each bound
+      const [from = 0, to = from] = entry.split('-').map(Number);
       return Number.isNaN(from) || Number.isNaN(to)
-        ? { sources, from: 0, to: 65535, protocol }
-        : { sources, from, to, protocol };
+        ? { sources, from: 0, to: 65535 }
+        : { sources, from, to };
     });
   });
 }
@@ -137,7 +136,8 @@ function newWorldIngress(change: RiskInput): { text: string; admin: boolean }[] 
 const LOAD_BALANCERS = new Set(['aws_lb', 'aws_alb', 'aws_elb']);
 
 function madeInternetFacing(change: RiskInput): string[] {
-  if (!LOAD_BALANCERS.has(change.type) || change.kind === 'create') return [];
+  // a create has no before, so it is never "made" internet-facing
+  if (!LOAD_BALANCERS.has(change.type)) return [];
   return at(change.before, 'internal') === true && at(change.after, 'internal') === false
     ? ['load balancer made internet-facing (`internal` true → false)']
     : [];
@@ -204,7 +204,8 @@ function switchedOffPrivate(change: RiskInput): string[] {
 }
 
 function switchedPublic(change: RiskInput, created: boolean): string[] {
-  if (change.kind === 'delete' || (change.kind === 'create') !== created) return [];
+  // a delete has no after, so nothing is switched on
+  if ((change.kind === 'create') !== created) return [];
   return PUBLIC_SWITCHES.filter((s) => s.types.includes(change.type))
     .filter((s) => at(change.after, ...s.path) === true && at(change.before, ...s.path) !== true)
     .map((s) => {

@@ -559,3 +559,88 @@ describe('logging-reduced', () => {
     );
   });
 });
+
+describe('protection rules: the cases mutation testing found unchecked', () => {
+  it('reads lists nested in lists only to the same depth', () => {
+    const deep = (kms: Json) => ({ a: [{ a: [{ a: [{ kms_key_id: kms }] }] }] });
+    expect(reasons('x_y', 'update', deep('k'), deep(null))).toEqual([]);
+    const shallow = (kms: Json) => ({ a: [{ kms_key_id: kms }] });
+    expect(reasons('x_y', 'update', shallow('k'), shallow(null))).toEqual([
+      'high [encryption-removed] encryption weakened: `a[0].kms_key_id` "k" → unset',
+    ]);
+  });
+
+  it('an encryption object removed whole, or emptied inside', () => {
+    expect(reasons('x_y', 'update', { encryption: { kms_key_id: 'k' } }, {})).toEqual([
+      'high [encryption-removed] encryption weakened: `encryption` removed',
+    ]);
+    expect(
+      reasons(
+        'x_y',
+        'update',
+        { encryption: { kms_key_id: 'k', other: 1 } },
+        { encryption: { kms_key_id: null, other: 1 } },
+      ),
+    ).toEqual([
+      'high [encryption-removed] encryption weakened: `encryption.kms_key_id` "k" → unset',
+    ]);
+  });
+
+  it('GKE secrets encryption whose block is gone after is not read as decrypted', () => {
+    expect(
+      reasons(
+        'google_container_cluster',
+        'update',
+        { database_encryption: [{ state: 'ENCRYPTED', key_name: 'k' }] },
+        { name: 'c' },
+      ),
+    ).toEqual(['high [encryption-removed] encryption weakened: `database_encryption` removed']);
+  });
+
+  it('uniform access and logging flags that stay as they were are not changes', () => {
+    expect(
+      reasons(
+        'google_storage_bucket',
+        'update',
+        { uniform_bucket_level_access: true },
+        { uniform_bucket_level_access: true },
+      ),
+    ).toEqual([]);
+    expect(
+      reasons('google_storage_bucket', 'update', {}, { uniform_bucket_level_access: false }),
+    ).toEqual([]);
+    expect(reasons('aws_redshift_cluster', 'update', {}, { enable_logging: false })).toEqual([]);
+    expect(
+      reasons(
+        'aws_lb',
+        'update',
+        { access_logs: [{ enabled: true }] },
+        { access_logs: [{ enabled: true }] },
+      ),
+    ).toEqual([]);
+  });
+
+  it.each(['logging_config', 'log_publishing_options'])(
+    '%s.enabled true → false is logging switched off',
+    (block) => {
+      expect(
+        reasons(
+          'x_y',
+          'update',
+          { [block]: [{ enabled: true }] },
+          { [block]: [{ enabled: false }] },
+        ),
+      ).toEqual([
+        `high [logging-reduced] logging switched off (\`${block}.enabled\` true → false)`,
+      ]);
+    },
+  );
+
+  it('versioning that stays suspended, or stays enabled, is not switched off', () => {
+    const s3 = (status: string) => ({ versioning_configuration: [{ status }] });
+    expect(reasons('aws_s3_bucket_versioning', 'update', s3('Suspended'), s3('Suspended'))).toEqual(
+      [],
+    );
+    expect(reasons('aws_s3_bucket_versioning', 'update', s3('Enabled'), s3('Enabled'))).toEqual([]);
+  });
+});

@@ -88,7 +88,8 @@ function encryptionRemoved(change: RiskInput): string[] {
 
 /** A Cloud Storage bucket's public access guards relaxed: prevention no longer enforced, object ACLs back. */
 function bucketAccessRelaxed(change: RiskInput): string[] {
-  if (change.type !== 'google_storage_bucket' || change.kind === 'delete') return [];
+  // publicAccessRelaxed handles deletes before it calls this
+  if (change.type !== 'google_storage_bucket') return [];
   const found: string[] = [];
   const prevention = (side: Json | undefined) => at(side, 'public_access_prevention');
   const after = prevention(change.after);
@@ -101,7 +102,6 @@ function bucketAccessRelaxed(change: RiskInput): string[] {
       `public access prevention relaxed: \`public_access_prevention\` ${change.kind === 'create' ? `"${after}"` : `"enforced" → "${after}"`}`,
     );
   if (
-    change.kind !== 'create' &&
     at(change.before, 'uniform_bucket_level_access') === true &&
     at(change.after, 'uniform_bucket_level_access') === false
   )

@@ -106,3 +106,9 @@ describe('each deletion protection attribute', () => {
     expect(reasons('aws_s3_bucket', {}, { force_destroy: true })).toEqual([]);
   });
 });
+
+describe('deletion protection that was never on', () => {
+  it('unset → false is not switched off', () => {
+    expect(reasons('aws_db_instance', {}, { deletion_protection: false })).toEqual([]);
+  });
+});
