@@ -8,27 +8,29 @@ import { diffStack, wholeStack } from './diff-configs';
 const meta = { '//': { metadata: { path: 'stack/x' } } };
 
 describe('the items of a synthesized configuration', () => {
-  const items = configItems({
-    '//': { metadata: { version: '0.21.0' } },
-    terraform: { backend: { s3: { bucket: 'state' } } },
-    resource: { aws_vpc: { main: { ...meta, cidr_block: '10.0.0.0/16' } } },
-    data: { aws_caller_identity: { me: { ...meta } } },
-    output: { vpc_id: { value: 'x' } },
-    variable: { region: { type: 'string' } },
-    module: { net: { source: './net' } },
-    locals: { tags: { a: 1 } },
-    check: { health: { assert: [] } },
-    provider: {
-      aws: [{ region: 'eu-west-1' }, { region: 'us-east-1', alias: 'use1' }],
-      google: { project: 'p' },
-    },
-    moved: [{ from: 'aws_s3_bucket.a', to: 'aws_s3_bucket.b' }, { to: 'aws_s3_bucket.c' }],
-    import: { to: 'aws_s3_bucket.d', id: 'd' },
-    removed: [{ from: 'aws_s3_bucket.e' }],
-  } as JsonObject);
+  // built inside each test (see synth-diff.test.ts): code run at collection belongs to no test
+  const items = () =>
+    configItems({
+      '//': { metadata: { version: '0.21.0' } },
+      terraform: { backend: { s3: { bucket: 'state' } } },
+      resource: { aws_vpc: { main: { ...meta, cidr_block: '10.0.0.0/16' } } },
+      data: { aws_caller_identity: { me: { ...meta } } },
+      output: { vpc_id: { value: 'x' } },
+      variable: { region: { type: 'string' } },
+      module: { net: { source: './net' } },
+      locals: { tags: { a: 1 } },
+      check: { health: { assert: [] } },
+      provider: {
+        aws: [{ region: 'eu-west-1' }, { region: 'us-east-1', alias: 'use1' }],
+        google: { project: 'p' },
+      },
+      moved: [{ from: 'aws_s3_bucket.a', to: 'aws_s3_bucket.b' }, { to: 'aws_s3_bucket.c' }],
+      import: { to: 'aws_s3_bucket.d', id: 'd' },
+      removed: [{ from: 'aws_s3_bucket.e' }],
+    } as JsonObject);
 
   it('addresses each block the way terraform does, and leaves the top-level // out', () => {
-    expect([...items.keys()]).toEqual([
+    expect([...items().keys()]).toEqual([
       'terraform',
       'aws_vpc.main',
       'data.aws_caller_identity.me',
@@ -48,20 +50,20 @@ describe('the items of a synthesized configuration', () => {
   });
 
   it('keeps the block and type of each item, without cdktf metadata', () => {
-    expect(items.get('aws_vpc.main')).toEqual({
+    expect(items().get('aws_vpc.main')).toEqual({
       address: 'aws_vpc.main',
       block: 'resource',
       type: 'aws_vpc',
       body: { cidr_block: '10.0.0.0/16' },
     });
-    expect(items.get('data.aws_caller_identity.me')).toEqual({
+    expect(items().get('data.aws_caller_identity.me')).toEqual({
       address: 'data.aws_caller_identity.me',
       block: 'data',
       type: 'aws_caller_identity',
       body: {},
     });
-    expect(items.get('terraform')?.block).toBe('terraform');
-    expect(items.get('import: aws_s3_bucket.d')?.block).toBe('import');
+    expect(items().get('terraform')?.block).toBe('terraform');
+    expect(items().get('import: aws_s3_bucket.d')?.block).toBe('import');
   });
 
   it('strips metadata at every depth, inside lists too', () => {

@@ -45,11 +45,13 @@ const head = writeSynthOutput({
 });
 
 describe('plan-review diff of two synth outputs', () => {
-  const diff = diffSynthOutputs(base, head);
-  const stack = (name: string) => diff.stacks.find((s) => s.stack === name)!;
+  // computed inside each test, not while jest collects them: mutation testing maps each mutant
+  // to the tests that run its code, and code run at collection belongs to no test
+  const diffOf = () => diffSynthOutputs(base, head);
+  const stack = (name: string) => diffOf().stacks.find((s) => s.stack === name)!;
 
   it('reports stacks added and removed', () => {
-    expect(diff.stacks.map((s) => [s.stack, s.status])).toEqual([
+    expect(diffOf().stacks.map((s) => [s.stack, s.status])).toEqual([
       ['ecs-prod', 'added'],
       ['legacy-dev', 'removed'],
       ['network-prod', 'changed'],
@@ -87,7 +89,7 @@ describe('plan-review diff of two synth outputs', () => {
   });
 
   it('renders markdown that warns about destroys and hides secret-looking values', () => {
-    const md = renderDiffMarkdown(diff);
+    const md = renderDiffMarkdown(diffOf());
     expect(md).toContain('1 resource disappeared from a deployed stack: terraform will destroy it');
     expect(md).toContain(
       '- ➖ **removed** `aws_flow_log.old_name` — terraform will destroy it; looks renamed to `aws_flow_log.new_name`',
@@ -98,7 +100,7 @@ describe('plan-review diff of two synth outputs', () => {
   });
 
   it('renders json with added, removed and changed stacks', () => {
-    const json = JSON.parse(renderDiffJson(diff));
+    const json = JSON.parse(renderDiffJson(diffOf()));
     expect(json.added).toEqual(['ecs-prod']);
     expect(json.removed).toEqual(['legacy-dev']);
     expect(json.stacks.map((s: { stack: string }) => s.stack)).toEqual([
@@ -110,8 +112,8 @@ describe('plan-review diff of two synth outputs', () => {
   });
 
   it('drops attribute details past the comment limit', () => {
-    const full = renderDiffMarkdown(diff);
-    const md = renderDiffMarkdown(diff, full.length - 1);
+    const full = renderDiffMarkdown(diffOf());
+    const md = renderDiffMarkdown(diffOf(), full.length - 1);
     expect(md.length).toBeLessThan(full.length);
     expect(md).toContain('Attribute details left out');
     expect(md).toContain('✏️ **changed** `aws_vpc.main`: `cidr_block`');
