@@ -106,6 +106,28 @@ describe('reading a cdk.tf.json', () => {
 describe('diffStack', () => {
   const items = (config: JsonObject) => configItems(config);
 
+  it('one item added and one removed is a change; lists are sorted', () => {
+    const diffed = diffStack(
+      's',
+      items({
+        resource: {
+          aws_sqs_queue: { z: { n: 1 }, b: { n: 2 } },
+          aws_sns_topic: { y: { n: 1 }, a: { n: 1 } },
+        },
+      }),
+      items({
+        resource: { aws_sqs_queue: { c: { n: 3 } }, aws_sns_topic: { y: { n: 2 }, a: { n: 2 } } },
+      }),
+    );
+    expect(diffed.status).toBe('changed');
+    expect(diffed.removed).toEqual(['aws_sqs_queue.b', 'aws_sqs_queue.z']);
+    expect(diffed.changed.map((c) => c.address)).toEqual(['aws_sns_topic.a', 'aws_sns_topic.y']);
+    expect(
+      diffStack('s', items({ output: { a: { value: 1 } } }), items({ output: { b: { value: 1 } } }))
+        .status,
+    ).toBe('changed');
+  });
+
   it('an identical stack is unchanged', () => {
     const config = { resource: { aws_vpc: { a: { cidr_block: '10.0.0.0/16' } } } };
     expect(diffStack('s', items(config), items(config))).toEqual({

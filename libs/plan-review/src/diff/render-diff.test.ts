@@ -213,3 +213,47 @@ describe('the synth diff as JSON', () => {
     expect(json.policy.compared).toBe(true);
   });
 });
+
+describe('the synth diff comment: sections only when they have something to say', () => {
+  it('no prevent_destroy section without a loss; no policy section when the compared reports agree', () => {
+    const text = renderDiffMarkdown(
+      diff([stack({ stack: 'a', status: 'changed', added: ['aws_sqs_queue.q'] })]),
+    );
+    expect(text).not.toContain('prevent_destroy removed');
+    expect(text).not.toContain('Policy delta');
+  });
+
+  it('a policy delta of one suppression added and one removed is shown', () => {
+    const text = renderDiffMarkdown(
+      diff([], {
+        policy: {
+          ...noPolicy,
+          suppressionsAdded: [{ stack: 's', rule: 'A', path: 'p', reason: 'r' }],
+          suppressionsRemoved: [{ stack: 's', rule: 'B', path: 'p', reason: 'r' }],
+        },
+      }),
+    );
+    expect(text).toContain('### 🛡️ Policy delta');
+  });
+
+  it('past the limit, the note comes before the stacks, as its own quote block', () => {
+    const long = '"' + 'x'.repeat(400) + '"';
+    const big = diff([
+      stack({
+        stack: 'n',
+        status: 'changed',
+        changed: [
+          {
+            address: 'aws_vpc.main',
+            changes: [{ path: 'cidr_block', before: long, after: long }] as never,
+          },
+        ],
+      }),
+    ]);
+    const lines = renderDiffMarkdown(big, renderDiffMarkdown(big).length - 1).split('\n');
+    const note = lines.indexOf('> [!NOTE]');
+    expect(note).toBeGreaterThan(0);
+    expect(lines[note + 2]).toBe('');
+    expect(lines.indexOf('### `n` (changed)')).toBeGreaterThan(note);
+  });
+});
