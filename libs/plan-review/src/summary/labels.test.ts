@@ -1,4 +1,5 @@
 import { plan, rc } from '../../test-fixtures/builders';
+import { ACTION_KINDS } from '../plan/actions';
 import { icon, isDestructive, shortLabel } from './labels';
 import type { ResourceReview } from './model';
 import { addressCode, why } from './resource-text';
@@ -29,17 +30,7 @@ describe('resource labels', () => {
   });
 
   it('destroys and replacements are destructive; a forget is not', () => {
-    const kinds = [
-      'delete',
-      'replace',
-      'replace-forget',
-      'forget',
-      'update',
-      'create',
-      'no-op',
-      'read',
-    ] as const;
-    expect(kinds.filter((kind) => isDestructive({ kind }))).toEqual([
+    expect(ACTION_KINDS.filter((kind) => isDestructive({ kind }))).toEqual([
       'delete',
       'replace',
       'replace-forget',
