@@ -37,6 +37,8 @@ export class GcpBootstrapStack extends PlatformStack {
       localState: environment.gcp.state.bootstrapBackend === 'local',
     });
     const env = environment;
+    const connection = env.delivery.github;
+    const tokenSecret = connection && gcpSecretOfVersion(connection.tokenSecretVersion)?.name;
     this.bootstrap = new GcpBootstrap(this, 'bootstrap', {
       projectId: env.gcp.projectId,
       projectNumber: env.gcp.projectNumber,
@@ -49,9 +51,7 @@ export class GcpBootstrapStack extends PlatformStack {
       githubDeployEnvironment: env.github.deployEnvironment ?? env.name,
       additionalApis: GCP_FAMILY_APIS,
       // the delivery family lets Cloud Build read the GitHub token; deploy may grant, not read
-      deployManagedSecrets: [env.delivery.github?.tokenSecretVersion]
-        .map((version) => (version === undefined ? undefined : gcpSecretOfVersion(version)?.name))
-        .filter((name) => name !== undefined),
+      deployManagedSecrets: tokenSecret ? [tokenSecret] : [],
     });
 
     const { state, github, serviceAccounts } = this.bootstrap;
