@@ -5,14 +5,19 @@
 //   STRYKER_CONCURRENCY=1 npm run mutation -- config
 //   npm run mutation -- policy --mutate 'libs/policy/src/rules/iam/*.ts'   # options after the
 //                                        library names go to `stryker run` (here: a subset)
+//   npm run mutation -- --score plan-review   # print the score of the reports there, run nothing
 //   MUTATION_PART=schema npm run mutation -- config --mutate 'libs/config/src/schema/*.ts'
 //                                        # a part with its own report; the score sums the parts
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import mergeReportsModule from './merge-reports.cjs';
+
+const { mergeReports } = mergeReportsModule;
 
 const LIBRARIES = ['config', 'plan-review', 'policy'];
-const args = process.argv.slice(2);
+const scoreOnly = process.argv.includes('--score');
+const args = process.argv.slice(2).filter((a) => a !== '--score');
 const firstOption = args.findIndex((a) => a.startsWith('-'));
 const chosen = firstOption === -1 ? args : args.slice(0, firstOption);
 const strykerOptions = firstOption === -1 ? [] : args.slice(firstOption);
@@ -25,9 +30,9 @@ if (unknown.length > 0) {
 }
 
 /**
- * Mutation score as Stryker computes it: detected ÷ valid mutants (no coverage counts as survived),
- * over the library's whole-run report and its part reports (`MUTATION_PART`), taking each source
- * file from the newest report that has it.
+ * Mutation score as Stryker computes it (detected ÷ valid mutants; no coverage counts as
+ * undetected) over the library's whole-run report and its part reports (`MUTATION_PART`), newest
+ * report per mutant, leaving out files changed since they were measured (merge-reports.cjs).
  */
 function score(library) {
   const dir = `reports/mutation/${library}`;
@@ -39,22 +44,9 @@ function score(library) {
       : []),
   ]
     .filter((file) => existsSync(file))
-    .sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs);
+    .map((file) => ({ mtimeMs: statSync(file).mtimeMs, ...JSON.parse(readFileSync(file, 'utf8')) }));
   if (reports.length === 0) return undefined;
-  const files = {};
-  for (const report of reports)
-    Object.assign(files, JSON.parse(readFileSync(report, 'utf8')).files);
-  const counts = {};
-  for (const f of Object.values(files)) {
-    for (const m of f.mutants) counts[m.status] = (counts[m.status] ?? 0) + 1;
-  }
-  const detected = (counts.Killed ?? 0) + (counts.Timeout ?? 0);
-  const undetected = (counts.Survived ?? 0) + (counts.NoCoverage ?? 0);
-  return {
-    ...counts,
-    files: Object.keys(files).length,
-    score: (100 * detected) / (detected + undetected),
-  };
+  return mergeReports(reports, (file) => (existsSync(file) ? readFileSync(file, 'utf8') : undefined));
 }
 
 /**
@@ -63,8 +55,12 @@ function score(library) {
  * One jest run, leaving out the same test files as the library's Stryker config.
  */
 async function writeTestNames(library) {
-  const { default: config } = await import(`../../libs/${library}/stryker.config.mjs`);
   const dir = join('reports', 'mutation', library);
+  const out = resolve(dir, 'test-names.json');
+  // parts run back to back reuse the list while nothing in the library changed since it was taken
+  // (test names can be built from sources, e.g. one test per rule, so sources count too)
+  if (existsSync(out) && newestChange(join('libs', library)) < statSync(out).mtimeMs) return out;
+  const { default: config } = await import(`../../libs/${library}/stryker.config.mjs`);
   mkdirSync(dir, { recursive: true });
   const raw = join(dir, 'jest-results.json');
   const ignore = config.jest.config.testPathIgnorePatterns ?? [];
@@ -87,13 +83,21 @@ async function writeTestNames(library) {
       file.assertionResults.map((test) => test.fullName),
     ]),
   );
-  const out = resolve(dir, 'test-names.json');
   writeFileSync(out, JSON.stringify(names));
   return out;
 }
 
-let failed = false;
-for (const library of chosen.length > 0 ? chosen : LIBRARIES) {
+/** The newest modification time of any file below `dir`. */
+function newestChange(dir) {
+  return Math.max(
+    ...readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => statSync(join(entry.parentPath, entry.name)).mtimeMs),
+  );
+}
+
+/** One Stryker run of the library (with the test names its sequencer reads); false when it failed. */
+async function runStryker(library) {
   const testNames = await writeTestNames(library);
   const run = spawnSync(
     'npx',
@@ -103,9 +107,20 @@ for (const library of chosen.length > 0 ? chosen : LIBRARIES) {
       env: { ...process.env, MUTATION_TEST_NAMES: testNames },
     },
   );
-  if (run.status !== 0) failed = true;
+  return run.status === 0;
+}
+
+let failed = false;
+for (const library of chosen.length > 0 ? chosen : LIBRARIES) {
+  if (!scoreOnly && !(await runStryker(library))) failed = true;
   const result = score(library);
-  if (result)
-    console.log(`mutation ${library}: ${result.score.toFixed(2)} % ${JSON.stringify(result)}`);
+  if (result?.score !== undefined)
+    console.log(
+      `mutation ${library}: ${result.score.toFixed(2)} % over ${result.files} files ${JSON.stringify(result.counts)}`,
+    );
+  if (result && result.stale.length > 0)
+    console.log(
+      `mutation ${library}: changed since measured, left out (re-run their part): ${result.stale.join(', ')}`,
+    );
 }
 process.exit(failed ? 1 : 0);

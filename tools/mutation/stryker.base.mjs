@@ -17,7 +17,8 @@ import { fileURLToPath } from 'node:url';
  */
 export function strykerConfig(library, extra = {}) {
   const root = `libs/${library}`;
-  const reports = reportDir(library);
+  const part = partName();
+  const reports = part ? `reports/mutation/${library}/parts/${part}` : `reports/mutation/${library}`;
   return {
     $schema: '../../node_modules/@stryker-mutator/core/schema/stryker-schema.json',
     packageManager: 'npm',
@@ -73,23 +74,24 @@ export function strykerConfig(library, extra = {}) {
     // tests changed (the file lives beside the report; delete it, or pass --force, for a full run)
     incremental: true,
     incrementalFile: `${reports}/stryker-incremental.json`,
-    tempDirName: `.stryker-tmp/${library}${process.env.MUTATION_PART ? `-${process.env.MUTATION_PART}` : ''}`,
+    tempDirName: `.stryker-tmp/${library}${part ? `-${part}` : ''}`,
     cleanTempDir: true,
     thresholds: { high: 90, low: 85, break: null },
   };
 }
 
 /**
- * Where a run writes its reports: `reports/mutation/<library>`, or with `MUTATION_PART=<name>`
- * (a run over part of the library, `--mutate` naming its files) `reports/mutation/<library>/parts/<name>`.
- * `npm run mutation` sums a library's score over its whole report and parts, newest report per file.
+ * The part a run covers, from `MUTATION_PART=<name>` (a run over part of a library, `--mutate`
+ * naming its files): its reports go to `reports/mutation/<library>/parts/<name>` and its sandbox to
+ * `.stryker-tmp/<library>-<name>`, so parts can run side by side. Undefined for a whole-library run.
+ * `npm run mutation` sums a library's score over its whole report and parts (see run.mjs).
  *
- * @param {string} library
+ * @returns {string | undefined}
  */
-function reportDir(library) {
+function partName() {
   const part = process.env.MUTATION_PART;
-  if (part === undefined || part === '') return `reports/mutation/${library}`;
+  if (part === undefined || part === '') return undefined;
   if (!/^[a-z0-9-]{1,40}$/.test(part))
     throw new Error(`MUTATION_PART must be lower-case letters, digits and - (got "${part}")`);
-  return `reports/mutation/${library}/parts/${part}`;
+  return part;
 }

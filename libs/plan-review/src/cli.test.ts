@@ -3,8 +3,9 @@ import { awsPlanFile } from '../test-fixtures/aws-plans';
 import { plan, rc } from '../test-fixtures/builders';
 import { leakyPlan, SECRET } from '../test-fixtures/leaky-plan';
 import { writeTempFiles } from '../test-fixtures/temp-files';
-import { writeSynthOutput } from '../test-fixtures/synth-dirs';
-import { runCli } from './cli';
+import { meta, writeSynthOutput } from '../test-fixtures/synth-dirs';
+import { runCli, USAGE } from './cli';
+import { riskRuleTable } from './risk/rule-table';
 
 function run(...argv: string[]) {
   let stdout = '';
@@ -108,7 +109,7 @@ describe('plan-review exit code 2: bad input, one line on stderr, nothing on std
     [['summarize', '--colour', 'plans/safe.json'], /Unknown option '--colour'/],
     [
       ['summarize', '--format', 'html', 'plans/safe.json'],
-      /--format must be one of markdown, json/,
+      /^plan-review: summarize: --format must be one of markdown, json \(got "html"\)$/m,
     ],
     [['summarize'], /at least one PLAN.json/],
     [['diff', 'one-folder'], /exactly two folders/],
@@ -210,7 +211,7 @@ describe('plan-review guard --fail-on', () => {
   it('rejects an unknown level with exit 2', () => {
     const { code, stderr } = run('guard', '--fail-on', 'low', awsPlanFile('iam'));
     expect(code).toBe(2);
-    expect(stderr).toContain('--fail-on must be one of high, medium (got "low")');
+    expect(stderr).toBe('plan-review: guard: --fail-on must be one of high, medium (got "low")\n');
   });
 });
 
@@ -236,5 +237,158 @@ describe('plan-review diff', () => {
     expect(stderr).toContain('eks-dev left the synth output');
     expect(stdout).toContain('keep its section with `enabled: false`');
     expect(run('diff', base, base, '--fail-on-removed-stack').code).toBe(0);
+  });
+});
+
+describe('plan-review exit code 1: a bug, reported on one line (the stack only with PLAN_REVIEW_DEBUG=1)', () => {
+  /** Runs the CLI with a stdout that throws `thrown` on its first write. */
+  function failing(thrown: unknown, debug?: string) {
+    let stderr = '';
+    const before = process.env['PLAN_REVIEW_DEBUG'];
+    if (debug === undefined) delete process.env['PLAN_REVIEW_DEBUG'];
+    else process.env['PLAN_REVIEW_DEBUG'] = debug;
+    try {
+      const code = runCli(['rules'], {
+        stdout: {
+          write: () => {
+            throw thrown;
+          },
+        },
+        stderr: { write: (t: string) => (stderr += t) },
+      });
+      return { code, lines: stderr.trimEnd().split('\n') };
+    } finally {
+      if (before === undefined) delete process.env['PLAN_REVIEW_DEBUG'];
+      else process.env['PLAN_REVIEW_DEBUG'] = before;
+    }
+  }
+
+  it('exits 1 with the message on one line and no stack', () => {
+    expect(failing(new Error('disk\nfull'))).toEqual({
+      code: 1,
+      lines: ['plan-review: internal error: disk full'],
+    });
+    expect(failing(new Error('disk full'), '0').lines).toHaveLength(1);
+  });
+
+  it('prints the stack first with PLAN_REVIEW_DEBUG=1', () => {
+    const { code, lines } = failing(new Error('disk full'), '1');
+    expect(code).toBe(1);
+    expect(lines[0]).toBe('Error: disk full');
+    expect(lines[1]).toMatch(/^\s+at /);
+    expect(lines.at(-1)).toBe('plan-review: internal error: disk full');
+  });
+
+  it('reports a thrown value that is not an Error by its text', () => {
+    expect(failing('boom')).toEqual({ code: 1, lines: ['plan-review: internal error: boom'] });
+    expect(failing(null)).toEqual({ code: 1, lines: ['plan-review: internal error: null'] });
+    const coded = (code: unknown) => Object.assign(new Error('coded'), { code });
+    expect(failing(coded('ERR_PARSE_ARGS_X')).code).toBe(2);
+    expect(failing(coded('ERR_OTHER')).code).toBe(1);
+    expect(failing(coded(42)).code).toBe(1);
+    expect(failing('boom', '1').lines).toEqual(['boom', 'plan-review: internal error: boom']);
+  });
+});
+
+describe('plan-review help and rules', () => {
+  it.each([
+    ['help'],
+    ['--help'],
+    ['-h'],
+    ['summarize', '--help'],
+    ['diff', '-h'],
+    ['guard', '--help'],
+  ])('%j prints the usage and exits 0', (...argv) => {
+    expect(run(...argv)).toEqual({ code: 0, stdout: USAGE, stderr: '' });
+  });
+
+  it('prints the usage and exits 2 without a command', () => {
+    expect(run()).toEqual({ code: 2, stdout: USAGE, stderr: '' });
+  });
+
+  it('prints the risk rule table for rules', () => {
+    expect(run('rules')).toEqual({ code: 0, stdout: riskRuleTable(), stderr: '' });
+  });
+});
+
+describe('plan-review options of each command', () => {
+  it('summarize --prices adds dated amounts', () => {
+    const prices = writeTempFiles({
+      'prices.json': {
+        date: '2026-11-01',
+        currency: 'USD',
+        source: 'test',
+        monthly: { aws_nat_gateway: 30 },
+      },
+    })['prices.json'];
+    const { code, stdout } = run('summarize', '--prices', prices, awsPlanFile('cost'));
+    expect(code).toBe(0);
+    expect(stdout).toContain('from `test` (2026-11-01)');
+    expect(run('summarize', awsPlanFile('cost')).stdout).toContain('No prices given');
+  });
+
+  it("summarize --synth finds a plan's stack by name for construct paths", () => {
+    const synth = writeSynthOutput({
+      'registry-prod': {
+        resource: { aws_ecr_repository: { app: meta('registry-prod/images/app') } },
+      },
+    });
+    const json = (...extra: string[]) =>
+      JSON.parse(
+        run('summarize', '--format', 'json', ...extra, f('plans/registry-prod.json')).stdout,
+      );
+    const resource = (out: { plans: { resources: { constructPath?: string }[] }[] }) =>
+      out.plans[0].resources[0];
+    expect(resource(json('--synth', synth)).constructPath).toBe('registry-prod/images/app');
+    expect(resource(json()).constructPath).toBeUndefined();
+  });
+
+  it('diff prints markdown unless --format json, and names the command in a bad format', () => {
+    const out = writeSynthOutput({ s: { resource: { aws_sqs_queue: { q: { name: 'a' } } } } });
+    expect(run('diff', out, out).stdout).toMatch(/^#/);
+    expect(run('diff', out, out, '--format', 'html').stderr).toBe(
+      'plan-review: diff: --format must be one of markdown, json (got "html")\n',
+    );
+  });
+
+  it('guard prints text unless --format json, and names the command in a bad format', () => {
+    const json = JSON.parse(run('guard', '--format', 'json', f('plans/registry-prod.json')).stdout);
+    expect(json.violations).toEqual([
+      expect.objectContaining({ address: 'aws_ecr_repository.app', stack: 'registry-prod' }),
+    ]);
+    expect(run('guard', f('plans/registry-prod.json')).stdout).toMatch(
+      /^plan-review guard: BLOCKED/,
+    );
+    expect(run('guard', '--format', 'html', f('plans/safe.json')).stderr).toBe(
+      'plan-review: guard: --format must be one of text, json (got "html")\n',
+    );
+    expect(run('guard')).toMatchObject({
+      code: 2,
+      stderr: 'plan-review: guard: give at least one PLAN.json\n',
+    });
+  });
+
+  it('guard says where a protection or an allowance came from', () => {
+    const protectedByFlag = JSON.parse(
+      run('guard', '--format', 'json', '--protect', 'aws_iam_*', f('plans/safe.json')).stdout,
+    );
+    expect(protectedByFlag.violations[0].protectedBy).toEqual({
+      match: 'aws_iam_*',
+      reason: 'protected with --protect',
+    });
+    const allowed = JSON.parse(
+      run(
+        'guard',
+        '--format',
+        'json',
+        '--allow',
+        'aws_ecr_repository.app',
+        f('plans/registry-prod.json'),
+      ).stdout,
+    );
+    expect(allowed.allowed[0].allowedBy).toEqual({
+      address: 'aws_ecr_repository.app',
+      reason: 'allowed with --allow',
+    });
   });
 });

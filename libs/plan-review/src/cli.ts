@@ -59,11 +59,10 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       io.stderr.write(`plan-review: ${oneLine((error as Error).message)}\n`);
       return EXIT.badInput;
     }
+    const thrown = error instanceof Error ? error : undefined;
     if (process.env['PLAN_REVIEW_DEBUG'] === '1')
-      io.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
-    io.stderr.write(
-      `plan-review: internal error: ${oneLine(String((error as Error).message ?? error))}\n`,
-    );
+      io.stderr.write(`${thrown?.stack ?? String(error)}\n`);
+    io.stderr.write(`plan-review: internal error: ${oneLine(thrown?.message ?? String(error))}\n`);
     return EXIT.internal;
   }
 }

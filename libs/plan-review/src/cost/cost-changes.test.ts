@@ -16,7 +16,7 @@ describe('what moves the bill', () => {
         allocated_storage: 20,
         name: 'x',
       }),
-    ).toEqual({
+    ).toStrictEqual({
       address: 'aws_db_instance.x',
       type: 'aws_db_instance',
       count: 1,
@@ -27,7 +27,7 @@ describe('what moves the bill', () => {
       ],
       size: { attribute: 'instance_class', after: 'db.t4g.small' },
     });
-    expect(change('aws_instance', 'delete', { instance_type: 't3.large' }, null)).toEqual({
+    expect(change('aws_instance', 'delete', { instance_type: 't3.large' }, null)).toStrictEqual({
       address: 'aws_instance.x',
       type: 'aws_instance',
       count: -1,
@@ -45,7 +45,7 @@ describe('what moves the bill', () => {
         { scaling_config: [{ desired_size: 2, min_size: 2, max_size: 4 }] },
         { scaling_config: [{ desired_size: 5, min_size: 2, max_size: 4 }] },
       ),
-    ).toEqual({
+    ).toStrictEqual({
       address: 'aws_eks_node_group.x',
       type: 'aws_eks_node_group',
       count: 0,
@@ -59,7 +59,7 @@ describe('what moves the bill', () => {
         { node_type: 'cache.t4g.small' },
         { node_type: 'cache.t4g.medium' },
       ),
-    ).toEqual({
+    ).toStrictEqual({
       address: 'aws_elasticache_cluster.x',
       type: 'aws_elasticache_cluster',
       count: 0,
@@ -77,7 +77,7 @@ describe('what moves the bill', () => {
         { retention_in_days: 30 },
         { retention_in_days: 365 },
       ),
-    ).toEqual({
+    ).toStrictEqual({
       address: 'aws_cloudwatch_log_group.x',
       type: 'aws_cloudwatch_log_group',
       count: 0,
@@ -118,8 +118,8 @@ describe('what moves the bill', () => {
   it('a size set where there was none has no before and no difference', () => {
     expect(
       change('aws_ecs_service', 'update', { desired_count: null }, { desired_count: 3 })?.deltas,
-    ).toEqual([{ path: 'desired_count', after: 3 }]);
-    expect(change('aws_ecs_service', 'update', { cpu: '256' }, { cpu: '512' })?.deltas).toEqual([
+    ).toStrictEqual([{ path: 'desired_count', after: 3 }]);
+    expect(change('aws_ecs_service', 'update', { cpu: '256' }, { cpu: '512' })?.deltas).toStrictEqual([
       { path: 'cpu', before: '256', after: '512' },
     ]);
   });

@@ -101,22 +101,23 @@ export function costChange(input: {
   if (kind !== 'create' && kind !== 'delete' && kind !== 'update' && kind !== 'replace')
     return undefined;
   const deltas: CostDelta[] = [];
-  if (kind !== 'delete')
-    for (const path of COST_ATTRIBUTES) {
-      const before = kind === 'create' ? undefined : at(input.before, ...path);
-      const after = at(input.after, ...path);
-      if (after === undefined || after === null) continue;
-      if (JSON.stringify(before ?? null) === JSON.stringify(after)) continue;
-      if (kind === 'create' && !billed) continue;
-      deltas.push({
-        path: pathText(path),
-        ...(before !== undefined && before !== null ? { before } : {}),
-        after,
-        ...(typeof before === 'number' && typeof after === 'number'
-          ? { delta: after - before }
-          : {}),
-      });
-    }
+  // terraform writes `before: null` for a create and `after: null` for a destroy, so a destroy
+  // has no deltas (its count says it all) and a create's values have nothing before them
+  for (const path of COST_ATTRIBUTES) {
+    const before = at(input.before, ...path);
+    const after = at(input.after, ...path);
+    if (after === undefined || after === null) continue;
+    if (JSON.stringify(before ?? null) === JSON.stringify(after)) continue;
+    if (kind === 'create' && !billed) continue;
+    deltas.push({
+      path: pathText(path),
+      ...(before !== undefined && before !== null ? { before } : {}),
+      after,
+      ...(typeof before === 'number' && typeof after === 'number'
+        ? { delta: after - before }
+        : {}),
+    });
+  }
   if (deltas.length === 0 && (count === 0 || !billed)) return undefined;
   const size = sizeOf(input);
   return {
@@ -130,13 +131,12 @@ export function costChange(input: {
 }
 
 function sizeOf(input: {
-  readonly kind: ActionKind;
   readonly before: Json | undefined;
   readonly after: Json | undefined;
 }): CostChange['size'] {
   for (const attribute of PRICED_ATTRIBUTES) {
-    const before = input.kind === 'create' ? undefined : at(input.before, attribute);
-    const after = input.kind === 'delete' ? undefined : at(input.after, attribute);
+    const before = at(input.before, attribute);
+    const after = at(input.after, attribute);
     if (typeof before !== 'string' && typeof after !== 'string') continue;
     return {
       attribute,

@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { reviewAws, resourceOf } from '../../test-fixtures/aws-plans';
 import { writeTempFiles } from '../../test-fixtures/temp-files';
 import { InputError } from '../errors';
@@ -77,6 +78,58 @@ describe('cost-relevant changes on a real plan', () => {
       monthlyDelta({ address: 'k', type: 'aws_kms_key', count: -1, deltas: [] }, PRICES),
     ).toBeUndefined();
   });
+
+  it('prices a created or destroyed object by its size when its type has no price', () => {
+    const sized = (count: number, before?: string, after?: string) =>
+      monthlyDelta(
+        {
+          address: 'i',
+          type: 'aws_instance',
+          count,
+          deltas: [],
+          size: { attribute: 'instance_type', before, after },
+        },
+        PRICES,
+      );
+    expect(sized(1, undefined, 't3.large')).toBe(64);
+    expect(sized(-1, 't3.micro', undefined)).toBe(-8);
+    expect(sized(1, undefined, 't3.nano')).toBeUndefined();
+    // a type price wins over the size's
+    expect(
+      monthlyDelta(
+        {
+          address: 'n',
+          type: 'aws_nat_gateway',
+          count: 2,
+          deltas: [],
+          size: { attribute: 'instance_type', after: 't3.large' },
+        },
+        PRICES,
+      ),
+    ).toBe(70.08);
+  });
+
+  it('prices a size set where there was none as its full price, and has no amount without a price or a change', () => {
+    const resized = (before?: string, after?: string) =>
+      monthlyDelta(
+        {
+          address: 'i',
+          type: 'aws_instance',
+          count: 0,
+          deltas: [],
+          size: { attribute: 'instance_type', before, after },
+        },
+        PRICES,
+      );
+    expect(resized(undefined, 't3.micro')).toBe(8);
+    expect(resized('t3.large', undefined)).toBe(-64);
+    expect(resized('t3.micro', 't3.nano')).toBeUndefined();
+    expect(resized('t3.nano', 't3.micro')).toBeUndefined();
+    expect(resized('t3.micro', 't3.micro')).toBeUndefined();
+    expect(
+      monthlyDelta({ address: 'q', type: 'aws_sqs_queue', count: 0, deltas: [] }, PRICES),
+    ).toBeUndefined();
+  });
 });
 
 describe('reading a price file', () => {
@@ -84,6 +137,9 @@ describe('reading a price file', () => {
     'ok.json': PRICES,
     'undated.json': { currency: 'USD', source: 's', monthly: {} },
     'negative.json': { ...PRICES, monthly: { aws_nat_gateway: -1 } },
+    'list.json': [],
+    'garbage.json': 'prices: none',
+    'latin1.json': Buffer.from([0x7b, 0xe9, 0x7d]),
   });
 
   it('accepts a dated file', () => {
@@ -93,8 +149,13 @@ describe('reading a price file', () => {
   it.each([
     ['undated.json', /undated\.json: date: .*a price file is/],
     ['negative.json', /negative\.json: monthly\.aws_nat_gateway: /],
+    ['list.json', /list\.json: \(root\): .*a price file is/],
+    ['garbage.json', /garbage\.json: not JSON \(Unexpected token/],
+    ['latin1.json', /latin1\.json: not a text file \(neither UTF-8 nor UTF-16\)$/],
+    ['missing.json', /missing\.json: cannot read the price file \(ENOENT\)$/],
   ])('rejects %s naming the file and the field', (name, message) => {
-    expect(() => readPriceFile(files[name])).toThrow(InputError);
-    expect(() => readPriceFile(files[name])).toThrow(message);
+    const file = files[name] ?? join(dirname(files['ok.json']), name);
+    expect(() => readPriceFile(file)).toThrow(InputError);
+    expect(() => readPriceFile(file)).toThrow(message);
   });
 });

@@ -5,7 +5,9 @@ export const GITHUB_COMMENT_LIMIT = 65_000;
 export function code(text: string): string {
   const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longestRun + 1);
-  const pad = longestRun > 0 || text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  // a space each side keeps a backtick at either end from joining the fence (any backtick inside
+  // means a longer fence, so padding whenever there is one covers both ends)
+  const pad = longestRun > 0 ? ' ' : '';
   return `${fence}${pad}${text}${pad}${fence}`;
 }
 

@@ -99,4 +99,33 @@ describe('collectSecrets finds sensitive values in every place a plan keeps them
       '(sensitive) (sensitive) (sensitive) (sensitive) eu-west-1',
     );
   });
+
+  it("a module's sensitive variable does not hide the root's variable of the same name", () => {
+    const p = plan([], {
+      variables: { region: { value: 'eu-west-1' } },
+      configuration: {
+        root_module: {
+          variables: { region: {} },
+          module_calls: {
+            m: { module: { variables: { region: { sensitive: true } } } },
+          },
+        },
+      },
+    });
+    expect(seen(p, 'eu-west-1')).toBe('eu-west-1');
+  });
+
+  it("takes a sensitive variable's default when the plan has no value for it", () => {
+    const config = {
+      configuration: {
+        root_module: { variables: { token: { sensitive: true, default: 'default-token' } } },
+      },
+    };
+    expect(seen(plan([], config), 'default-token')).toBe('(sensitive)');
+    expect(seen(plan([], { ...config, variables: {} }), 'default-token')).toBe('(sensitive)');
+  });
+
+  it('finds nothing in a plan without changes, values or configuration', () => {
+    expect(seen({ format_version: '1.2' }, 'nothing-here')).toBe('nothing-here');
+  });
 });

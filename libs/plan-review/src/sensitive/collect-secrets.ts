@@ -28,21 +28,16 @@ export function collectSecrets(plan: TfPlan, scrubber = new Scrubber()): Scrubbe
   return scrubber;
 }
 
-function addChange(scrubber: Scrubber, change: TfChange | undefined): void {
-  if (!change) return;
+function addChange(scrubber: Scrubber, change: TfChange): void {
   addMarked(scrubber, change.before, change.before_sensitive);
   addMarked(scrubber, change.after, change.after_sensitive);
 }
 
 /** Adds the parts of `value` that `map` marks sensitive. */
 export function addMarked(scrubber: Scrubber, value: Json | undefined, map: SensitivityMap): void {
-  if (value === undefined || value === null || map === undefined || map === null || map === false)
-    return;
-  if (map === true) {
-    scrubber.add(value);
-    return;
-  }
-  for (const key of keysOf(map)) addMarked(scrubber, childOf(value, key), childOf(map, key));
+  if (map === true) scrubber.add(value);
+  // false, null or a missing map marks nothing (no keys); a missing value has no parts to add
+  else for (const key of keysOf(map)) addMarked(scrubber, childOf(value, key), childOf(map, key));
 }
 
 function addValues(scrubber: Scrubber, values: TfValues | undefined): void {

@@ -25,6 +25,23 @@ describe('Scrubber', () => {
     expect(scrubber.scrub('| line1\\n\\"quoted\\"\\|pipe |')).toBe('| (sensitive) |');
   });
 
+  it('catches a table-escaped secret that JSON escaping leaves alone and one with quotes', () => {
+    const scrubber = new Scrubber();
+    scrubber.add('p"w|d');
+    // a markdown table cell escapes the pipe but not the quote
+    expect(scrubber.scrub('| p"w\\|d |')).toBe('| (sensitive) |');
+  });
+
+  it('scrubs secrets from four characters up (shorter ones only by the sensitivity maps)', () => {
+    const scrubber = new Scrubber();
+    scrubber.add(['abcd', 'xyz']);
+    expect(scrubber.scrub('abcd xyz')).toBe('(sensitive) xyz');
+  });
+
+  it('leaves text alone when it has recorded nothing', () => {
+    expect(new Scrubber().scrub('nothing | to hide')).toBe('nothing | to hide');
+  });
+
   it('scrubs keys and values of a JSON-like object, keeping it valid', () => {
     const scrubber = new Scrubber();
     scrubber.add('topsecret');

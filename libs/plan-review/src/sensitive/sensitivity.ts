@@ -20,16 +20,6 @@ export function subMap(map: SensitivityMap, step: PathStep): SensitivityMap {
   return childOf(map, step);
 }
 
-/** True when a path is sensitive under a map (any ancestor marked `true` counts). */
-export function isSensitiveAt(map: SensitivityMap, path: readonly PathStep[]): boolean {
-  let current = map;
-  for (const step of path) {
-    if (current === true) return true;
-    current = childOf(current, step);
-  }
-  return current === true;
-}
-
 /** A copy of `value` with every part the map marks sensitive replaced by `(sensitive)`. */
 export function redact(value: Json | undefined, map: SensitivityMap): Json | undefined {
   if (value === undefined || value === null) return value;
