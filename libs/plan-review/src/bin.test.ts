@@ -1,29 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { plan, rc } from '../test-fixtures/builders';
+import { CLI_PLANS } from '../test-fixtures/cli-plans';
 import { writeTempFiles } from '../test-fixtures/temp-files';
 
 // The bin in child processes: seconds per run, so mutation runs leave this file out; cli.test.ts
 // drives the same CLI in-process through runCli.
-const files = writeTempFiles({
-  'plans/network-prod/plan.json': plan([
-    rc(
-      'aws_vpc.main',
-      ['delete', 'create'],
-      { replace_paths: [['cidr_block']] },
-      { action_reason: 'replace_because_cannot_update' },
-    ),
-  ]),
-  'plans/registry-prod.json': plan([
-    rc(
-      'aws_ecr_repository.app',
-      ['delete'],
-      {},
-      { action_reason: 'delete_because_no_resource_config' },
-    ),
-  ]),
-  'plans/garbage.json': 'this is not json',
-});
+const files = writeTempFiles(CLI_PLANS);
 const f = (name: string) => files[name];
 
 describe('the real bin', () => {

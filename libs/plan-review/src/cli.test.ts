@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { awsPlanFile } from '../test-fixtures/aws-plans';
+import { CLI_PLANS } from '../test-fixtures/cli-plans';
 import { plan, rc } from '../test-fixtures/builders';
 import { leakyPlan, SECRET } from '../test-fixtures/leaky-plan';
 import { writeTempFiles } from '../test-fixtures/temp-files';
@@ -18,23 +19,7 @@ function run(...argv: string[]) {
 }
 
 const files = writeTempFiles({
-  'plans/network-prod/plan.json': plan([
-    rc(
-      'aws_vpc.main',
-      ['delete', 'create'],
-      { replace_paths: [['cidr_block']] },
-      { action_reason: 'replace_because_cannot_update' },
-    ),
-    rc('aws_route53_record.www', ['update'], { before: { ttl: 60 }, after: { ttl: 300 } }),
-  ]),
-  'plans/registry-prod.json': plan([
-    rc(
-      'aws_ecr_repository.app',
-      ['delete'],
-      {},
-      { action_reason: 'delete_because_no_resource_config' },
-    ),
-  ]),
+  ...CLI_PLANS,
   'plans/safe.json': plan([rc('aws_s3_bucket.logs', ['forget']), rc('aws_iam_role.r', ['delete'])]),
   'plans/leaky.json': leakyPlan(),
   'plans/utf16.json': Buffer.concat([
@@ -44,7 +29,6 @@ const files = writeTempFiles({
   'plans/future.json': { format_version: '2.0' },
   'plans/state.json': { format_version: '1.0', values: {} },
   'plans/resources-only.json': { format_version: '1.0', resources: [{ type: 'aws_vpc' }] },
-  'plans/garbage.json': 'this is not json',
   'guard.json': { protect: [{ match: 'aws_iam_role', reason: 'CI depends on it' }] },
 });
 const f = (name: string) => files[name];

@@ -19,9 +19,8 @@ const PRICES: PriceFile = {
 };
 
 describe('cost-relevant changes on a real plan', () => {
-  const review = reviewAws('cost');
-
   it('lists new NAT gateways and public IPs, task counts, node sizes, capacity and retention with their deltas', () => {
+    const review = reviewAws('cost');
     expect(resourceOf(review, 'aws_nat_gateway.a').cost).toMatchObject({
       count: 1,
       billed: 'NAT gateway',
@@ -43,13 +42,14 @@ describe('cost-relevant changes on a real plan', () => {
   });
 
   it('shows no amount without a price file', () => {
-    const md = renderSummaryMarkdown([review]);
+    const md = renderSummaryMarkdown([reviewAws('cost')]);
     expect(md).toContain('| `cost` | `aws_ecs_service.api` | `desired_count` 2 → 4 (+2) |');
     expect(md).toContain('No prices given');
     expect(md).not.toMatch(/USD|\$/);
   });
 
   it('adds dated amounts from a price file, and says which changes had no price', () => {
+    const review = reviewAws('cost');
     const md = renderSummaryMarkdown([review], { prices: PRICES });
     expect(md).toContain('| `cost` | `aws_nat_gateway.a` | +1 NAT gateway | +35.04 USD |');
     expect(md).toContain(

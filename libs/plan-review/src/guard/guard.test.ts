@@ -6,7 +6,8 @@ import { runGuard } from './guard';
 const reviewOf = (...changes: ReturnType<typeof rc>[]) => [
   summarizePlan(plan(changes), { file: 'plans/data-prod/plan.json' }),
 ];
-const defaults = defaultGuardConfig();
+// read in each test (not while jest collects them), so a mutation run credits the tests that check it
+const defaults = () => defaultGuardConfig();
 
 describe('guard defaults', () => {
   it.each([
@@ -28,7 +29,7 @@ describe('guard defaults', () => {
     'google_artifact_registry_repository',
     'google_sql_database_instance',
   ])('protect %s, each with a reason', (type) => {
-    const rule = defaults.protect.find((r) => r.match === type);
+    const rule = defaults().protect.find((r) => r.match === type);
     expect(rule?.reason.length).toBeGreaterThan(10);
   });
 
@@ -41,7 +42,7 @@ describe('guard defaults', () => {
           replace_paths: [['node_config', 0, 'machine_type']],
         }),
       ),
-      defaults,
+      defaults(),
     );
     expect(result.violations.map((v) => `${v.address} ${v.action}`).sort()).toEqual([
       'google_container_cluster.gke replace (destroy, then create)',
@@ -65,7 +66,7 @@ describe('guard defaults', () => {
           { action_reason: 'replace_because_cannot_update' },
         ),
       ),
-      defaults,
+      defaults(),
     );
     expect(result.violations).toHaveLength(2);
     expect(result.violations[0]).toMatchObject({
@@ -91,7 +92,7 @@ describe('guard defaults', () => {
           { action_reason: 'replace_because_cannot_update' },
         ),
       ),
-      defaults,
+      defaults(),
     );
     expect(result.violations).toEqual([
       expect.objectContaining({
@@ -111,7 +112,7 @@ describe('guard defaults', () => {
         rc('aws_s3_bucket.upd', ['update'], { before: { a: 1 }, after: { a: 2 } }),
         rc('aws_s3_bucket_policy.p', ['delete']),
       ),
-      defaults,
+      defaults(),
     );
     expect(result.violations).toEqual([]);
   });
@@ -134,7 +135,7 @@ describe('guard rules', () => {
   });
 
   it('allow one named address (exact or glob) and report it as allowed', () => {
-    const config = mergeGuardConfigs(defaults, {
+    const config = mergeGuardConfigs(defaults(), {
       protect: [],
       allow: [{ address: 'aws_s3_bucket.old_*', reason: 'migrated to the new bucket (PR #42)' }],
     });

@@ -5,37 +5,41 @@ import type { TfResourceChange } from '../plan/types';
 import { renderSummaryMarkdown } from './render-markdown';
 import { summarizePlan } from './summarize';
 
+// Reviews and reports are built inside each test (not while jest collects them): code run at
+// collection belongs to no test, so a mutation run could not tell which tests check it.
 describe('renderSummaryMarkdown', () => {
-  const reviews = [
-    summarizePlan(
-      plan([
-        rc(
-          'aws_s3_bucket.logs',
-          ['delete'],
-          {},
-          { action_reason: 'delete_because_no_resource_config' },
-        ),
-        rc(
-          'aws_vpc.main',
-          ['delete', 'create'],
-          {
-            before: { cidr_block: '10.0.0.0/16' },
-            after: { cidr_block: '10.1.0.0/16' },
-            replace_paths: [['cidr_block']],
-          },
-          { action_reason: 'replace_because_cannot_update' },
-        ),
-        update('aws_iam_role.ci', { tags: { Name: 'a' } }, { tags: { Name: 'b' } }),
-      ]),
-      { file: 'dist/plans/network-prod/plan.json' },
-    ),
-    summarizePlan(plan([rc('aws_ecr_repository.app', ['create'], { after: { name: 'app' } })]), {
-      file: 'registry-dev.json',
-    }),
-  ].sort((a, b) => a.stack.localeCompare(b.stack));
-  const text = renderSummaryMarkdown(reviews);
+  const reviews = () =>
+    [
+      summarizePlan(
+        plan([
+          rc(
+            'aws_s3_bucket.logs',
+            ['delete'],
+            {},
+            { action_reason: 'delete_because_no_resource_config' },
+          ),
+          rc(
+            'aws_vpc.main',
+            ['delete', 'create'],
+            {
+              before: { cidr_block: '10.0.0.0/16' },
+              after: { cidr_block: '10.1.0.0/16' },
+              replace_paths: [['cidr_block']],
+            },
+            { action_reason: 'replace_because_cannot_update' },
+          ),
+          update('aws_iam_role.ci', { tags: { Name: 'a' } }, { tags: { Name: 'b' } }),
+        ]),
+        { file: 'dist/plans/network-prod/plan.json' },
+      ),
+      summarizePlan(plan([rc('aws_ecr_repository.app', ['create'], { after: { name: 'app' } })]), {
+        file: 'registry-dev.json',
+      }),
+    ].sort((a, b) => a.stack.localeCompare(b.stack));
+  const report = () => renderSummaryMarkdown(reviews());
 
   it('puts the warning and the destroy/replace table before anything else', () => {
+    const text = report();
     const caution = text.indexOf('[!CAUTION]');
     const table = text.indexOf('### 🛑 Destroys and replacements (2)');
     expect(caution).toBeGreaterThan(0);
@@ -50,16 +54,20 @@ describe('renderSummaryMarkdown', () => {
   });
 
   it("leads with terraform's own line for all plans together", () => {
+    const text = report();
     expect(text).toContain('**Plan: 2 to add, 1 to change, 2 to destroy.**');
   });
 
   it('lists changed attributes per resource with before and after', () => {
+    const text = report();
     expect(text).toContain('  - `tags.Name`: `"a"` → `"b"`');
     expect(text).toContain('  - `cidr_block`: `"10.0.0.0/16"` → `"10.1.0.0/16"`');
   });
 
   it('says so when nothing is destroyed', () => {
-    expect(renderSummaryMarkdown([reviews[1]])).toContain('Nothing will be destroyed or replaced.');
+    expect(renderSummaryMarkdown([reviews()[1]])).toContain(
+      'Nothing will be destroyed or replaced.',
+    );
   });
 
   it('never shows a sensitive value, wherever the plan keeps it', () => {
@@ -72,18 +80,16 @@ describe('renderSummaryMarkdown', () => {
 });
 
 describe('renderSummaryMarkdown past one GitHub comment', () => {
-  // built in beforeAll, not while jest collects the tests: a run that selects none of them (a
-  // mutation run filters tests by name) skips the cost
-  let review: ReturnType<typeof summarizePlan>;
-  let text: string;
-  beforeAll(() => {
+  // built by each test that reads it (not while jest collects the tests, nor in beforeAll): code
+  // run outside a test belongs to no test, so a mutation run could not tell which tests check it
+  function bigReview() {
     const changes: TfResourceChange[] = [];
-    for (let i = 0; i < 400; i++) {
+    for (let i = 0; i < 100; i++) {
       const before = Object.fromEntries(
-        Array.from({ length: 30 }, (_, k) => [`attr_${k}`, `old-value-${i}-${k}`]),
+        Array.from({ length: 20 }, (_, k) => [`attr_${k}`, `old-value-${i}-${k}`]),
       );
       const after = Object.fromEntries(
-        Array.from({ length: 30 }, (_, k) => [`attr_${k}`, `new-value-${i}-${k}`]),
+        Array.from({ length: 20 }, (_, k) => [`attr_${k}`, `new-value-${i}-${k}`]),
       );
       changes.push(update(`aws_ssm_parameter.p${String(i).padStart(3, '0')}`, before, after));
     }
@@ -97,16 +103,18 @@ describe('renderSummaryMarkdown past one GitHub comment', () => {
         ),
       );
     }
-    review = summarizePlan(plan(changes), { file: 'big/plan.json' });
-    text = renderSummaryMarkdown([review]);
-  });
+    return summarizePlan(plan(changes), { file: 'big/plan.json' });
+  }
+  const bigText = () => renderSummaryMarkdown([bigReview()]);
 
   it('fits the limit', () => {
+    const text = bigText();
     expect(text.length).toBeLessThanOrEqual(65_000);
   });
 
   it('keeps the counts and every destroy', () => {
-    expect(text).toContain('**Plan: 0 to add, 400 to change, 120 to destroy.**');
+    const text = bigText();
+    expect(text).toContain('**Plan: 0 to add, 100 to change, 120 to destroy.**');
     for (let i = 0; i < 120; i++)
       expect(text).toContain(
         `| \`big\` | \`aws_s3_bucket.b${String(i).padStart(3, '0')}\` | **destroy** |`,
@@ -114,6 +122,7 @@ describe('renderSummaryMarkdown past one GitHub comment', () => {
   });
 
   it('collapses detail and says what was left out', () => {
+    const text = bigText();
     expect(text).toContain('<details><summary>Changed attributes</summary>');
     expect(text).toMatch(
       /Shortened to fit one GitHub comment \(65,000 characters\): [\d,]+ attribute changes/,
@@ -140,7 +149,7 @@ describe('renderSummaryMarkdown past one GitHub comment', () => {
   });
 
   it('trims the high-risk list last: every address and level stays, the reasons are shortened', () => {
-    const small = renderSummaryMarkdown([review], { limit: 9_000 });
+    const small = renderSummaryMarkdown([bigReview()], { limit: 9_000 });
     expect(small.length).toBeLessThanOrEqual(9_000);
     for (let i = 0; i < 120; i++)
       expect(small).toContain(
@@ -151,7 +160,7 @@ describe('renderSummaryMarkdown past one GitHub comment', () => {
   });
 
   it('holds the limit even when the high-risk addresses alone cannot fit', () => {
-    const tiny = renderSummaryMarkdown([review], { limit: 3_000 });
+    const tiny = renderSummaryMarkdown([bigReview()], { limit: 3_000 });
     expect(tiny.length).toBeLessThanOrEqual(3_000);
     expect(tiny).toMatch(
       /\*\*… and \d+ more high-risk changes not listed: see the full report\.\*\*/,
@@ -159,14 +168,17 @@ describe('renderSummaryMarkdown past one GitHub comment', () => {
   });
 
   it('renders the same text every time', () => {
-    expect(renderSummaryMarkdown([review])).toBe(text);
+    const review = bigReview();
+    expect(renderSummaryMarkdown([review])).toBe(renderSummaryMarkdown([review]));
+    expect(renderSummaryMarkdown([bigReview()])).toBe(renderSummaryMarkdown([review]));
   });
 });
 
 describe('renderSummaryMarkdown on real AWS plans', () => {
-  const text = renderSummaryMarkdown([reviewAws('stateful'), reviewAws('tags-only')]);
+  const report = () => renderSummaryMarkdown([reviewAws('stateful'), reviewAws('tags-only')]);
 
   it('opens with "What needs your eyes": every high-risk change with its reasons, before the counts', () => {
+    const text = report();
     const eyes = text.indexOf('### 👀 What needs your eyes (5 high-risk)');
     expect(eyes).toBeGreaterThan(0);
     expect(eyes).toBeLessThan(text.indexOf('### 🛑 Destroys and replacements'));
@@ -177,6 +189,7 @@ describe('renderSummaryMarkdown on real AWS plans', () => {
   });
 
   it('shows construct paths, risk marks and "tags only" beside addresses, stack detail collapsed', () => {
+    const text = report();
     expect(text).toContain(
       '- ✏️ **update** `aws_db_instance.orders` — construct `stateful/orders`; **🔴 high**: deletion protection switched off (`deletion_protection` true → false)',
     );
@@ -187,6 +200,7 @@ describe('renderSummaryMarkdown on real AWS plans', () => {
   });
 
   it('leaves out tags_all entries of creates that only mirror the provider default tags', () => {
+    const text = report();
     const create = text.slice(text.indexOf('**create** `aws_cloudwatch_log_group.audit`'));
     expect(create).toContain('`retention_in_days`: `365`');
     expect(create).not.toContain('tags_all');
