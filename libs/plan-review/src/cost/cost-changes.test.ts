@@ -119,8 +119,8 @@ describe('what moves the bill', () => {
     expect(
       change('aws_ecs_service', 'update', { desired_count: null }, { desired_count: 3 })?.deltas,
     ).toStrictEqual([{ path: 'desired_count', after: 3 }]);
-    expect(change('aws_ecs_service', 'update', { cpu: '256' }, { cpu: '512' })?.deltas).toStrictEqual([
-      { path: 'cpu', before: '256', after: '512' },
-    ]);
+    expect(
+      change('aws_ecs_service', 'update', { cpu: '256' }, { cpu: '512' })?.deltas,
+    ).toStrictEqual([{ path: 'cpu', before: '256', after: '512' }]);
   });
 });

@@ -113,9 +113,7 @@ export function costChange(input: {
       path: pathText(path),
       ...(before !== undefined && before !== null ? { before } : {}),
       after,
-      ...(typeof before === 'number' && typeof after === 'number'
-        ? { delta: after - before }
-        : {}),
+      ...(typeof before === 'number' && typeof after === 'number' ? { delta: after - before } : {}),
     });
   }
   if (deltas.length === 0 && (count === 0 || !billed)) return undefined;

@@ -16,12 +16,15 @@ export function costRows(
 
 const show = (value: unknown) => (value === undefined ? '(none)' : JSON.stringify(value));
 
+/** The sign a reader sees: `+` for more, `−` (the minus sign, as for counts) for less. */
+const sign = (n: number) => (n > 0 ? '+' : n < 0 ? '−' : '');
+
 /** "+1 NAT gateway; `desired_count` 2 → 4 (+2)". */
 export function costText(cost: CostChange): string {
   const parts: string[] = [];
   if (cost.count !== 0) parts.push(`${cost.count > 0 ? '+1' : '−1'} ${cost.billed ?? cost.type}`);
   for (const d of cost.deltas) {
-    const delta = d.delta === undefined ? '' : ` (${d.delta > 0 ? '+' : ''}${d.delta})`;
+    const delta = d.delta === undefined ? '' : ` (${sign(d.delta)}${Math.abs(d.delta)})`;
     parts.push(
       d.before === undefined && cost.count > 0
         ? `${code(d.path)} ${show(d.after)}`
@@ -33,7 +36,7 @@ export function costText(cost: CostChange): string {
 
 /** A monthly amount with its currency and sign, e.g. `+35.04 USD`. */
 export function money(amount: number, currency: string): string {
-  return `${amount > 0 ? '+' : amount < 0 ? '−' : ''}${Math.abs(amount).toFixed(2)} ${currency}`;
+  return `${sign(amount)}${Math.abs(amount).toFixed(2)} ${currency}`;
 }
 
 /**

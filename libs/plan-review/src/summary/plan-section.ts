@@ -35,7 +35,7 @@ export function renderPlanSection(
   };
   const collapsed: string[] = [];
   const resources = take(review.resources);
-  if (review.resources.length === 0) lines.push('No resource changes.', '');
+  if (review.resources.length === 0) lines.push('No resource changes.');
   const quietCreates = resources.filter((r) => r.kind === 'create' && r.risk.level === 'low');
   const folded = new Set(quietCreates.length > CREATES_SHOWN ? quietCreates : []);
   const foldedLines: string[] = [];
