@@ -44,9 +44,14 @@ function score(library) {
       : []),
   ]
     .filter((file) => existsSync(file))
-    .map((file) => ({ mtimeMs: statSync(file).mtimeMs, ...JSON.parse(readFileSync(file, 'utf8')) }));
+    .map((file) => ({
+      mtimeMs: statSync(file).mtimeMs,
+      ...JSON.parse(readFileSync(file, 'utf8')),
+    }));
   if (reports.length === 0) return undefined;
-  return mergeReports(reports, (file) => (existsSync(file) ? readFileSync(file, 'utf8') : undefined));
+  return mergeReports(reports, (file) =>
+    existsSync(file) ? readFileSync(file, 'utf8') : undefined,
+  );
 }
 
 /**

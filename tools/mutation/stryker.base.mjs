@@ -18,7 +18,9 @@ import { fileURLToPath } from 'node:url';
 export function strykerConfig(library, extra = {}) {
   const root = `libs/${library}`;
   const part = partName();
-  const reports = part ? `reports/mutation/${library}/parts/${part}` : `reports/mutation/${library}`;
+  const reports = part
+    ? `reports/mutation/${library}/parts/${part}`
+    : `reports/mutation/${library}`;
   return {
     $schema: '../../node_modules/@stryker-mutator/core/schema/stryker-schema.json',
     packageManager: 'npm',

@@ -103,7 +103,12 @@ describe('mutation score over whole-run and part reports', () => {
 
   it('has no score when no mutant is valid', () => {
     const result = mergeReports(
-      [{ mtimeMs: 1, files: { 'a.ts': { source: sources['a.ts'], mutants: [mutant(1, 'Ignored')] } } }],
+      [
+        {
+          mtimeMs: 1,
+          files: { 'a.ts': { source: sources['a.ts'], mutants: [mutant(1, 'Ignored')] } },
+        },
+      ],
       now,
     );
     expect(result.score).toBeUndefined();
