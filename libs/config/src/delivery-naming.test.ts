@@ -1,8 +1,14 @@
+import type { AwsEnvironment } from './load';
 import { editedEnvironments, problems, awsExamples } from './test-support';
 import { pipelineEnvironment, pipelineName } from './index';
 
 describe('release pipelines: source and shared names', () => {
-  const envs = awsExamples();
+  // loaded by each test (beforeEach runs inside the test; code run while jest collects tests
+  // belongs to no test, so a mutation run could not tell which tests check it)
+  let envs: AwsEnvironment[];
+  beforeEach(() => {
+    envs = awsExamples();
+  });
 
   it('a service source defaults to a connection and the main branch', () => {
     const web = envs[0]!.services.find((s) => s.name === 'web')!;
@@ -29,7 +35,12 @@ describe('release pipelines: source and shared names', () => {
 });
 
 describe('delivery section and feature flags', () => {
-  const envs = awsExamples();
+  // loaded by each test (beforeEach runs inside the test; code run while jest collects tests
+  // belongs to no test, so a mutation run could not tell which tests check it)
+  let envs: AwsEnvironment[];
+  beforeEach(() => {
+    envs = awsExamples();
+  });
 
   it('applies the delivery defaults and reads the initial flags', () => {
     const staging = envs.find((e) => e.name === 'staging')!;

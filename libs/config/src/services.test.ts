@@ -1,3 +1,4 @@
+import type { AwsEnvironment } from './load';
 import type { Document } from 'yaml';
 import { editedEnvironments, problems, awsExamples } from './test-support';
 import {
@@ -10,7 +11,12 @@ import {
 } from './index';
 
 describe('services, ecs and registry sections', () => {
-  const envs = awsExamples();
+  // loaded by each test (beforeEach runs inside the test; code run while jest collects tests
+  // belongs to no test, so a mutation run could not tell which tests check it)
+  let envs: AwsEnvironment[];
+  beforeEach(() => {
+    envs = awsExamples();
+  });
 
   it('every example environment runs a blue-green canary service and a rolling one', () => {
     for (const env of envs) {

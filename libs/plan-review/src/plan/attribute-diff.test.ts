@@ -105,4 +105,39 @@ describe('changedAttributes', () => {
       }),
     ).toEqual([{ path: 'n', before: '1', after: '2' }]);
   });
+
+  const diff = (before: unknown, after: unknown, extra: object = {}) =>
+    changedAttributes({ actions: ['update'], before, after, ...extra } as never);
+
+  it('shows a value that changed between a list and a map, or a scalar and a container, whole', () => {
+    expect(diff({ a: [1] }, { a: { x: 1 } })).toStrictEqual([
+      { path: 'a', before: '[1]', after: '{"x":1}' },
+    ]);
+    expect(diff({ a: 'text' }, { a: { x: 1 } })).toStrictEqual([
+      { path: 'a', before: '"text"', after: '{"x":1}' },
+    ]);
+    expect(diff({ a: { x: 1 } }, { a: 'text' })).toStrictEqual([
+      { path: 'a', before: '{"x":1}', after: '"text"' },
+    ]);
+  });
+
+  it('walks into a block that appears, attribute by attribute, with nothing before', () => {
+    expect(diff({ a: null }, { a: { x: 1 } })).toStrictEqual([{ path: 'a.x', after: '1' }]);
+    expect(diff({ a: { x: 1 } }, { a: null })).toStrictEqual([{ path: 'a.x', before: '1' }]);
+  });
+
+  it('finds unknown values below a block whose known parts did not change', () => {
+    expect(
+      diff({ tags: {} }, { tags: {} }, { after_unknown: { tags: { a: true } } }),
+    ).toStrictEqual([{ path: 'tags.a', after: '(known after apply)' }]);
+  });
+
+  it('masks a sensitive value set where there was none, without inventing a value before', () => {
+    expect(
+      diff({ pw: null }, { pw: 'secret-value' }, { after_sensitive: { pw: true } }),
+    ).toStrictEqual([{ path: 'pw', after: '(sensitive)' }]);
+    expect(diff({ pw: 'secret-value' }, {}, { before_sensitive: { pw: true } })).toStrictEqual([
+      { path: 'pw', before: '(sensitive)' },
+    ]);
+  });
 });

@@ -39,4 +39,18 @@ describe('decodeText', () => {
   it('rejects bytes that are not text', () => {
     expect(() => decodeText(Buffer.from([0x7b, 0xc3, 0x28, 0xa0]), 'x')).toThrow(InputError);
   });
+
+  it('reads the shortest UTF-16 text and drops a dangling odd byte, in either byte order', () => {
+    expect(decodeText(Buffer.from([0x7b, 0x00]))).toBe('{');
+    expect(decodeText(Buffer.from([0x00, 0x7b]))).toBe('{');
+    expect(decodeText(Buffer.concat([Buffer.from([0xfe, 0xff, 0x00, 0x7b, 0x00])]))).toBe('{');
+    expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe, 0x7b, 0x00, 0x7d])]))).toBe('{');
+  });
+
+  it('reads UTF-8 that merely starts like a byte order mark or a zip file', () => {
+    expect(decodeText(Buffer.from('Plan: 1 to add'))).toBe('Plan: 1 to add');
+    expect(() => decodeText(Buffer.from([0xff, 0x41, 0x41]))).toThrow(
+      'input: not a text file (neither UTF-8 nor UTF-16)',
+    );
+  });
 });

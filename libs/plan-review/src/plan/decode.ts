@@ -7,7 +7,6 @@ import { InputError } from '../errors';
  */
 export function decodeText(bytes: Uint8Array, name = 'input'): string {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (startsWith(buffer, [0xef, 0xbb, 0xbf])) return utf8(buffer.subarray(3), name);
   if (startsWith(buffer, [0xff, 0xfe])) return utf16le(buffer.subarray(2));
   if (startsWith(buffer, [0xfe, 0xff])) return utf16be(buffer.subarray(2));
   if (buffer.length >= 2 && buffer[0] !== 0 && buffer[1] === 0) return utf16le(buffer);
@@ -24,6 +23,7 @@ function startsWith(buffer: Buffer, prefix: readonly number[]): boolean {
   return prefix.every((byte, i) => buffer[i] === byte);
 }
 
+/** UTF-8, a byte order mark dropped (TextDecoder's default). */
 function utf8(buffer: Buffer, name: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(buffer);

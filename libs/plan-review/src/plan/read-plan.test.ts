@@ -13,7 +13,10 @@ describe('reading plan JSON', () => {
   it.each([
     ['{"format_version":"2.0"}', /unsupported plan format_version "2.0"/],
     ['not json', /not JSON/],
-    ['[1,2]', /not a terraform plan JSON/],
+    ['[1,2]', /^p\.json: not a terraform plan JSON \(expected an object\)$/],
+    ['null', /^p\.json: not a terraform plan JSON \(expected an object\)$/],
+    ['"plan"', /^p\.json: not a terraform plan JSON \(expected an object\)$/],
+    ['{"format_version":"1.0","variables":7}', /^p\.json: not a terraform plan JSON \(variables: /],
     ['{"resource_changes":[]}', /no format_version/],
     ['{"format_version":"1.0","values":{}}', /terraform state, not a plan/],
     [
@@ -34,6 +37,18 @@ describe('reading plan JSON', () => {
     expect(error).toBeInstanceOf(InputError);
     expect((error as Error).message).toMatch(message);
     expect((error as Error).message).not.toContain('\n');
+  });
+
+  it('takes state-like values beside planned values or changes as a plan, and names it "plan" by default', () => {
+    const withValues = (key: string) => `{"format_version":"1.0","values":{},"${key}":{}}`;
+    expect(parsePlan(withValues('planned_values')).format_version).toBe('1.0');
+    expect(
+      parsePlan('{"format_version":"1.0","values":{},"resource_changes":[]}').format_version,
+    ).toBe('1.0');
+    expect(() => parsePlan('[]')).toThrow(/^plan: not a terraform plan JSON/);
+    expect(() => parsePlan('{"format_version":"10.0","planned_values":{}}')).toThrow(
+      'plan: unsupported plan format_version "10.0" (supported: 0.x and 1.x)',
+    );
   });
 
   it('names an unreadable file', () => {

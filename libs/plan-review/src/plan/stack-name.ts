@@ -23,5 +23,6 @@ export function stackNameFromPath(file: string): string {
   const stem = base.replace(/\.json$/i, '').replace(/\.(tf)?plan$/i, '');
   if (stem !== '' && !GENERIC_NAMES.has(stem.toLowerCase())) return stem;
   const parent = path.posix.basename(path.posix.dirname(path.posix.resolve('/', normalized)));
-  return parent === '' || parent === '.' ? stem || base : parent;
+  // resolved against `/`, a file at the top has the empty parent
+  return parent === '' ? stem || base : parent;
 }
