@@ -6,6 +6,7 @@ import { plan, rc } from '../../test-fixtures/builders';
 import { blastRadius } from '../summary/risk-sections';
 import { reviewPlanFiles } from '../summary/review-files';
 import { summarizePlan } from '../summary/summarize';
+import type { Json } from './types';
 import { constructPathsOf, readConstructPaths } from './construct-paths';
 import {
   configAddress,
@@ -176,7 +177,8 @@ describe('reference index from the configuration', () => {
 });
 
 describe('provider settings from the configuration', () => {
-  const providers = (provider_config: object) => plan([], { configuration: { provider_config } });
+  const providers = (provider_config: Record<string, { expressions?: Json }>) =>
+    plan([], { configuration: { provider_config } });
 
   it('merges constant default tags of every provider, skipping computed ones', () => {
     expect(
