@@ -82,7 +82,7 @@ export function renderCostSection(
   }
   if (shown.length < rows.length)
     lines.push(
-      '',
+      ...(shown.length > 0 ? [''] : []),
       `… ${plural(rows.length - shown.length, 'more cost-relevant change')} in the full report.`,
     );
   return `${lines.join('\n')}\n`;

@@ -40,7 +40,10 @@ const scenarios = () =>
     file: `aws-plans/${scenario}/plan.json`,
   }));
 
-/** Imports, moves, forgets, drift, a read, an empty plan and a failed-to-apply change. */
+/**
+ * Imports, moves, forgets, drift, a read, an empty plan, outputs, two plans of one stack and more
+ * low-risk creates than one stack lists.
+ */
 const edgeCases = () => [
   summarizePlan(plan([]), { file: 'plans/empty/plan.json' }),
   summarizePlan(
@@ -76,6 +79,38 @@ const edgeCases = () => [
     ),
     { file: 'plans/edges/plan.json' },
   ),
+  summarizePlan(
+    plan([rc('aws_sqs_queue.q2', ['delete'])], {
+      output_changes: {
+        url: { actions: ['update'], before: 'https://a', after: 'https://b' },
+        endpoint: { actions: ['create'], before: null, after: 'db:5432' },
+        arn: { actions: ['create'], before: null, after: null, after_unknown: true },
+        token: {
+          actions: ['update'],
+          before: 'tok-1',
+          after: 'tok-2',
+          before_sensitive: true,
+          after_sensitive: true,
+        },
+        old: { actions: ['delete'], before: 'gone', after: null },
+      },
+    }),
+    // a second plan of the same stack: the report names both files
+    { file: 'retry/edges/plan.json' },
+  ),
+  summarizePlan(
+    plan([
+      ...Array.from({ length: 12 }, (_, i) =>
+        rc(`aws_ssm_parameter.p${String(i).padStart(2, '0')}`, ['create'], {
+          after: { name: `/app/p${i}`, value: 'v' },
+        }),
+      ),
+      rc('aws_vpc_security_group_ingress_rule.ssh', ['create'], {
+        after: { cidr_ipv4: '0.0.0.0/0', from_port: 22, to_port: 22, ip_protocol: 'tcp' },
+      }),
+    ]),
+    { file: 'plans/params/plan.json' },
+  ),
 ];
 
 describe('the plan review, word for word', () => {
@@ -91,7 +126,24 @@ describe('the plan review, word for word', () => {
     expectGolden('aws-scenarios.json', renderSummaryJson(scenarios(), { prices: PRICES }));
   });
 
-  it('markdown and JSON of imports, moves, forgets, reads, drift and an empty plan', () => {
+  it('markdown of every AWS scenario at each shortening stage', () => {
+    const reviews = scenarios();
+    const stages = [1_500, 2_500, 4_000, 6_000, 9_000, 14_000, 20_000].map(
+      (limit) =>
+        `<!-- limit ${limit} -->\n\n${renderSummaryMarkdown(reviews, { limit, prices: PRICES })}`,
+    );
+    expectGolden('aws-scenarios-limits.md', stages.join('\n'));
+  });
+
+  it('markdown of the edge cases at each shortening stage', () => {
+    const reviews = edgeCases();
+    const stages = [1_200, 2_000, 3_000, 4_000].map(
+      (limit) => `<!-- limit ${limit} -->\n\n${renderSummaryMarkdown(reviews, { limit })}`,
+    );
+    expectGolden('edge-cases-limits.md', stages.join('\n'));
+  });
+
+  it('markdown and JSON of imports, moves, forgets, reads, drift, outputs, folded creates and an empty plan', () => {
     expectGolden('edge-cases.md', renderSummaryMarkdown(edgeCases()));
     expectGolden('edge-cases.json', renderSummaryJson(edgeCases()));
   });

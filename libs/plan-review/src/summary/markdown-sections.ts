@@ -34,10 +34,12 @@ export class Omitted {
   destroyRows = 0;
   /** The reasons of "What needs your eyes" were shortened or left out. */
   eyesReasons = false;
+  /** High-risk changes left out of "What needs your eyes" (the limit cannot hold even their addresses). */
+  eyesRows = 0;
 
   /** True when anything was left out. */
   get any(): boolean {
-    return this.attributes + this.lines + this.destroyRows > 0 || this.eyesReasons;
+    return this.attributes + this.lines + this.destroyRows + this.eyesRows > 0 || this.eyesReasons;
   }
 }
 
@@ -92,19 +94,25 @@ export function renderHeader(
 export function renderOmittedNote(omitted: Omitted, limit: number): string {
   if (!omitted.any) return '';
   const parts = [
-    omitted.attributes > 0 ? plural(omitted.attributes, 'attribute change') : '',
-    omitted.lines > 0 ? plural(omitted.lines, 'resource/output line') : '',
+    omitted.eyesRows > 0 ? plural(omitted.eyesRows, 'high-risk row') : '',
     omitted.destroyRows > 0 ? plural(omitted.destroyRows, 'destroy/replace row') : '',
+    omitted.lines > 0 ? plural(omitted.lines, 'resource/output line') : '',
+    omitted.attributes > 0 ? plural(omitted.attributes, 'attribute change') : '',
+  ].filter(Boolean);
+  const what = [
+    parts.length > 0 ? `${parts.join(', ')} left out` : '',
     omitted.eyesReasons ? 'high-risk reasons shortened' : '',
   ].filter(Boolean);
   const lines = [
     '> [!NOTE]',
-    `> Shortened to fit one GitHub comment (${limit.toLocaleString('en-US')} characters): ${parts.join(', ')} left out. ` +
-      (omitted.eyesReasons
-        ? '**Even the high-risk list did not fit: every high-risk address and its level are listed, their reasons are shortened or left out; the full report (the workflow artifact, or `plan-review summarize --format json`) has them.** '
-        : omitted.destroyRows > 0
-          ? '**The destroy/replace list itself did not fit: see the JSON report for the rest.** '
-          : 'The counts, the high-risk list and the destroy/replace list are complete. ') +
+    `> Shortened to fit one GitHub comment (${limit.toLocaleString('en-US')} characters): ${what.join('; ')}. ` +
+      (omitted.eyesRows > 0
+        ? '**Not even every high-risk address fits: the full report (the workflow artifact, or `plan-review summarize --format json`) lists them all.** '
+        : omitted.eyesReasons
+          ? '**Even the high-risk list did not fit: every high-risk address and its level are listed, their reasons are shortened or left out; the full report (the workflow artifact, or `plan-review summarize --format json`) has them.** '
+          : omitted.destroyRows > 0
+            ? '**The destroy/replace list itself did not fit: see the JSON report for the rest.** '
+            : 'The counts, the high-risk list and the destroy/replace list are complete. ') +
       'Run `plan-review summarize --format json` for everything.',
     '',
   ];
@@ -129,8 +137,8 @@ export function renderDestroyTable(
   const lines = [
     `### 🛑 Destroys and replacements (${rows.length})`,
     '',
-    row(header),
-    row(header.map(() => '---')),
+    // a table header without rows reads as "nothing to check"
+    ...(shown.length > 0 ? [row(header), row(header.map(() => '---'))] : []),
   ];
   for (const { review, resource } of shown) {
     const cells = [code(review.stack), addressCode(resource), `**${shortLabel(resource)}**`];
@@ -139,7 +147,7 @@ export function renderDestroyTable(
   }
   if (shown.length < rows.length)
     lines.push(
-      '',
+      ...(shown.length > 0 ? [''] : []),
       `**… and ${rows.length - shown.length} more destroys/replacements not listed.**`,
     );
   return `${lines.join('\n')}\n`;

@@ -85,7 +85,9 @@ export function renderPlanSection(
       );
     }
     if (drift.length < review.drift.length)
-      lines.push(`- … ${plural(review.drift.length - drift.length, 'more')} not listed`);
+      lines.push(
+        `- … ${plural(review.drift.length - drift.length, 'more drifted object')} not listed`,
+      );
   }
   if (review.outputs.length > 0) {
     lines.push('', `**Output changes: ${review.outputs.length}**`, '');
@@ -95,7 +97,7 @@ export function renderPlanSection(
         `- ${code(output.name)}: ${valueChange(output.before, output.after, output.kind === 'create')}`,
       );
     if (outputs.length < review.outputs.length)
-      lines.push(`- … ${plural(review.outputs.length - outputs.length, 'more')} not listed`);
+      lines.push(`- … ${plural(review.outputs.length - outputs.length, 'more output')} not listed`);
   }
   if (collapsed.length > 0) {
     lines.push(

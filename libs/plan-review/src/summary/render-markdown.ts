@@ -136,6 +136,7 @@ function renderAt(
   const destructive = countDestructive(reviews);
   const omitted = new Omitted(detail.attributeTotal);
   omitted.eyesReasons = detail.eyesReasons !== ALL;
+  omitted.eyesRows = Math.max(0, highRisk(reviews).length - detail.eyesRows);
   const eyes = renderEyesSection(reviews, detail.eyesReasons, detail.eyesRows);
   const destroyTable = renderDestroyTable(reviews, detail, omitted);
   const sections = reviews.map((review) => renderPlanSection(review, detail, omitted));

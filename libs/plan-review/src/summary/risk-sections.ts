@@ -69,13 +69,14 @@ export function renderEyesSection(
     return `### 👀 What needs your eyes\n\nNo high-risk change found by the risk rules.${mediumNote}\n`;
   const header =
     maxReasonChars > 0 ? ['stack', 'address', 'action', 'why'] : ['stack', 'address', 'action'];
+  const shown = rows.slice(0, maxRows);
   const lines = [
     `### 👀 What needs your eyes (${rows.length} high-risk)`,
     '',
-    row(header),
-    row(header.map(() => '---')),
+    // a table header without rows reads as "nothing to check"
+    ...(shown.length > 0 ? [row(header), row(header.map(() => '---'))] : []),
   ];
-  for (const { review, resource } of rows.slice(0, maxRows)) {
+  for (const { review, resource } of shown) {
     const cells = [code(review.stack), code(resource.address), `**${shortLabel(resource)}**`];
     if (maxReasonChars > 0) {
       const radius = blastRadius(resource);
@@ -85,10 +86,10 @@ export function renderEyesSection(
     }
     lines.push(row(cells));
   }
-  if (rows.length > maxRows)
+  if (shown.length < rows.length)
     lines.push(
-      '',
-      `**… and ${rows.length - maxRows} more high-risk changes not listed: see the full report.**`,
+      ...(shown.length > 0 ? [''] : []),
+      `**… and ${rows.length - shown.length} more high-risk changes not listed: see the full report.**`,
     );
   if (mediumNote) lines.push('', mediumNote.trim());
   return `${lines.join('\n')}\n`;

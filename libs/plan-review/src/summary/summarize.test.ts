@@ -177,7 +177,7 @@ describe('summarizePlan outputs and ordering', () => {
         },
       }),
     );
-    expect(r.outputs).toEqual([
+    expect(r.outputs).toStrictEqual([
       { name: 'later', kind: 'create', sensitive: false, after: '(known after apply)' },
       {
         name: 'token',
@@ -214,5 +214,206 @@ describe('summarizePlan outputs and ordering', () => {
 
   it('names the stack after the plan folder', () => {
     expect(review(plan([])).stack).toBe('net-prod');
+  });
+});
+
+describe('summarizePlan: what each entry shows', () => {
+  it('masks an output marked sensitive on either side, in planned values or in prior state', () => {
+    const change = (name: string) => ({
+      actions: ['update'],
+      before: `${name}-1`,
+      after: `${name}-2`,
+    });
+    const r = review(
+      plan([], {
+        output_changes: {
+          a: { ...change('a'), after_sensitive: true },
+          b: { ...change('b'), before_sensitive: true },
+          c: change('c'),
+          d: change('d'),
+          e: change('e'),
+        },
+        planned_values: { outputs: { c: { sensitive: true, value: 'c-2' } } },
+        prior_state: { values: { outputs: { d: { sensitive: true, value: 'd-1' } } } },
+      }),
+    );
+    expect(r.outputs.map((o) => [o.name, o.sensitive, o.before, o.after])).toEqual([
+      ['a', true, '(sensitive)', '(sensitive)'],
+      ['b', true, '(sensitive)', '(sensitive)'],
+      ['c', true, '(sensitive)', '(sensitive)'],
+      ['d', true, '(sensitive)', '(sensitive)'],
+      ['e', false, '"e-1"', '"e-2"'],
+    ]);
+  });
+
+  it('lists a data source only when it is read, as data', () => {
+    const r = review(
+      plan([
+        rc('data.aws_region.r', ['read'], { after: { name: 'eu-west-1' } }),
+        rc('data.aws_caller_identity.c', ['delete']),
+        rc('data.aws_partition.p', ['no-op']),
+      ]),
+    );
+    expect(r.resources.map((x) => [x.address, x.mode, x.kind, x.risk.level])).toEqual([
+      ['data.aws_region.r', 'data', 'read', 'low'],
+    ]);
+    expect(r.resources[0]).not.toHaveProperty('cost');
+  });
+
+  it("keeps a move's previous address and an import's id, and nothing for a plain change", () => {
+    const r = review(
+      plan([
+        rc('aws_s3_bucket.moved', ['no-op'], {}, { previous_address: 'aws_s3_bucket.old' }),
+        rc('aws_s3_bucket.imported', ['no-op'], { importing: { id: 'bucket-1' } }),
+        rc('aws_s3_bucket.identity', ['no-op'], {
+          importing: { identity: { name: 'b' } },
+        } as never),
+        update('aws_s3_bucket.plain', { x: 1 }, { x: 2 }),
+      ]),
+    );
+    const by = (address: string) => r.resources.find((x) => x.address === address);
+    expect(by('aws_s3_bucket.moved')?.previousAddress).toBe('aws_s3_bucket.old');
+    expect(by('aws_s3_bucket.imported')?.importId).toBe('bucket-1');
+    expect(by('aws_s3_bucket.identity')?.importId).toBe('{"name":"b"}');
+    expect(by('aws_s3_bucket.plain')).not.toHaveProperty('previousAddress');
+    expect(by('aws_s3_bucket.plain')).not.toHaveProperty('importId');
+    expect(by('aws_s3_bucket.plain')?.mode).toBe('managed');
+  });
+
+  it('names referrers only for what is destroyed or replaced', () => {
+    const config = {
+      configuration: {
+        root_module: {
+          resources: [
+            { address: 'aws_subnet.a', depends_on: ['aws_vpc.v', 'aws_kms_key.k', 'aws_sg.s'] },
+          ],
+        },
+      },
+    };
+    const r = review(
+      plan(
+        [
+          rc('aws_vpc.v', ['delete']),
+          rc('aws_kms_key.k', ['delete', 'create']),
+          rc('aws_sg.s', ['update'], { before: { x: 1 }, after: { x: 2 } }),
+          rc('aws_sg.t', ['create', 'forget'] as never),
+        ],
+        config,
+      ),
+    );
+    const by = (address: string) => r.resources.find((x) => x.address === address);
+    expect(by('aws_vpc.v')?.referencedBy).toEqual(['aws_subnet.a']);
+    expect(by('aws_kms_key.k')?.referencedBy).toEqual(['aws_subnet.a']);
+    expect(by('aws_sg.s')?.referencedBy).toEqual([]);
+  });
+
+  it('leaves out tags_all entries of a create that only repeat the provider default tags', () => {
+    const defaults = {
+      configuration: {
+        provider_config: {
+          aws: {
+            expressions: {
+              default_tags: [{ tags: { constant_value: { team: 'platform', env: 'dev' } } }],
+            },
+          },
+        },
+      },
+    };
+    const after = {
+      tags: { Name: 'x', env: 'dev' },
+      tags_all: { Name: 'x', env: 'dev', team: 'platform', extra: 'e' },
+    };
+    const created = review(plan([rc('aws_sqs_queue.q', ['create'], { after })], defaults));
+    expect(created.resources[0].changes.map((c) => c.path)).toEqual([
+      'tags.Name',
+      'tags.env',
+      'tags_all.Name',
+      'tags_all.env',
+      'tags_all.extra',
+    ]);
+    const updated = review(
+      plan(
+        [
+          update(
+            'aws_sqs_queue.q',
+            { tags_all: { team: 'old' } },
+            { tags_all: { team: 'platform' } },
+          ),
+        ],
+        defaults,
+      ),
+    );
+    expect(updated.resources[0].changes.map((c) => c.path)).toEqual(['tags_all.team']);
+    const other = review(
+      plan(
+        [rc('aws_sqs_queue.q', ['create'], { after: { tags_all: { team: 'data' } } })],
+        defaults,
+      ),
+    );
+    expect(other.resources[0].changes.map((c) => c.path)).toEqual(['tags_all.team']);
+  });
+
+  it('shows drift changes, none for an object deleted outside terraform, and drops no-op drift', () => {
+    const r = review(
+      plan([], {
+        resource_drift: [
+          rc('aws_sqs_queue.changed', ['update'], { before: { x: 1 }, after: { x: 2 } }),
+          rc('aws_sqs_queue.gone', ['delete'], { before: { x: 1 } }),
+          rc('aws_sqs_queue.same', ['no-op'], { before: { x: 1 }, after: { x: 1 } }),
+        ],
+      }),
+    );
+    expect(r.drift).toStrictEqual([
+      {
+        address: 'aws_sqs_queue.gone',
+        kind: 'delete',
+        action: 'deleted outside terraform',
+        changes: [],
+      },
+      {
+        address: 'aws_sqs_queue.changed',
+        kind: 'update',
+        action: 'changed outside terraform',
+        changes: [{ path: 'x', before: '1', after: '2' }],
+      },
+    ]);
+    expect(r.counts.drift).toBe(2);
+  });
+
+  it('rebuilds drift addresses with numeric and string keys, in data sources and modules', () => {
+    const entry = (extra: object) => ({
+      mode: 'managed',
+      type: 'aws_x',
+      name: 'y',
+      change: { actions: ['delete'] },
+      ...extra,
+    });
+    const r = review(
+      plan([], {
+        resource_drift: [
+          entry({ index: 0 }),
+          entry({ index: 'k' }),
+          entry({}),
+          entry({ mode: 'data', module_address: 'module.m' }),
+        ] as never,
+      }),
+    );
+    expect(r.drift.map((d) => d.address)).toEqual([
+      'aws_x.y',
+      'aws_x.y["k"]',
+      'aws_x.y[0]',
+      'module.m.data.aws_x.y',
+    ]);
+  });
+
+  it('orders deposed objects of one address by their key', () => {
+    const r = review(
+      plan([
+        rc('aws_x.y', ['delete'], {}, { deposed: 'b2' }),
+        rc('aws_x.y', ['delete'], {}, { deposed: 'a1' }),
+        rc('aws_x.y', ['delete']),
+      ]),
+    );
+    expect(r.resources.map((x) => x.deposed ?? '(current)')).toEqual(['(current)', 'a1', 'b2']);
   });
 });
