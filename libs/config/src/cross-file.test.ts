@@ -1,4 +1,12 @@
-import { cpSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { type Document, isMap, type YAMLMap } from 'yaml';
@@ -185,5 +193,93 @@ describe('services across files: images are built and released in the first envi
       ),
     ]);
     expect(located(editedEnvironments((d) => move(d, 'eu-west-1')))).toEqual([]);
+  });
+});
+
+/** The 1-based line of the first line of `file` in `dir` that matches (read from the text itself). */
+function textLine(dir: string, file: string, pattern: RegExp): number {
+  return (
+    readFileSync(join(dir, file), 'utf8')
+      .split('\n')
+      .findIndex((l) => pattern.test(l)) + 1
+  );
+}
+
+describe('values every environment needs its own, refused at the line of the later file', () => {
+  // files are read in name order: the second of a pair (staging after prod, gcpprod after gcpdev)
+  // is the one refused
+  it.each([
+    [
+      'staging',
+      'prod',
+      ['aws', 'state', 'bucket'],
+      /^ {4}bucket:/,
+      'aws.state.bucket',
+      'state bucket',
+    ],
+    ['staging', 'prod', ['deployOrder'], /^deployOrder:/, 'deployOrder', 'deploy order'],
+    ['gcpprod', 'gcpdev', ['gcp', 'projectId'], /^ {2}projectId:/, 'gcp.projectId', 'project id'],
+    [
+      'gcpprod',
+      'gcpdev',
+      ['gcp', 'projectNumber'],
+      /^ {2}projectNumber:/,
+      'gcp.projectNumber',
+      'project number',
+    ],
+    [
+      'gcpprod',
+      'gcpdev',
+      ['gcp', 'state', 'bucket'],
+      /^ {4}bucket:/,
+      'gcp.state.bucket',
+      'state bucket',
+    ],
+    ['gcpprod', 'gcpdev', ['deployOrder'], /^deployOrder:/, 'deployOrder', 'deploy order'],
+  ] as const)('%s given %s’s %j', (later, earlier, path, pattern, field, what) => {
+    const dir = editedEnvironments((d) => d[later]!.setIn([...path], d[earlier]!.getIn([...path])));
+    const problems = located(dir).filter((p) => p.includes(`${field}:`) && p.includes(what));
+    expect(problems).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^${later}\\.yaml:${textLine(dir, `${later}.yaml`, pattern)} ${field.replace(/\./g, '\\.')}: ${what} ".+" is already used by .*${earlier}\\.yaml; every environment needs its own$`,
+        ),
+      ),
+    ]);
+  });
+
+  it('names a duplicated environment name at its line', () => {
+    const dir = editedEnvironments((d) => d['prod']!.set('name', 'staging'));
+    expect(located(dir)).toContainEqual(
+      expect.stringMatching(
+        new RegExp(
+          `^staging\\.yaml:${textLine(dir, 'staging.yaml', /^name:/)} name: name "staging" is already used by .*prod\\.yaml`,
+        ),
+      ),
+    );
+  });
+});
+
+describe('promotion order and images, refused at the exact line', () => {
+  it('a gap of two positions names both, at the deployOrder line', () => {
+    const dir = editedEnvironments((d) => d['prod']!.set('deployOrder', 5));
+    expect(located(dir)).toContainEqual(
+      expect.stringMatching(
+        new RegExp(
+          `^prod\\.yaml:${textLine(dir, 'prod.yaml', /^deployOrder:/)} deployOrder: no environment has deployOrder 3 to 4 \\(after .*staging\\.yaml\\)`,
+        ),
+      ),
+    );
+  });
+
+  it('a service dev lacks is refused at its repository and source lines; the region at its line', () => {
+    const dir = editedEnvironments((d) => addService(d['prod'] as Document, 'billing'));
+    const text = readFileSync(join(dir, 'prod.yaml'), 'utf8').split('\n');
+    const billing = text.findIndex((l) => /^ {4}repository: billing$/.test(l)) + 1;
+    const problems = located(dir);
+    expect(problems[0]).toMatch(new RegExp(`^prod\\.yaml:${billing} services\\.2\\.repository: `));
+    expect(problems[0]).toMatch(/use one of its repositories \(web, api\)$/);
+    const source = text.findIndex((l, i) => i >= billing && /^ {4}source:/.test(l)) + 1;
+    expect(problems[1]).toMatch(new RegExp(`^prod\\.yaml:${source} services\\.2\\.source: `));
   });
 });

@@ -1,7 +1,13 @@
 import { editedEnvironments, ENVIRONMENTS_DIR, problems } from './test-support';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, loadEnvironments } from './index';
+import {
+  ConfigError,
+  environmentProblems,
+  environmentTextProblems,
+  loadEnvironments,
+} from './index';
 
 describe('environment files', () => {
   it('the example environments load in promotion order with computed subnets', () => {
@@ -155,5 +161,73 @@ describe('environment files', () => {
     })();
     expect(error.problems[0]?.message).toMatch(/^not valid YAML/);
     expect(error.message).toMatch(/dev\.yaml:\d+ \(file\): not valid YAML/);
+  });
+});
+
+describe('what a problem says, word for word', () => {
+  /** The problems of a folder holding exactly these files. */
+  const only = (files: Record<string, string>) => {
+    const dir = mkdtempSync(join(tmpdir(), 'platform-envs-'));
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    return environmentProblems(dir);
+  };
+
+  it('an empty folder has no environment files', () => {
+    expect(only({})).toEqual([
+      expect.stringMatching(/ : no environment files \(\*\.yaml\) found$/),
+    ]);
+    expect(only({ 'notes.txt': 'x' })).toHaveLength(1);
+  });
+
+  it('says what the cloud was when it is not one of the clouds, and that it is required', () => {
+    expect(only({ 'dev.yaml': 'cloud: [aws]\n' })).toEqual([
+      'dev.yaml cloud: must be one of "aws", "gcp" (got a list)',
+    ]);
+    expect(only({ 'dev.yaml': 'cloud: { name: aws }\n' })).toEqual([
+      'dev.yaml cloud: must be one of "aws", "gcp" (got a mapping)',
+    ]);
+    expect(only({ 'dev.yaml': 'cloud: null\n' })).toEqual([
+      'dev.yaml cloud: must be one of "aws", "gcp" (got null)',
+    ]);
+    expect(only({ 'dev.yaml': 'cloud: azure\n' })).toEqual([
+      'dev.yaml cloud: must be one of "aws", "gcp" (got "azure")',
+    ]);
+    expect(only({ 'dev.yaml': 'name: dev\n' })).toEqual([
+      'dev.yaml cloud: is required: one of "aws", "gcp" (it chooses the rest of the file\'s shape)',
+    ]);
+  });
+
+  it('refuses a key written twice, at the second one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'platform-envs-'));
+    writeFileSync(join(dir, 'dev.yaml'), 'cloud: aws\nname: dev\nname: dev\n');
+    let error: ConfigError | undefined;
+    try {
+      loadEnvironments(dir);
+    } catch (e) {
+      error = e as ConfigError;
+    }
+    expect(error?.problems).toEqual([
+      expect.objectContaining({
+        line: 3,
+        field: '',
+        message: 'not valid YAML: Map keys must be unique',
+      }),
+    ]);
+  });
+
+  it('says what a value of the wrong type was, and what a missing one should be', () => {
+    const edited = (value: unknown) =>
+      problems(editedEnvironments((d) => d['dev']!.set('deployOrder', value)));
+    expect(edited('first')).toEqual(['dev.yaml deployOrder: must be number (got "first")']);
+    expect(edited([1])).toEqual(['dev.yaml deployOrder: must be number (got a list)']);
+    expect(problems(editedEnvironments((d) => d['dev']!.delete('deployOrder')))).toEqual([
+      'dev.yaml deployOrder: is required (number)',
+    ]);
+  });
+
+  it('checks environment files given as text (the generators), naming them without a folder', () => {
+    expect(environmentTextProblems({ 'dev.yaml': 'cloud: [aws]\n' })).toEqual([
+      'dev.yaml cloud: must be one of "aws", "gcp" (got a list)',
+    ]);
   });
 });
