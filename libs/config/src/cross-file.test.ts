@@ -283,3 +283,67 @@ describe('promotion order and images, refused at the exact line', () => {
     expect(problems[1]).toMatch(new RegExp(`^prod\\.yaml:${source} services\\.2\\.source: `));
   });
 });
+
+/** The line where a section's value starts: the first line after its key that is not a comment. */
+function sectionLine(dir: string, file: string, key: RegExp): number {
+  const lines = readFileSync(join(dir, file), 'utf8').split('\n');
+  const at = lines.findIndex((l) => key.test(l));
+  return lines.findIndex((l, i) => i > at && !/^\s*(#|$)/.test(l)) + 1;
+}
+
+describe('what the first environment of each cloud must declare, refused at its section', () => {
+  it('the CodeStar connection where the AWS pipelines run', () => {
+    const dir = editedEnvironments((d) => d['dev']!.deleteIn(['delivery', 'connectionArn']));
+    expect(located(dir)).toEqual([
+      `dev.yaml:${sectionLine(dir, 'dev.yaml', /^delivery:/)} delivery.connectionArn: is required: services.0 pulls its source through a CodeStar connection, and the pipelines run in this environment (the lowest deployOrder)`,
+    ]);
+  });
+
+  it('the GitHub connection where Cloud Build builds, and every later GCP service built there', () => {
+    const dir = editedEnvironments((d) => {
+      d['gcpdev']!.deleteIn(['delivery', 'github']);
+      d['gcpprod']!.setIn(['services', 0, 'name'], 'billing');
+    });
+    const problems = located(dir);
+    expect(problems).toContain(
+      `gcpdev.yaml:${sectionLine(dir, 'gcpdev.yaml', /^delivery:/)} delivery.github: is required: Cloud Build builds the services' images in this environment (the lowest deployOrder of the GCP environments) through a GitHub connection`,
+    );
+    expect(problems).toContainEqual(
+      expect.stringMatching(
+        new RegExp(
+          `^gcpprod\\.yaml:${textLine(dir, 'gcpprod.yaml', /^ {2}- name: billing$/)} services\\.0\\.name: "billing" is not built anywhere: images are built in .*gcpdev\\.yaml`,
+        ),
+      ),
+    );
+  });
+});
+
+describe('workflows that name environments', () => {
+  /** A workspace with one more workflow file (name → text) beside the real ones. */
+  const withWorkflow = (name: string, text: string) => {
+    const dir = workspace();
+    writeFileSync(join(dir, '..', '.github', 'workflows', name), text);
+    return dir;
+  };
+  const job = (environment: string) =>
+    `on: push\njobs:\n  qa:\n    runs-on: ubuntu-latest\n    environment: ${environment}\n    steps: [{ run: "true" }]\n`;
+
+  it('reads the mapping form of a job environment and .yaml workflow files', () => {
+    expect(located(withWorkflow('smoke.yaml', job('{ name: qa }')))).toEqual([
+      'smoke.yaml:5 jobs.qa.environment.name: runs in GitHub environment "qa", which no environment file deploys through (dev, gcpdev, gcpprod, prod, staging): restore its environment file, or remove this job',
+    ]);
+  });
+
+  it('ignores files that are not workflows, broken YAML (its own tests report it) and jobs that are not a mapping', () => {
+    expect(located(withWorkflow('notes.md', job('qa')))).toEqual([]);
+    expect(located(withWorkflow('broken.yml', `${job('qa')}  bad: [\n`))).toEqual([]);
+    expect(located(withWorkflow('list.yml', 'on: push\njobs: [qa]\n'))).toEqual([]);
+  });
+
+  it('checks nothing outside an Nx workspace', () => {
+    const dir = workspace();
+    rmSync(join(dir, '..', 'nx.json'));
+    writeFileSync(join(dir, '..', '.github', 'workflows', 'smoke.yml'), job('qa'));
+    expect(located(dir)).toEqual([]);
+  });
+});
