@@ -1,16 +1,9 @@
-import { plan, rc } from '../../test-fixtures/builders';
+import { reviewedResource } from '../../test-fixtures/reviewed-resource';
 import { ACTION_KINDS } from '../plan/actions';
 import { icon, isDestructive, shortLabel } from './labels';
-import type { ResourceReview } from './model';
 import { addressCode, why } from './resource-text';
-import { summarizePlan } from './summarize';
 
-const resource = (overrides: Partial<ResourceReview>): ResourceReview => {
-  const [base] = summarizePlan(plan([rc('aws_sqs_queue.q', ['delete'])]), {
-    file: 'p/plan.json',
-  }).resources;
-  return { ...(base as ResourceReview), ...overrides };
-};
+const resource = reviewedResource;
 
 describe('resource labels', () => {
   it.each([

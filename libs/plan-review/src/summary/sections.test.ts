@@ -1,5 +1,6 @@
 import { reviewAws } from '../../test-fixtures/aws-plans';
 import { plan, rc } from '../../test-fixtures/builders';
+import { reviewedResource } from '../../test-fixtures/reviewed-resource';
 import type { CostChange } from '../cost/cost-changes';
 import type { PriceFile } from '../cost/prices';
 import { costText, money, renderCostSection } from './cost-section';
@@ -8,19 +9,14 @@ import { reasonMarkdown, reasonText, renderEyesSection } from './risk-sections';
 import { summarizePlan } from './summarize';
 
 /** A reviewed resource whose risk has these reasons. */
-const withReasons = (...texts: string[]): ResourceReview => {
-  const [base] = summarizePlan(plan([rc('aws_sqs_queue.q', ['delete'])]), {
-    file: 'p/plan.json',
-  }).resources;
-  return {
-    ...(base as ResourceReview),
+const withReasons = (...texts: string[]): ResourceReview =>
+  reviewedResource({
     risk: {
       level: 'high',
       reasons: texts.map((text) => ({ rule: 'r', level: 'high' as const, text })),
       tagsOnly: false,
     },
-  };
-};
+  });
 
 describe('high-risk reasons cut to fit', () => {
   it('keeps every reason that fits, joined', () => {
