@@ -9,6 +9,7 @@
 //   MUTATION_PART=schema npm run mutation -- config --mutate 'libs/config/src/schema/*.ts'
 //                                        # a part with its own report; the score sums the parts
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import mergeReportsModule from './merge-reports.cjs';
@@ -60,15 +61,17 @@ function score(library) {
  * One jest run, leaving out the same test files as the library's Stryker config.
  */
 async function writeTestNames(library) {
+  const { default: config } = await import(`../../libs/${library}/stryker.config.mjs`);
+  const ignore = config.jest.config.testPathIgnorePatterns ?? [];
   const dir = join('reports', 'mutation', library);
-  const out = resolve(dir, 'test-names.json');
+  // one list per set of test files left out (a part may run a suite the others leave out)
+  const set = createHash('sha256').update(JSON.stringify(ignore)).digest('hex').slice(0, 12);
+  const out = resolve(dir, `test-names-${set}.json`);
   // parts run back to back reuse the list while nothing in the library changed since it was taken
   // (test names can be built from sources, e.g. one test per rule, so sources count too)
   if (existsSync(out) && newestChange(join('libs', library)) < statSync(out).mtimeMs) return out;
-  const { default: config } = await import(`../../libs/${library}/stryker.config.mjs`);
   mkdirSync(dir, { recursive: true });
   const raw = join(dir, 'jest-results.json');
-  const ignore = config.jest.config.testPathIgnorePatterns ?? [];
   spawnSync(
     'npx',
     [

@@ -90,7 +90,7 @@ export function strykerConfig(library, extra = {}) {
  *
  * @returns {string | undefined}
  */
-function partName() {
+export function partName() {
   const part = process.env.MUTATION_PART;
   if (part === undefined || part === '') return undefined;
   if (!/^[a-z0-9-]{1,40}$/.test(part))

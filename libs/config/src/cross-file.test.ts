@@ -135,6 +135,25 @@ describe('an environment file that disappears while others still expect it', () 
   });
 });
 
+/** Moves prod to `region`: its zones and the regional secret ARNs its services read. */
+function moveProd(d: Record<string, Document>, region: string): void {
+  const prod = d['prod'] as Document;
+  prod.setIn(['aws', 'region'], region);
+  prod.setIn(
+    ['aws', 'availabilityZones'],
+    ['a', 'b', 'c'].map((z) => `${region}${z}`),
+  );
+  prod.setIn(
+    ['services'],
+    (prod.toJS().services as { secrets?: Record<string, string> }[]).map((s) => ({
+      ...s,
+      secrets: Object.fromEntries(
+        Object.entries(s.secrets ?? {}).map(([k, v]) => [k, v.replace(/eu-west-1/, region)]),
+      ),
+    })),
+  );
+}
+
 describe('services across files: images are built and released in the first environment', () => {
   it('a service declared in prod but not in dev (where images are built) is refused at its repository and source', () => {
     const dir = editedEnvironments((d) => addService(d['prod'] as Document, 'billing'));
@@ -170,29 +189,34 @@ describe('services across files: images are built and released in the first envi
   });
 
   it('a later environment in another region than the pipelines is refused at its region; the same region loads', () => {
-    const move = (d: Record<string, Document>, region: string) => {
-      const prod = d['prod'] as Document;
-      prod.setIn(['aws', 'region'], region);
-      prod.setIn(
-        ['aws', 'availabilityZones'],
-        ['a', 'b', 'c'].map((z) => `${region}${z}`),
-      );
-      prod.setIn(
-        ['services'],
-        (prod.toJS().services as { secrets?: Record<string, string> }[]).map((s) => ({
-          ...s,
-          secrets: Object.fromEntries(
-            Object.entries(s.secrets ?? {}).map(([k, v]) => [k, v.replace(/eu-west-1/, region)]),
-          ),
-        })),
-      );
-    };
-    expect(located(editedEnvironments((d) => move(d, 'eu-central-1')))).toEqual([
+    const dir = editedEnvironments((d) => moveProd(d, 'eu-central-1'));
+    expect(located(dir)).toEqual([
       expect.stringMatching(
-        /^prod\.yaml:\d+ aws.region: eu-central-1 differs from eu-west-1 of .*dev\.yaml, whose pipelines deploy web, api here: cross-region deploys need a regional artifact store/,
+        new RegExp(
+          `^prod\\.yaml:${textLine(dir, 'prod.yaml', /^ {2}region: eu-central-1$/)} aws.region: eu-central-1 differs from eu-west-1 of .*dev\\.yaml, whose pipelines deploy web, api here: cross-region deploys need a regional artifact store`,
+        ),
       ),
     ]);
-    expect(located(editedEnvironments((d) => move(d, 'eu-west-1')))).toEqual([]);
+    expect(located(editedEnvironments((d) => moveProd(d, 'eu-west-1')))).toEqual([]);
+  });
+
+  it('another region is fine for an environment the pipelines deploy nothing to, and names only what they deploy', () => {
+    const empty = editedEnvironments((d) => {
+      moveProd(d, 'eu-central-1');
+      d['prod']!.set('services', []);
+    });
+    expect(located(empty)).toEqual([]);
+    // a service declared without a source (in dev too) is not released: not named
+    const dir = editedEnvironments((d) => {
+      addService(d['dev']!, 'worker');
+      addService(d['prod']!, 'worker');
+      d['dev']!.deleteIn(['services', 2, 'source']);
+      d['prod']!.deleteIn(['services', 2, 'source']);
+      moveProd(d, 'eu-central-1');
+    });
+    expect(located(dir)).toEqual([
+      expect.stringMatching(/^prod\.yaml:\d+ aws.region: .* whose pipelines deploy web, api here:/),
+    ]);
   });
 });
 
@@ -299,6 +323,33 @@ describe('what the first environment of each cloud must declare, refused at its 
     ]);
   });
 
+  it('the CodeStar connection only for a service that pulls through one, named by its index', () => {
+    const codecommit = (d: Record<string, Document>, index: number) =>
+      d['dev']!.setIn(['services', index, 'source', 'provider'], 'codecommit');
+    const dir = editedEnvironments((d) => {
+      d['dev']!.deleteIn(['delivery', 'connectionArn']);
+      codecommit(d, 0);
+    });
+    expect(located(dir)).toEqual([
+      `dev.yaml:${sectionLine(dir, 'dev.yaml', /^delivery:/)} delivery.connectionArn: is required: services.1 pulls its source through a CodeStar connection, and the pipelines run in this environment (the lowest deployOrder)`,
+    ]);
+    const allCodecommit = editedEnvironments((d) => {
+      d['dev']!.deleteIn(['delivery', 'connectionArn']);
+      codecommit(d, 0);
+      codecommit(d, 1);
+    });
+    expect(located(allCodecommit)).toEqual([]);
+  });
+
+  it('no GitHub connection where Cloud Build builds nothing', () => {
+    const dir = editedEnvironments((d) => {
+      d['gcpdev']!.deleteIn(['delivery', 'github']);
+      d['gcpdev']!.set('services', []);
+      d['gcpprod']!.set('services', []);
+    });
+    expect(located(dir)).toEqual([]);
+  });
+
   it('the GitHub connection where Cloud Build builds, and every later GCP service built there', () => {
     const dir = editedEnvironments((d) => {
       d['gcpdev']!.deleteIn(['delivery', 'github']);
@@ -315,6 +366,46 @@ describe('what the first environment of each cloud must declare, refused at its 
         ),
       ),
     );
+  });
+});
+
+describe('the first environment is the lowest deployOrder, not the first file name', () => {
+  /** The example environments with dev renamed to `zdev` and gcpdev to `zgcpdev` (sorting last). */
+  const renamedFirst = (edit: (docs: Record<string, Document>) => void = () => undefined) => {
+    const dir = editedEnvironments((d) => {
+      d['dev']!.set('name', 'zdev');
+      d['gcpdev']!.set('name', 'zgcpdev');
+      edit(d);
+    });
+    renameSync(join(dir, 'dev.yaml'), join(dir, 'zdev.yaml'));
+    renameSync(join(dir, 'gcpdev.yaml'), join(dir, 'zgcpdev.yaml'));
+    return dir;
+  };
+
+  it('environments whose names sort after the later ones load', () => {
+    expect(located(renamedFirst())).toEqual([]);
+  });
+
+  it('the requirements of the first environment land on it wherever its name sorts', () => {
+    const dir = renamedFirst((d) => {
+      d['dev']!.deleteIn(['delivery', 'connectionArn']);
+      d['gcpdev']!.deleteIn(['delivery', 'github']);
+    });
+    expect(located(dir)).toEqual([
+      `zdev.yaml:${sectionLine(dir, 'zdev.yaml', /^delivery:/)} delivery.connectionArn: is required: services.0 pulls its source through a CodeStar connection, and the pipelines run in this environment (the lowest deployOrder)`,
+      `zgcpdev.yaml:${sectionLine(dir, 'zgcpdev.yaml', /^delivery:/)} delivery.github: is required: Cloud Build builds the services' images in this environment (the lowest deployOrder of the GCP environments) through a GitHub connection`,
+    ]);
+  });
+
+  it('a later environment in another region is refused at its region, naming the services the pipelines deploy there', () => {
+    const dir = renamedFirst((d) => moveProd(d, 'eu-central-1'));
+    expect(located(dir)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^prod\\.yaml:${textLine(dir, 'prod.yaml', /^ {2}region: eu-central-1$/)} aws\\.region: eu-central-1 differs from eu-west-1 of .*zdev\\.yaml, whose pipelines deploy web, api here:`,
+        ),
+      ),
+    ]);
   });
 });
 
@@ -338,6 +429,30 @@ describe('workflows that name environments', () => {
     expect(located(withWorkflow('notes.md', job('qa')))).toEqual([]);
     expect(located(withWorkflow('broken.yml', `${job('qa')}  bad: [\n`))).toEqual([]);
     expect(located(withWorkflow('list.yml', 'on: push\njobs: [qa]\n'))).toEqual([]);
+    expect(located(withWorkflow('scalar.yml', 'on: push\njobs: none\n'))).toEqual([]);
+    expect(located(withWorkflow('smoke.yml.orig', job('qa')))).toEqual([]);
+    // only a literal name is checked: not a number, not an expression
+    expect(located(withWorkflow('number.yml', job('42')))).toEqual([]);
+    expect(located(withWorkflow('expr.yml', job('${{ inputs.environment }}')))).toEqual([]);
+  });
+
+  it('a job in the GitHub environment of a file that fails the schema is not reported too: only the file’s own problem', () => {
+    const root = mkdtempSync(join(tmpdir(), 'platform-workspace-'));
+    writeFileSync(join(root, 'nx.json'), '{}\n');
+    mkdirSync(join(root, '.github', 'workflows'), { recursive: true });
+    writeFileSync(join(root, '.github', 'workflows', 'smoke.yml'), job('production'));
+    cpSync(
+      editedEnvironments((d) => {
+        d['prod']!.setIn(['github', 'deployEnvironment'], 'production');
+        d['prod']!.set('deployOrder', 'three');
+      }),
+      join(root, 'environments'),
+      { recursive: true },
+    );
+    const dir = join(root, 'environments');
+    expect(located(dir)).toEqual([
+      `prod.yaml:${textLine(dir, 'prod.yaml', /^deployOrder:/)} deployOrder: must be number (got "three")`,
+    ]);
   });
 
   it('checks nothing outside an Nx workspace', () => {

@@ -1,11 +1,13 @@
 import { editedEnvironments, ENVIRONMENTS_DIR, problems } from './test-support';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   ConfigError,
   environmentProblems,
+  environmentsOf,
   environmentTextProblems,
+  hasSection,
   loadEnvironments,
 } from './index';
 
@@ -100,14 +102,39 @@ describe('environment files', () => {
       }
       throw new Error('expected failure');
     })();
-    const typo = error.problems.find((p) => p.field === 'network.natStrategi');
-    expect(typo?.message).toBe(
-      'unknown field; allowed here: vpcCidr, subnets, natStrategy, flowLogRetentionDays',
-    );
-    expect(typo?.line).toBeGreaterThan(1);
-    expect(error.problems.find((p) => p.field === 'network.natStrategy')?.message).toMatch(
-      /^is required/,
-    );
+    const lines = readFileSync(join(dir, 'dev.yaml'), 'utf8').split('\n');
+    // a missing field is reported at the first line of its mapping, an unknown one at its key
+    expect(error.problems.map(({ line, field, message }) => ({ line, field, message }))).toEqual([
+      {
+        line: lines.findIndex((l) => /^ {2}vpcCidr:/.test(l)) + 1,
+        field: 'network.natStrategy',
+        message: 'is required: one of "single", "one-per-az"',
+      },
+      {
+        line: lines.findIndex((l) => /^ {2}natStrategi:/.test(l)) + 1,
+        field: 'network.natStrategi',
+        message: 'unknown field; allowed here: vpcCidr, subnets, natStrategy, flowLogRetentionDays',
+      },
+    ]);
+  });
+
+  it('names every unknown field of a mapping, in a list item and in an optional section, with what is allowed there', () => {
+    const at = (edit: (d: Document) => void) =>
+      problems(editedEnvironments((d) => edit(d['dev']!)));
+    expect(
+      at((d) => {
+        d.setIn(['network', 'natGateways'], 2);
+        d.setIn(['network', 'ipv6'], true);
+      }),
+    ).toEqual([
+      'dev.yaml network.natGateways: unknown fields "natGateways", "ipv6"; allowed here: vpcCidr, subnets, natStrategy, flowLogRetentionDays',
+    ]);
+    expect(at((d) => d.setIn(['services', 0, 'tasks', 'count'], 2))).toEqual([
+      'dev.yaml services.0.tasks.count: unknown field; allowed here: desired, min, max',
+    ]);
+    expect(at((d) => d.setIn(['eks', 'endpoint', 'open'], true))).toEqual([
+      'dev.yaml eks.endpoint.open: unknown field; allowed here: publicAccess, publicAccessCidrs',
+    ]);
   });
 
   it('rejects a missing account id and a duplicated one', () => {
@@ -228,6 +255,31 @@ describe('what a problem says, word for word', () => {
   it('checks environment files given as text (the generators), naming them without a folder', () => {
     expect(environmentTextProblems({ 'dev.yaml': 'cloud: [aws]\n' })).toEqual([
       'dev.yaml cloud: must be one of "aws", "gcp" (got a list)',
+    ]);
+    // a problem that names another file names it without the scratch folder
+    const text = (name: string) => readFileSync(join(ENVIRONMENTS_DIR, `${name}.yaml`), 'utf8');
+    expect(
+      environmentTextProblems({
+        'dev.yaml': text('dev'),
+        'staging.yaml': text('staging').replace(/^deployOrder: 2$/m, 'deployOrder: 1'),
+      }),
+    ).toEqual([
+      'staging.yaml deployOrder: deploy order "1" is already used by dev.yaml; every environment needs its own',
+    ]);
+  });
+});
+
+describe('optional sections', () => {
+  it('hasSection tells an environment that declares eks or baseline from one that leaves it out', () => {
+    const dir = editedEnvironments((d) => {
+      d['staging']!.delete('eks');
+      d['prod']!.delete('baseline');
+    });
+    const aws = environmentsOf('aws', loadEnvironments(dir));
+    expect(aws.map((e) => [e.name, hasSection(e, 'eks'), hasSection(e, 'baseline')])).toEqual([
+      ['dev', true, true],
+      ['staging', false, true],
+      ['prod', true, false],
     ]);
   });
 });

@@ -174,6 +174,87 @@ describe('IAM escalation rules', () => {
         ),
       ).toEqual([]);
     });
+
+    it('flags "*", a bare account id and a root in any partition; a principal that only looks like one passes', () => {
+      const trusting = (identifiers: string[], type = 'AWS') =>
+        violations(
+          iamCrossAccountTrust,
+          doc([
+            {
+              sid: 'T',
+              effect: 'Allow',
+              actions: ['sts:AssumeRole'],
+              principals: [{ type, identifiers }],
+            },
+          ]),
+          role,
+        ).map((v) => v.replace(/ without an .*/, ''));
+      expect(trusting(['*'])).toEqual(['aws_iam_role.r: statement T trusts *']);
+      expect(trusting(['*'], '*')).toEqual(['aws_iam_role.r: statement T trusts *']);
+      expect(trusting(['111111111111'])).toEqual([
+        'aws_iam_role.r: statement T trusts 111111111111',
+      ]);
+      expect(
+        trusting(['arn:aws-us-gov:iam::111111111111:root', 'arn:aws-cn:iam::222222222222:root']),
+      ).toEqual([
+        'aws_iam_role.r: statement T trusts arn:aws-us-gov:iam::111111111111:root',
+        'aws_iam_role.r: statement T trusts arn:aws-cn:iam::222222222222:root',
+      ]);
+      expect(
+        trusting([
+          '1111111111111',
+          'x111111111111',
+          '11111111111x',
+          'arn:aws:iam::111111111111:root-admin',
+          'xarn:aws:iam::111111111111:root',
+          'arn:aws:iam::111111111111:role/root',
+        ]),
+      ).toEqual([]);
+      expect(trusting(['ecs-tasks.amazonaws.com'], 'Service')).toEqual([]);
+    });
+
+    it('passes a Deny of an account root, and a narrowing key beside others in one condition test', () => {
+      expect(
+        violations(
+          iamCrossAccountTrust,
+          doc([
+            {
+              effect: 'Deny',
+              actions: ['sts:AssumeRole'],
+              principals: [{ type: 'AWS', identifiers: ['arn:aws:iam::111111111111:root'] }],
+            },
+          ]),
+          role,
+        ),
+      ).toEqual([]);
+      expect(
+        violations(
+          iamCrossAccountTrust,
+          trust([
+            { test: 'StringEquals', variable: 'aws:RequestedRegion', values: ['eu-west-1'] },
+            { test: 'StringEquals', variable: 'sts:ExternalId', values: ['acme-ci'] },
+          ]),
+          role,
+        ),
+      ).toEqual([]);
+      // a condition that names nobody does not narrow the account
+      expect(
+        violations(
+          iamCrossAccountTrust,
+          trust([{ test: 'Bool', variable: 'aws:MultiFactorAuthPresent', values: ['true'] }]),
+          role,
+        ),
+      ).toHaveLength(1);
+    });
+
+    it('fails closed when the trust policy cannot be read', () => {
+      expect(
+        violations(iamCrossAccountTrust, [
+          'aws_iam_role.r',
+          { assume_role_policy: '${aws_iam_policy.elsewhere.policy}' },
+        ]),
+      ).toEqual(['aws_iam_role.r: the trust policy cannot be read']);
+    });
   });
 
   describe('PLT-IAM-CROSS-ACCOUNT-WILDCARD-WRITE', () => {
