@@ -1,4 +1,5 @@
 import { editedEnvironments, ENVIRONMENTS_DIR, problems } from './test-support';
+import type { Document } from 'yaml';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
