@@ -148,6 +148,30 @@ describe('container platform rules', () => {
       ]);
     });
 
+    it('ECS Exec logging: each gap on its own; an encrypted S3 destination is enough', () => {
+      const withExec = (change: Record<string, unknown>) =>
+        details(
+          ecsExecLogging,
+          cluster({
+            configuration: {
+              execute_command_configuration: { ...exec.execute_command_configuration, ...change },
+            },
+          }),
+        );
+      const logTo = (log: Record<string, unknown>) => withExec({ log_configuration: log });
+      expect(withExec({ kms_key_id: '' })).toEqual(['kms_key_id is not set']);
+      expect(withExec({ kms_key_id: undefined })).toEqual(['kms_key_id is not set']);
+      expect(withExec({ logging: undefined })).toEqual(['logging is "DEFAULT", not "OVERRIDE"']);
+      expect(withExec({ logging: 'NONE' })).toEqual(['logging is "NONE", not "OVERRIDE"']);
+      const nowhere = ['log_configuration sends sessions nowhere encrypted'];
+      expect(logTo({ cloud_watch_log_group_name: '/exec' })).toEqual(nowhere);
+      expect(logTo({ cloud_watch_encryption_enabled: true })).toEqual(nowhere);
+      expect(withExec({ log_configuration: undefined })).toEqual(nowhere);
+      expect(logTo({ s3_bucket_name: 'exec-logs', s3_encryption_enabled: true })).toEqual([]);
+      expect(logTo({ s3_bucket_name: 'exec-logs' })).toEqual(nowhere);
+      expect(logTo({ s3_encryption_enabled: true })).toEqual(nowhere);
+    });
+
     it('read-only root: every container read-only passes; one writable container fails by name', () => {
       expect(details(ecsReadOnlyRoot, task([container(), container({ name: 'sidecar' })]))).toEqual(
         [],
@@ -471,7 +495,38 @@ describe('container platform rules', () => {
           appRunnerTracing,
           service({ observability_configuration: { observability_enabled: false } }),
         ),
-      ).toHaveLength(1);
+      ).toEqual(['observability_configuration.observability_enabled is not true']);
+    });
+
+    it('each setting is read exactly: an empty key, a connector without VPC egress, VPC egress without one', () => {
+      const noKey = ['encryption_configuration.kms_key is not set'];
+      expect(details(appRunnerKms, service({ encryption_configuration: { kms_key: '' } }))).toEqual(
+        noKey,
+      );
+      expect(details(appRunnerKms, service({ encryption_configuration: {} }))).toEqual(noKey);
+      const egress = (configuration: Record<string, unknown>) =>
+        details(
+          appRunnerVpcEgress,
+          service({ network_configuration: { egress_configuration: configuration } }),
+        );
+      const notVpc = ['egress_configuration.egress_type is not VPC with a connector'];
+      expect(egress({ egress_type: 'VPC' })).toEqual(notVpc);
+      expect(egress({ egress_type: 'DEFAULT', vpc_connector_arn: 'arn:c' })).toEqual(notVpc);
+      expect(details(appRunnerVpcEgress, service({}))).toEqual(notVpc);
+      expect(details(appRunnerTracing, service({}))).toEqual([
+        'observability_configuration.observability_enabled is not true',
+      ]);
+      expect(
+        details(
+          appRunnerTracing,
+          service({
+            observability_configuration: [
+              { observability_enabled: false },
+              { observability_enabled: true },
+            ],
+          }),
+        ),
+      ).toEqual([]);
     });
   });
 });

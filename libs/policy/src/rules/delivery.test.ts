@@ -74,6 +74,29 @@ describe('delivery rules: CodePipeline, CodeBuild, AppConfig, SNS', () => {
     ]);
   });
 
+  it('CodeBuild: each way out of our log group fails on its own; encrypted or disabled S3 logs pass', () => {
+    const logs = (config: Record<string, unknown> | undefined) =>
+      violations(codebuildLogs, project({ logs_config: config ? [config] : undefined }));
+    const ours = { status: 'ENABLED', group_name: '${aws_cloudwatch_log_group.l.name}' };
+    const noGroup = [
+      'aws_codebuild_project.p: logs_config.cloudwatch_logs has no group_name of ours or is disabled',
+    ];
+    expect(logs(undefined)).toEqual(noGroup);
+    expect(logs({})).toEqual(noGroup);
+    expect(logs({ cloudwatch_logs: [{ status: 'ENABLED' }] })).toEqual(noGroup);
+    expect(logs({ cloudwatch_logs: [{ ...ours, status: 'DISABLED' }] })).toEqual(noGroup);
+    // status defaults to ENABLED
+    expect(logs({ cloudwatch_logs: [{ group_name: ours.group_name }] })).toEqual([]);
+    const s3 = (block: Record<string, unknown>) =>
+      logs({ cloudwatch_logs: [ours], s3_logs: [block] });
+    expect(s3({ status: 'ENABLED', encryption_disabled: true })).toEqual([
+      'aws_codebuild_project.p: logs_config.s3_logs is not encrypted',
+    ]);
+    expect(s3({ status: 'ENABLED', encryption_disabled: false })).toEqual([]);
+    expect(s3({ status: 'ENABLED' })).toEqual([]);
+    expect(s3({ status: 'DISABLED', encryption_disabled: true })).toEqual([]);
+  });
+
   it('AppConfig: an environment monitored by alarms (static or dynamic) passes; none fails', () => {
     const env = (config: Record<string, unknown>): FixtureResource => [
       'aws_appconfig_environment.e',
