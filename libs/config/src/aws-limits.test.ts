@@ -154,6 +154,8 @@ describe('AWS name and value limits, checked at load with file, line and field',
       ['m7i.micro', /only burstable families .* come in micro/],
       ['t3.metal', /burstable families have no metal size/],
       ['m7i', /not an EC2 instance type: <family>\.<size>/],
+      ['1m7i.large', /^"1m7i\.large" is not an EC2 instance type: <family>\.<size>/],
+      ['m7i.large.x', /^"m7i\.large\.x" is not an EC2 instance type: <family>\.<size>/],
     ])('rejects %s', (type, message) => {
       expect(instanceTypeProblem(type)).toMatch(message);
     });

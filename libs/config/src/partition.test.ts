@@ -40,6 +40,12 @@ describe('partitions', () => {
       dnsSuffix: 'amazonaws.com',
     });
     expect(awsPartition('us-east-1').partition).toBe('aws');
+    // by the SDKs' pattern, so a region newer than the list still gets its partition
+    expect(awsPartition('cn-south-12').partition).toBe('aws-cn');
+    expect(awsPartition('us-gov-north-10').partition).toBe('aws-us-gov');
+    // and only a whole match counts
+    for (const region of ['xcn-north-1', 'cn-north-1x', 'xus-gov-west-1', 'us-gov-west-1x'])
+      expect(awsPartition(region).partition).toBe('aws');
   });
 
   it('every region an environment may name has its opening month', () => {

@@ -20,11 +20,14 @@ export const EKS_CAPACITY_TYPES = ['ON_DEMAND', 'SPOT'] as const;
 /** Kubernetes taint effects, in the EKS API's spelling. */
 export const EKS_TAINT_EFFECTS = ['NO_SCHEDULE', 'NO_EXECUTE', 'PREFER_NO_SCHEDULE'] as const;
 
-/** An IAM role ARN: an optional path (up to 512 characters) and a role name of 1-64 characters. */
+/**
+ * An IAM role ARN: an optional path (up to 512 characters with its slashes) and a role name of
+ * 1-64 characters; the lengths are checked apart so a long path with a name still fits.
+ */
 const principalArn = z
   .string()
   .regex(
-    /^arn:aws(?:-cn|-us-gov)?:iam::\d{12}:role\/[A-Za-z0-9+=,.@_/-]{1,512}$/,
+    /^arn:aws(?:-cn|-us-gov)?:iam::\d{12}:role\/[A-Za-z0-9+=,.@_/-]+$/,
     'must be an IAM role ARN such as "arn:aws:iam::123456789012:role/platform-admins"',
   )
   .superRefine((arn, ctx) => {
