@@ -429,6 +429,9 @@ describe('workflows that name environments', () => {
     expect(located(withWorkflow('notes.md', job('qa')))).toEqual([]);
     expect(located(withWorkflow('broken.yml', `${job('qa')}  bad: [\n`))).toEqual([]);
     expect(located(withWorkflow('list.yml', 'on: push\njobs: [qa]\n'))).toEqual([]);
+  });
+
+  it('ignores a backup of a workflow, jobs given as a scalar, and environments that are not literal names', () => {
     expect(located(withWorkflow('scalar.yml', 'on: push\njobs: none\n'))).toEqual([]);
     expect(located(withWorkflow('smoke.yml.orig', job('qa')))).toEqual([]);
     // only a literal name is checked: not a number, not an expression
