@@ -1,5 +1,5 @@
 import { InputError, oneLine } from '../errors';
-import { cell, code, escapeText, plural, row } from './markdown';
+import { cell, code, escapeText, plural, row, shortenedTable } from './markdown';
 
 describe('markdown text', () => {
   it('inline code survives the backticks inside it', () => {
@@ -40,5 +40,23 @@ describe('errors', () => {
 
   it('one line, however the message was broken', () => {
     expect(oneLine('  first\n   second  \n\nthird ')).toBe('first second third');
+  });
+});
+
+describe('shortenedTable', () => {
+  it('a table of the rows that fit, then the line that counts the rest after a blank line', () => {
+    expect(shortenedTable(['a', 'b'], [['1', '2']], '… 3 more')).toEqual([
+      '| a | b |',
+      '| --- | --- |',
+      '| 1 | 2 |',
+      '',
+      '… 3 more',
+    ]);
+    expect(shortenedTable(['a'], [['1']])).toEqual(['| a |', '| --- |', '| 1 |']);
+  });
+
+  it('no header when no row fits: only the count of the rows left out', () => {
+    expect(shortenedTable(['a', 'b'], [], '… 4 more')).toEqual(['… 4 more']);
+    expect(shortenedTable(['a'], [])).toEqual([]);
   });
 });

@@ -26,6 +26,22 @@ export function row(cells: readonly string[]): string {
   return `| ${cells.map(cell).join(' | ')} |`;
 }
 
+/**
+ * A table shortened to the rows that fit, then `more` (the line that counts the rows left out,
+ * when any were): no header when no row fits (a header without rows reads as "nothing to
+ * check"), and a blank line between the table and `more` only when there is a table.
+ */
+export function shortenedTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  more?: string,
+): string[] {
+  const table =
+    rows.length > 0 ? [row(header), row(header.map(() => '---')), ...rows.map(row)] : [];
+  if (more === undefined) return table;
+  return rows.length > 0 ? [...table, '', more] : [more];
+}
+
 /** "1 resource" / "2 resources". */
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count.toLocaleString('en-US')} ${count === 1 ? singular : pluralForm}`;

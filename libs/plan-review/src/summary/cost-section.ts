@@ -1,6 +1,6 @@
 import type { CostChange } from '../cost/cost-changes';
 import { monthlyDelta, type PriceFile } from '../cost/prices';
-import { code, plural, row } from '../markdown/markdown';
+import { code, plural, shortenedTable } from '../markdown/markdown';
 import type { PlanReview, ResourceReview } from './model';
 
 /** Every cost-relevant change of every plan, in report order. */
@@ -69,21 +69,22 @@ export function renderCostSection(
     );
   else lines.push('No prices given (`--prices FILE` adds dated amounts).', '');
   const shown = rows.slice(0, maxRows);
-  if (shown.length > 0) {
-    lines.push(row(header), row(header.map(() => '---')));
-    for (const { review, resource, cost } of shown) {
-      const cells = [code(review.stack), code(resource.address), costText(cost)];
-      if (prices) {
-        const amount = monthlyDelta(cost, prices);
-        cells.push(amount === undefined ? '—' : money(amount, prices.currency));
-      }
-      lines.push(row(cells));
+  const cells = shown.map(({ review, resource, cost }) => {
+    const cells = [code(review.stack), code(resource.address), costText(cost)];
+    if (prices) {
+      const amount = monthlyDelta(cost, prices);
+      cells.push(amount === undefined ? '—' : money(amount, prices.currency));
     }
-  }
-  if (shown.length < rows.length)
-    lines.push(
-      ...(shown.length > 0 ? [''] : []),
-      `… ${plural(rows.length - shown.length, 'more cost-relevant change')} in the full report.`,
-    );
+    return cells;
+  });
+  lines.push(
+    ...shortenedTable(
+      header,
+      cells,
+      shown.length < rows.length
+        ? `… ${plural(rows.length - shown.length, 'more cost-relevant change')} in the full report.`
+        : undefined,
+    ),
+  );
   return `${lines.join('\n')}\n`;
 }

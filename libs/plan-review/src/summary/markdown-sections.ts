@@ -1,4 +1,4 @@
-import { code, plural, row } from '../markdown/markdown';
+import { code, plural, row, shortenedTable } from '../markdown/markdown';
 import { isDestructive, shortLabel } from './labels';
 import { COUNT_KEYS, type PlanCounts, type PlanReview } from './model';
 import { addressCode, why } from './resource-text';
@@ -134,22 +134,22 @@ export function renderDestroyTable(
   const header = detail.compactDestroys
     ? ['stack', 'address', 'action']
     : ['stack', 'address', 'action', 'why'];
+  const cells = shown.map(({ review, resource }) => {
+    const cells = [code(review.stack), addressCode(resource), `**${shortLabel(resource)}**`];
+    if (!detail.compactDestroys) cells.push(why(resource));
+    return cells;
+  });
   const lines = [
     `### 🛑 Destroys and replacements (${rows.length})`,
     '',
-    // a table header without rows reads as "nothing to check"
-    ...(shown.length > 0 ? [row(header), row(header.map(() => '---'))] : []),
+    ...shortenedTable(
+      header,
+      cells,
+      shown.length < rows.length
+        ? `**… and ${rows.length - shown.length} more destroys/replacements not listed.**`
+        : undefined,
+    ),
   ];
-  for (const { review, resource } of shown) {
-    const cells = [code(review.stack), addressCode(resource), `**${shortLabel(resource)}**`];
-    if (!detail.compactDestroys) cells.push(why(resource));
-    lines.push(row(cells));
-  }
-  if (shown.length < rows.length)
-    lines.push(
-      ...(shown.length > 0 ? [''] : []),
-      `**… and ${rows.length - shown.length} more destroys/replacements not listed.**`,
-    );
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,4 +1,4 @@
-import { code, plural, row } from '../markdown/markdown';
+import { code, plural, shortenedTable } from '../markdown/markdown';
 import type { RiskLevel } from '../risk/types';
 import { shortLabel } from './labels';
 import type { PlanReview, ResourceReview } from './model';
@@ -70,13 +70,7 @@ export function renderEyesSection(
   const header =
     maxReasonChars > 0 ? ['stack', 'address', 'action', 'why'] : ['stack', 'address', 'action'];
   const shown = rows.slice(0, maxRows);
-  const lines = [
-    `### 👀 What needs your eyes (${rows.length} high-risk)`,
-    '',
-    // a table header without rows reads as "nothing to check"
-    ...(shown.length > 0 ? [row(header), row(header.map(() => '---'))] : []),
-  ];
-  for (const { review, resource } of shown) {
+  const cells = shown.map(({ review, resource }) => {
     const cells = [code(review.stack), code(resource.address), `**${shortLabel(resource)}**`];
     if (maxReasonChars > 0) {
       const radius = blastRadius(resource);
@@ -84,13 +78,19 @@ export function renderEyesSection(
         reasonMarkdown(reasonText(resource, maxReasonChars)) + (radius ? `; ${radius}` : ''),
       );
     }
-    lines.push(row(cells));
-  }
-  if (shown.length < rows.length)
-    lines.push(
-      ...(shown.length > 0 ? [''] : []),
-      `**… and ${rows.length - shown.length} more high-risk changes not listed: see the full report.**`,
-    );
+    return cells;
+  });
+  const lines = [
+    `### 👀 What needs your eyes (${rows.length} high-risk)`,
+    '',
+    ...shortenedTable(
+      header,
+      cells,
+      shown.length < rows.length
+        ? `**… and ${rows.length - shown.length} more high-risk changes not listed: see the full report.**`
+        : undefined,
+    ),
+  ];
   if (mediumNote) lines.push('', mediumNote.trim());
   return `${lines.join('\n')}\n`;
 }
