@@ -1,16 +1,10 @@
-import type { Document } from 'yaml';
-import { environmentProblems } from './load';
 import { dnsName } from './schema/aws-names';
-import { editedEnvironments } from './test-support';
-
-/** The problems after `edit` is applied to the named example environment (dev by default). */
-const after = (edit: (doc: Document) => void, file = 'dev'): string[] =>
-  environmentProblems(editedEnvironments((d) => edit(d[file]!)));
+import { problemsAfterEditOf } from './test-support';
 
 describe('AWS environment rules across sections', () => {
   it('every ARN is in the region’s partition: the connection and the EKS access entries too', () => {
     expect(
-      after((d) =>
+      problemsAfterEditOf((d) =>
         d.setIn(
           ['delivery', 'connectionArn'],
           String(d.getIn(['delivery', 'connectionArn'])).replace('arn:aws:', 'arn:aws-cn:'),
@@ -22,7 +16,7 @@ describe('AWS environment rules across sections', () => {
       ),
     ]);
     expect(
-      after((d) =>
+      problemsAfterEditOf((d) =>
         d.setIn(
           ['eks', 'access', 'readOnly'],
           ['arn:aws-us-gov:iam::111111111111:role/developers'],
@@ -35,39 +29,52 @@ describe('AWS environment rules across sections', () => {
 
   it('an availability zone is listed once', () => {
     expect(
-      after((d) => d.setIn(['aws', 'availabilityZones'], ['eu-west-1a', 'eu-west-1a'])),
+      problemsAfterEditOf((d) =>
+        d.setIn(['aws', 'availabilityZones'], ['eu-west-1a', 'eu-west-1a']),
+      ),
     ).toEqual(['dev.yaml aws.availabilityZones.1: "eu-west-1a" is listed twice']);
   });
 
   it('production: two zones are enough, one is not', () => {
     expect(
-      after((d) => d.setIn(['aws', 'availabilityZones'], ['eu-west-1a', 'eu-west-1b']), 'prod'),
+      problemsAfterEditOf(
+        (d) => d.setIn(['aws', 'availabilityZones'], ['eu-west-1a', 'eu-west-1b']),
+        'prod',
+      ),
     ).toEqual([]);
-    expect(after((d) => d.setIn(['aws', 'availabilityZones'], ['eu-west-1a']), 'prod')).toEqual([
+    expect(
+      problemsAfterEditOf((d) => d.setIn(['aws', 'availabilityZones'], ['eu-west-1a']), 'prod'),
+    ).toEqual([
       'prod.yaml aws.availabilityZones: a production environment needs at least 2 availability zones (got 1)',
     ]);
   });
 
   it('production keeps audit logs 365 days or more', () => {
-    expect(after((d) => d.setIn(['baseline', 'audit', 'retentionDays'], 365), 'prod')).toEqual([]);
-    expect(after((d) => d.setIn(['baseline', 'audit', 'retentionDays'], 364), 'prod')).toEqual([
+    expect(
+      problemsAfterEditOf((d) => d.setIn(['baseline', 'audit', 'retentionDays'], 365), 'prod'),
+    ).toEqual([]);
+    expect(
+      problemsAfterEditOf((d) => d.setIn(['baseline', 'audit', 'retentionDays'], 364), 'prod'),
+    ).toEqual([
       'prod.yaml baseline.audit.objectLockRetentionDays: a log cannot stay locked longer than it is kept: use at most retentionDays (364) (got 365)',
       'prod.yaml baseline.audit.retentionDays: a production environment keeps audit logs for at least 365 days (got 364)',
     ]);
   });
 
   it('a VPC range is /16 to /28, and its subnets must fit', () => {
-    expect(after((d) => d.setIn(['network', 'vpcCidr'], '10.10.0.0/29'))).toEqual([
+    expect(problemsAfterEditOf((d) => d.setIn(['network', 'vpcCidr'], '10.10.0.0/29'))).toEqual([
       'dev.yaml network.vpcCidr: a VPC range must be /16 to /28 (got /29)',
     ]);
-    expect(after((d) => d.setIn(['network', 'vpcCidr'], '10.10.0.0/15'))).toEqual([
+    expect(problemsAfterEditOf((d) => d.setIn(['network', 'vpcCidr'], '10.10.0.0/15'))).toEqual([
       'dev.yaml network.vpcCidr: a VPC range must be /16 to /28 (got /15)',
     ]);
     // a /28 is a VPC range; only its subnets are then too large
-    expect(after((d) => d.setIn(['network', 'vpcCidr'], '10.10.0.0/28'))).not.toContainEqual(
-      expect.stringContaining('a VPC range must be'),
-    );
-    expect(after((d) => d.setIn(['network', 'subnets', 'public', 'prefixLength'], 17))).toEqual([
+    expect(
+      problemsAfterEditOf((d) => d.setIn(['network', 'vpcCidr'], '10.10.0.0/28')),
+    ).not.toContainEqual(expect.stringContaining('a VPC range must be'));
+    expect(
+      problemsAfterEditOf((d) => d.setIn(['network', 'subnets', 'public', 'prefixLength'], 17)),
+    ).toEqual([
       expect.stringMatching(/^dev\.yaml network\.subnets: subnets do not fit in the VPC: /),
     ]);
   });
@@ -75,7 +82,8 @@ describe('AWS environment rules across sections', () => {
 
 describe('DNS names', () => {
   const zone = 'dev.acme-platform.example';
-  const host = (name: string) => after((d) => d.setIn(['services', 1, 'route', 'host'], name));
+  const host = (name: string) =>
+    problemsAfterEditOf((d) => d.setIn(['services', 1, 'route', 'host'], name));
 
   it('a label of 63 characters is allowed, 64 is not', () => {
     expect(host(`${'a'.repeat(63)}.${zone}`)).toEqual([]);

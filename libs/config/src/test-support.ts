@@ -12,6 +12,14 @@ export const ENVIRONMENTS_DIR = join(__dirname, '..', '..', '..', 'environments'
 export const editedEnvironments = (edit: (docs: Record<string, Document>) => void): string =>
   copyEnvironments(ENVIRONMENTS_DIR, edit);
 
+/** The problems (`file field: message`) of the example environments after `edit`; [] when they load. */
+export const problemsAfter = (edit: (docs: Record<string, Document>) => void): string[] =>
+  environmentProblems(editedEnvironments(edit));
+
+/** problemsAfter for an edit of one environment's document (dev unless another is named). */
+export const problemsAfterEditOf = (edit: (doc: Document) => void, file = 'dev'): string[] =>
+  problemsAfter((docs) => edit(docs[file]!));
+
 /** Loads a folder expecting failure; returns the problems as `file field: message` lines. */
 export function problems(dir: string): string[] {
   const found = environmentProblems(dir);
