@@ -410,9 +410,13 @@ describe('the first environment is the lowest deployOrder, not the first file na
 });
 
 describe('workflows that name environments', () => {
-  /** A workspace with one more workflow file (name → text) beside the real ones. */
-  const withWorkflow = (name: string, text: string) => {
-    const dir = workspace();
+  /** A workspace (environments edited by `edit`) with one more workflow file beside the real ones. */
+  const withWorkflow = (
+    name: string,
+    text: string,
+    edit?: (docs: Record<string, Document>) => void,
+  ) => {
+    const dir = workspace(edit);
     writeFileSync(join(dir, '..', '.github', 'workflows', name), text);
     return dir;
   };
@@ -440,19 +444,10 @@ describe('workflows that name environments', () => {
   });
 
   it('a job in the GitHub environment of a file that fails the schema is not reported too: only the file’s own problem', () => {
-    const root = mkdtempSync(join(tmpdir(), 'platform-workspace-'));
-    writeFileSync(join(root, 'nx.json'), '{}\n');
-    mkdirSync(join(root, '.github', 'workflows'), { recursive: true });
-    writeFileSync(join(root, '.github', 'workflows', 'smoke.yml'), job('production'));
-    cpSync(
-      editedEnvironments((d) => {
-        d['prod']!.setIn(['github', 'deployEnvironment'], 'production');
-        d['prod']!.set('deployOrder', 'three');
-      }),
-      join(root, 'environments'),
-      { recursive: true },
-    );
-    const dir = join(root, 'environments');
+    const dir = withWorkflow('smoke.yml', job('production'), (d) => {
+      d['prod']!.setIn(['github', 'deployEnvironment'], 'production');
+      d['prod']!.set('deployOrder', 'three');
+    });
     expect(located(dir)).toEqual([
       `prod.yaml:${textLine(dir, 'prod.yaml', /^deployOrder:/)} deployOrder: must be number (got "three")`,
     ]);
