@@ -12,14 +12,17 @@ import { Aspects } from 'cdktf';
 import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import type { Rule } from './types';
 
-function stackWithLogGroup(configure?: (group: CloudwatchLogGroup) => void) {
+function stackWithLogGroup(
+  configure?: (group: CloudwatchLogGroup) => void,
+  rules: readonly Rule[] = [logGroupKms, logGroupRetention],
+) {
   const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'policy-')), stackTraces: false });
   const stack = new TerraformStack(app, 'demo');
   new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
   const group = new CloudwatchLogGroup(stack, 'logs', { name: 'demo', retentionInDays: 30 });
   configure?.(group);
-  Aspects.of(stack).add(new PolicyAspect([logGroupKms, logGroupRetention]));
-  return { app, stack };
+  Aspects.of(stack).add(new PolicyAspect(rules));
+  return { app, stack, group };
 }
 
 describe('policy aspect', () => {
@@ -81,11 +84,7 @@ describe('policy aspect', () => {
       appliesTo: ['aws_cloudwatch_log_group'],
       evaluate: () => ({ status: 'non-compliant', details: ['retention is short'] }),
     };
-    const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'policy-')), stackTraces: false });
-    const stack = new TerraformStack(app, 'demo');
-    new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
-    const group = new CloudwatchLogGroup(stack, 'logs', { name: 'demo', retentionInDays: 1 });
-    Aspects.of(stack).add(new PolicyAspect([advice]));
+    const { app, group } = stackWithLogGroup(undefined, [advice]);
     expect(() => app.synth()).not.toThrow();
     expect(
       group.node.metadata.filter((m) => m.type !== 'stacktrace').map((m) => [m.type, m.data]),
